@@ -1,0 +1,49 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "rollout",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "rollout", targets: ["rollout"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        // Pure domain: catalog, plan, milestone graph, state machine. No SQLite, no I/O.
+        .target(
+            name: "RolloutCore",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+        ),
+        // The only code that touches SQLite. Carries Schema/*.sql as generated Swift.
+        .target(
+            name: "RolloutStore",
+            dependencies: ["RolloutCore", .product(name: "GRDB", package: "GRDB.swift")],
+            plugins: ["EmbedFilesPlugin"]
+        ),
+        // The command-line tool: parse, call, render. Carries Fixtures/yuzhong as generated Swift.
+        .executableTarget(
+            name: "rollout",
+            dependencies: [
+                "RolloutCore", "RolloutStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            plugins: ["EmbedFilesPlugin"]
+        ),
+        // Build-time tool: turns text files into a Swift source file of string literals.
+        .executableTarget(name: "EmbedFiles"),
+        .plugin(
+            name: "EmbedFilesPlugin",
+            capability: .buildTool(),
+            dependencies: ["EmbedFiles"]
+        ),
+        .testTarget(name: "RolloutCoreTests", dependencies: ["RolloutCore"]),
+        .testTarget(name: "RolloutStoreTests", dependencies: ["RolloutStore", "RolloutCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "RolloutCLITests", dependencies: ["RolloutCore"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,37 @@
+import Foundation
+import PackagePlugin
+
+/// Embeds package data files into a target as generated Swift.
+///
+/// - `RolloutStore` gets `Schema/*.sql` as `EmbeddedSchema`.
+/// - `rollout` gets `Fixtures/yuzhong/*.json` as `EmbeddedYuzhong`.
+///
+/// The files stay the single source of truth; the generated code is rebuilt
+/// whenever one of them changes and is never committed.
+@main
+struct EmbedFilesPlugin: BuildToolPlugin {
+    func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
+        let root = context.package.directoryURL
+        let (folder, fileExtension, enumName): (String, String, String)
+        switch target.name {
+        case "RolloutStore": (folder, fileExtension, enumName) = ("Schema", "sql", "EmbeddedSchema")
+        case "rollout": (folder, fileExtension, enumName) = ("Fixtures/yuzhong", "json", "EmbeddedYuzhong")
+        default: return []
+        }
+        let directory = root.appending(path: folder)
+        let inputs = try FileManager.default
+            .contentsOfDirectory(at: directory, includingPropertiesForKeys: nil)
+            .filter { $0.pathExtension == fileExtension }
+            .sorted { $0.lastPathComponent < $1.lastPathComponent }
+        let output = context.pluginWorkDirectoryURL.appending(path: "\(enumName).swift")
+        return [
+            .buildCommand(
+                displayName: "Embedding \(folder)/*.\(fileExtension) as \(enumName)",
+                executable: try context.tool(named: "EmbedFiles").url,
+                arguments: [output.path, enumName] + inputs.map(\.path),
+                inputFiles: inputs,
+                outputFiles: [output]
+            ),
+        ]
+    }
+}

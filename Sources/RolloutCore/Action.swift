@@ -1,0 +1,48 @@
+/// Something a person asks the tool to do. The engine decides whether it is allowed.
+public enum Action: Equatable, Sendable {
+    /// Record a milestone: district-wide ones without an office, the others for one office.
+    case record(milestone: String, batch: String, office: String?, effective: LocalDate, note: String, evidence: [Evidence])
+    /// Report a problem found after go-live.
+    case openProblem(batch: String, office: String, effective: LocalDate, note: String)
+    /// Resolve an open problem (its id is the entry that opened it).
+    case resolveProblem(problem: Int64, batch: String, office: String, effective: LocalDate, note: String)
+    /// Stop an office's rollout of a batch until unblocked.
+    case block(batch: String, office: String, effective: LocalDate, reason: String)
+    case unblock(batch: String, office: String, effective: LocalDate, reason: String)
+    /// Reverse mistaken entries; the state is refolded as if they had not happened.
+    case correct(targets: [Entry], effective: LocalDate, reason: String)
+    /// Register a person (office staff name their one office).
+    case addPerson(name: String, role: Role, office: String?)
+
+    /// A short description for refusal records and messages, e.g. `record staff_trained`.
+    public var summary: String {
+        switch self {
+        case .record(let milestone, _, _, _, _, _): "record \(milestone)"
+        case .openProblem: "open problem"
+        case .resolveProblem(let problem, _, _, _, _): "resolve problem #\(problem)"
+        case .block: "block"
+        case .unblock: "unblock"
+        case .correct(let targets, _, _): "correct " + targets.map { "#\($0.seq)" }.joined(separator: " ")
+        case .addPerson(let name, let role, _): "add person \(name) as \(role.rawValue)"
+        }
+    }
+
+    /// The batch and office the action is about, when it has them.
+    public var scope: (batch: String?, office: String?) {
+        switch self {
+        case .record(_, let batch, let office, _, _, _): (batch, office)
+        case .openProblem(let batch, let office, _, _), .resolveProblem(_, let batch, let office, _, _),
+             .block(let batch, let office, _, _), .unblock(let batch, let office, _, _): (batch, office)
+        case .correct(let targets, _, _): (targets.first?.batch, targets.first?.office)
+        case .addPerson(_, _, let office): (nil, office)
+        }
+    }
+
+    var effective: LocalDate? {
+        switch self {
+        case .record(_, _, _, let date, _, _), .openProblem(_, _, let date, _), .resolveProblem(_, _, _, let date, _),
+             .block(_, _, let date, _), .unblock(_, _, let date, _), .correct(_, let date, _): date
+        case .addPerson: nil
+        }
+    }
+}

@@ -1,0 +1,62 @@
+/// The rollout state machine, driven entirely by the plan data.
+///
+/// Given an action, the acting person, the current state and today's date, it
+/// returns the entries to append or a refusal naming the unmet condition. It
+/// does no I/O and reads no clock; the store persists what it decides.
+public struct Engine: Sendable {
+    public let plan: Plan
+
+    public init(plan: Plan) { self.plan = plan }
+
+    /// The outcome of `decide`.
+    public enum Decision: Equatable, Sendable {
+        /// Allowed: append these entries (in order).
+        case accepted([EntryDraft])
+        /// Refused: the state does not change; append `record` as the refused attempt.
+        case refused(Refusal, record: EntryDraft)
+    }
+
+    /// Decides an action. Throws `InvalidAction` for malformed input (unknown
+    /// ids, dates in the future), for which nothing at all is written.
+    public func decide(_ action: Action, by actor: Person, in state: RolloutState, today: LocalDate) throws(InvalidAction) -> Decision {
+        if let effective = action.effective, effective > today {
+            throw InvalidAction("effective date \(effective) is in the future (today is \(today)); expected today or earlier")
+        }
+        let rules = Rules(plan: plan, state: state, actor: actor, today: today)
+        do {
+            let drafts = try rules.check(action)
+            return .accepted(drafts)
+        } catch let refusal as Refusal {
+            return .refused(refusal, record: refusedDraft(action, refusal: refusal, actor: actor, today: today))
+        } catch let invalid as InvalidAction {
+            throw invalid
+        } catch {
+            throw InvalidAction("\(error)")
+        }
+    }
+
+    /// The registration of the first coordinator, which nobody else can make.
+    public func bootstrap(coordinator name: String, today: LocalDate) -> EntryDraft {
+        EntryDraft(kind: .personAdded, actor: name, actorRole: .coordinator, effective: today,
+                   detail: ["name": name, "role": Role.coordinator.rawValue])
+    }
+
+    private func refusedDraft(_ action: Action, refusal: Refusal, actor: Person, today: LocalDate) -> EntryDraft {
+        var milestone: String?
+        var note = ""
+        switch action {
+        case .record(let id, _, _, _, let text, _): milestone = id; note = text
+        case .openProblem(_, _, _, let text), .resolveProblem(_, _, _, _, let text): note = text
+        case .block(_, _, _, let text), .unblock(_, _, _, let text), .correct(_, _, let text): note = text
+        case .addPerson: break
+        }
+        var target: Int64?
+        if case .resolveProblem(let problem, _, _, _, _) = action { target = problem }
+        if case .correct(let targets, _, _) = action { target = targets.first?.seq }
+        return EntryDraft(
+            kind: .refused, batch: action.scope.batch, office: action.scope.office, milestone: milestone, target: target,
+            actor: actor.name, actorRole: actor.role, effective: action.effective ?? today, note: note,
+            detail: ["action": action.summary, "reason": refusal.reason.rawValue, "message": refusal.message]
+        )
+    }
+}

@@ -1,0 +1,126 @@
+/// One entry of the append-only, hash-chained history.
+///
+/// Accepted actions, corrections, registrations and refused attempts are all
+/// entries. `hash` is SHA-256 over `previousHash` and the canonical encoding
+/// (see `canonical` and `docs/audit.md`), so any change to any entry breaks
+/// every hash after it.
+public struct Entry: Equatable, Sendable {
+    /// Position in the history, from 1, without gaps.
+    public var seq: Int64
+    public var kind: EntryKind
+    public var batch: String?
+    public var office: String?
+    public var milestone: String?
+    /// For a correction, the entry it reverses; for a resolution, the problem (its opening entry).
+    public var target: Int64?
+    /// The acting person's registered name.
+    public var actor: String
+    public var actorRole: Role
+    /// When it happened, as the actor states it.
+    public var effective: LocalDate
+    /// When it was written, ISO 8601 UTC (`2026-11-27T08:30:00Z`).
+    public var recordedAt: String
+    public var note: String
+    public var evidence: [Evidence]
+    /// Kind-specific facts: for a refusal `action`, `reason`, `message`; for a registration `name`, `role`.
+    public var detail: [String: String]
+    /// Shared by every entry written by one bulk command.
+    public var bulk: String?
+    /// Set by the client so that a resubmitted report is recorded once.
+    public var idempotencyKey: String?
+    /// The plan version (hash) in force when the entry was written.
+    public var planVersion: String
+    public var previousHash: String
+    public var hash: String
+
+    public init(seq: Int64, kind: EntryKind, batch: String?, office: String?, milestone: String?, target: Int64?,
+                actor: String, actorRole: Role, effective: LocalDate, recordedAt: String, note: String,
+                evidence: [Evidence], detail: [String: String], bulk: String?, idempotencyKey: String?,
+                planVersion: String, previousHash: String, hash: String) {
+        self.seq = seq
+        self.kind = kind
+        self.batch = batch
+        self.office = office
+        self.milestone = milestone
+        self.target = target
+        self.actor = actor
+        self.actorRole = actorRole
+        self.effective = effective
+        self.recordedAt = recordedAt
+        self.note = note
+        self.evidence = evidence
+        self.detail = detail
+        self.bulk = bulk
+        self.idempotencyKey = idempotencyKey
+        self.planVersion = planVersion
+        self.previousHash = previousHash
+        self.hash = hash
+    }
+
+    /// The hash before the first entry.
+    public static let genesisHash = String(repeating: "0", count: 64)
+
+    /// The canonical encoding that is hashed: every field but `hash`.
+    public var canonical: CanonicalJSON {
+        .object([
+            "seq": .int(seq),
+            "kind": .string(kind.rawValue),
+            "batch": .optional(batch),
+            "office": .optional(office),
+            "milestone": .optional(milestone),
+            "target": .optional(target),
+            "actor": .string(actor),
+            "actor_role": .string(actorRole.rawValue),
+            "effective": .string(effective.description),
+            "recorded_at": .string(recordedAt),
+            "note": .string(note),
+            "evidence": .array(evidence.map(\.canonicalValue)),
+            "detail": .object(detail.mapValues(CanonicalJSON.string)),
+            "bulk": .optional(bulk),
+            "idempotency_key": .optional(idempotencyKey),
+            "plan_version": .string(planVersion),
+            "previous_hash": .string(previousHash),
+        ])
+    }
+
+    /// The hash this entry must carry, given its other fields.
+    public var expectedHash: String { SHA256Hex.digest(canonical.text) }
+}
+
+/// What an entry records.
+public enum EntryKind: String, Codable, CaseIterable, Sendable {
+    case milestone
+    case problemOpened = "problem_opened"
+    case problemResolved = "problem_resolved"
+    case blocked
+    case unblocked
+    case correction
+    case personAdded = "person_added"
+    case refused
+
+    /// Whether a correction may reverse an entry of this kind.
+    public var isCorrectable: Bool {
+        switch self {
+        case .milestone, .problemOpened, .problemResolved, .blocked, .unblocked: true
+        case .correction, .personAdded, .refused: false
+        }
+    }
+}
+
+/// A file offered as evidence: its name, SHA-256 and size; the content is not stored.
+public struct Evidence: Codable, Equatable, Sendable {
+    public var name: String
+    public var sha256: String
+    public var size: Int64
+
+    public init(name: String, sha256: String, size: Int64) {
+        self.name = name
+        self.sha256 = sha256
+        self.size = size
+    }
+
+    /// The canonical encoding of this evidence record.
+    public var canonicalValue: CanonicalJSON {
+        .object(["name": .string(name), "sha256": .string(sha256), "size": .int(size)])
+    }
+}

@@ -1,0 +1,7 @@
+/// A street (subdistrict) office, 街道.
+public struct Office: Codable, Equatable, Sendable {
+    /// Stable ASCII id, e.g. `jiefangbei`.
+    public var id: String
+    /// The Chinese name, e.g. 解放碑街道.
+    public var name: String
+}

@@ -1,0 +1,40 @@
+/// Why the rules refuse an action. A refusal writes nothing to the state and is
+/// itself recorded in the history as a refused attempt.
+public struct Refusal: Error, Equatable, Sendable, CustomStringConvertible {
+    public var reason: Reason
+    /// A sentence naming the unmet condition: which prerequisite, role or office.
+    public var message: String
+
+    public init(_ reason: Reason, _ message: String) {
+        self.reason = reason
+        self.message = message
+    }
+
+    public var description: String { message }
+
+    /// The closed set of refusal reasons (documented in `docs/state-machine.md`).
+    public enum Reason: String, Codable, CaseIterable, Sendable {
+        case wrongRole = "wrong_role"
+        case wrongOffice = "wrong_office"
+        case missingPrerequisite = "missing_prerequisite"
+        case beforePrerequisite = "before_prerequisite"
+        case alreadyDone = "already_done"
+        case blocked
+        case notBlocked = "not_blocked"
+        case notLive = "not_live"
+        case problemNotOpen = "problem_not_open"
+        case alreadyReversed = "already_reversed"
+        case notInEffect = "not_in_effect"
+        case dependantsNotReversed = "dependants_not_reversed"
+        case alreadyRegistered = "already_registered"
+    }
+}
+
+/// An action that is malformed rather than refused: nothing is written, not even a refusal.
+public struct InvalidAction: Error, Equatable, Sendable, CustomStringConvertible {
+    public var message: String
+
+    public init(_ message: String) { self.message = message }
+
+    public var description: String { message }
+}

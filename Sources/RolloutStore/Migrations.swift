@@ -1,0 +1,27 @@
+import GRDB
+
+/// Applies the embedded `Schema/NNN_name.sql` files in order and tracks the
+/// version in `PRAGMA user_version`.
+enum Migrations {
+    /// (version, SQL) pairs from the generated `EmbeddedSchema`.
+    static var all: [(version: Int, sql: String)] {
+        EmbeddedSchema.files.compactMap { file in
+            Int(file.name.prefix { $0.isNumber }).map { ($0, file.contents) }
+        }.sorted { $0.version < $1.version }
+    }
+
+    /// The schema version this build writes.
+    static var latest: Int { all.last?.version ?? 0 }
+
+    /// Applies every migration newer than the database's version, in one transaction each.
+    static func migrate(_ db: Database) throws {
+        let current = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+        for migration in all where migration.version > current {
+            try db.inTransaction(.immediate) {
+                try db.execute(sql: migration.sql)
+                try db.execute(sql: "PRAGMA user_version = \(migration.version)")
+                return .commit
+            }
+        }
+    }
+}

@@ -1,0 +1,156 @@
+import GRDB
+import RolloutCore
+
+extension Store {
+    /// Decides and records `actions` in order, as one transaction, on behalf of
+    /// the registered person `actorName`.
+    ///
+    /// Accepted actions append their entries and update the current state;
+    /// refused ones append a refused-attempt entry. When more than one entry is
+    /// written, all share a bulk id. Throws (writing nothing) for unknown people,
+    /// invalid actions, a stale `expect`, or an idempotency key reused for another action.
+    public func perform(_ actions: [Action], as actorName: String, at moment: Moment, options: WriteOptions = WriteOptions()) throws -> [Outcome] {
+        do {
+            return try queue.writeWithoutTransaction { db in
+                var outcomes: [Outcome] = []
+                try db.inTransaction(.immediate) {
+                    outcomes = try perform(actions, as: actorName, at: moment, options: options, db: db)
+                    return options.dryRun ? .rollback : .commit
+                }
+                return outcomes
+            }
+        } catch let error as DatabaseError {
+            throw Store.translate(error, path: path)
+        }
+    }
+
+    private func perform(_ actions: [Action], as actorName: String, at moment: Moment, options: WriteOptions, db: Database) throws -> [Outcome] {
+        let head = try Head.fetch(db)
+        if let expect = options.expect { try head.check(expect) }
+        var state = try loadState(for: actions, db: db)
+        guard let actor = state.people[actorName] else {
+            throw StoreError.unknownPerson(name: actorName, known: state.people.keys.sorted())
+        }
+        let engine = Engine(plan: plan)
+        let writesMany = actions.count > 1 || actions.contains { if case .correct(let targets, _, _) = $0 { targets.count > 1 } else { false } }
+        let bulk = writesMany ? "bulk-\(head.count + 1)" : nil
+        var seq = head.count
+        var previousHash = head.hash
+        var dirtyTracks = Set<TrackKey>(), dirtyDistrict = Set<String>(), peopleChanged = false
+        var outcomes: [Outcome] = []
+
+        func append(_ draft: EntryDraft, key: String?) throws -> Entry {
+            seq += 1
+            let entry = draft.sealed(seq: seq, recordedAt: moment.recordedAt, planVersion: planVersion,
+                                     previousHash: previousHash, bulk: bulk, idempotencyKey: key)
+            try EntryRow.insert(entry, into: db)
+            previousHash = entry.hash
+            return entry
+        }
+
+        for action in actions {
+            let key = options.idempotencyKey.map { actions.count > 1 ? "\($0)/\(action.scope.office ?? "district")" : $0 }
+            if let key, let existing = try EntryRow.fetchAll(db, where: "idempotency_key = ?", arguments: [key]).first {
+                guard action.describes(existing) else { throw StoreError.idempotencyConflict(key: key, existing: existing.seq) }
+                outcomes.append(Outcome(action: action, result: .duplicate(existing)))
+                continue
+            }
+            let decision: Engine.Decision
+            do {
+                decision = try engine.decide(action, by: actor, in: state, today: moment.today)
+            } catch {
+                throw StoreError.invalid(error)
+            }
+            switch decision {
+            case .accepted(let drafts):
+                var written: [Entry] = []
+                var rebuild = Set<SliceKey>()
+                for (index, draft) in drafts.enumerated() {
+                    let entry = try append(draft, key: index == 0 ? key : nil)
+                    written.append(entry)
+                    if entry.kind == .correction {
+                        rebuild.insert(SliceKey(batch: entry.batch, office: entry.office))
+                    } else {
+                        state.apply(entry)
+                    }
+                    if let trackKey = entry.trackKey { dirtyTracks.insert(trackKey) }
+                    else if entry.kind == .personAdded { peopleChanged = true }
+                    else if let batch = entry.batch { dirtyDistrict.insert(batch) }
+                }
+                for slice in rebuild { try rebuildSlice(slice, in: &state, db: db) }
+                outcomes.append(Outcome(action: action, result: .recorded(written)))
+            case .refused(let refusal, let draft):
+                let entry = try append(draft, key: nil)
+                outcomes.append(Outcome(action: action, result: .refused(refusal, entry: entry)))
+            }
+        }
+        for key in dirtyTracks { try StateTables.writeTrack(key, state.track(batch: key.batch, office: key.office), db) }
+        for batch in dirtyDistrict { try StateTables.writeDistrict(batch: batch, state.district[batch] ?? [:], db) }
+        if peopleChanged { try StateTables.writePeople(state.people, db) }
+        return outcomes
+    }
+
+    /// Loads the part of the state the actions can read.
+    private func loadState(for actions: [Action], db: Database) throws -> RolloutState {
+        var state = RolloutState()
+        state.people = try StateTables.loadPeople(db)
+        var batches = Set<String>(), offices = Set<String>(), wholeBatch = false
+        for action in actions {
+            if case .correct(let targets, _, _) = action {
+                for target in targets {
+                    if let batch = target.batch { batches.insert(batch) }
+                    if let office = target.office { offices.insert(office) } else { wholeBatch = true }
+                }
+            } else {
+                if let batch = action.scope.batch { batches.insert(batch) }
+                if let office = action.scope.office { offices.insert(office) }
+            }
+        }
+        for batch in batches {
+            state.district.merge(try StateTables.loadDistrict(db, batch: batch)) { $1 }
+            state.tracks.merge(try StateTables.loadTracks(db, batch: batch, offices: wholeBatch ? nil : offices)) { $1 }
+        }
+        return state
+    }
+
+    /// Refolds one (batch, office) slice from its entries, after a correction.
+    private func rebuildSlice(_ slice: SliceKey, in state: inout RolloutState, db: Database) throws {
+        guard let batch = slice.batch else { return }
+        let entries = try EntryRow.fetchAll(db, where: "batch_id = ? AND office_id IS ?", arguments: [batch, slice.office])
+        let rebuilt = Replay.state(of: entries)
+        if let office = slice.office {
+            let key = TrackKey(batch: batch, office: office)
+            state.tracks[key] = rebuilt.tracks[key]
+        } else {
+            state.district[batch] = rebuilt.district[batch]
+        }
+    }
+}
+
+/// A batch and an optional office: the unit of state a correction refolds.
+private struct SliceKey: Hashable {
+    var batch: String?
+    var office: String?
+}
+
+extension Action {
+    /// Whether an existing entry records this very action (for idempotent resubmission).
+    func describes(_ entry: Entry) -> Bool {
+        switch self {
+        case .record(let milestone, let batch, let office, _, _, _):
+            entry.kind == .milestone && entry.milestone == milestone && entry.batch == batch && entry.office == office
+        case .openProblem(let batch, let office, _, _):
+            entry.kind == .problemOpened && entry.batch == batch && entry.office == office
+        case .resolveProblem(let problem, _, _, _, _):
+            entry.kind == .problemResolved && entry.target == problem
+        case .block(let batch, let office, _, _):
+            entry.kind == .blocked && entry.batch == batch && entry.office == office
+        case .unblock(let batch, let office, _, _):
+            entry.kind == .unblocked && entry.batch == batch && entry.office == office
+        case .correct(let targets, _, _):
+            entry.kind == .correction && entry.target == targets.first?.seq
+        case .addPerson(let name, _, _):
+            entry.kind == .personAdded && entry.detail["name"] == name
+        }
+    }
+}

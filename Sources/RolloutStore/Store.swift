@@ -1,0 +1,120 @@
+import Foundation
+import GRDB
+import RolloutCore
+
+/// A rollout database: the plan, the hash-chained history and the current
+/// state derived from it. The only code that touches SQLite.
+///
+/// Every write runs in one immediate transaction with a busy timeout, so two
+/// people acting at once never lose an update or fork the chain.
+public struct Store: Sendable {
+    let queue: DatabaseQueue
+    /// The database file.
+    public let path: String
+    /// The plan version in force.
+    public let plan: Plan
+    let planVersion: String
+
+    /// Opens an existing database, refusing files that are not rollout databases.
+    public static func open(path: String) throws -> Store {
+        try checkHeader(path: path)
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: configuration())
+            let version = try queue.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0 }
+            guard version > 0 else { throw StoreError.notARolloutDatabase(path: path, why: "it has no rollout schema") }
+            guard version <= Migrations.latest else {
+                throw StoreError.newerSchema(path: path, found: version, supported: Migrations.latest)
+            }
+            if version < Migrations.latest { try queue.writeWithoutTransaction(Migrations.migrate) }
+            let (plan, planVersion) = try queue.read { db in try loadPlan(db, path: path) }
+            return Store(queue: queue, path: path, plan: plan, planVersion: planVersion)
+        } catch let error as StoreError {
+            throw error
+        } catch let error as DatabaseError {
+            throw translate(error, path: path)
+        }
+    }
+
+    /// Creates a database at `path` holding `plan` and its first coordinator.
+    ///
+    /// The database is built in a temporary file beside `path` and moved into
+    /// place only when complete, so a failure leaves nothing behind.
+    public static func create(path: String, plan: Plan, coordinator: String, at moment: Moment, replace: Bool) throws -> Store {
+        let fileManager = FileManager.default
+        if fileManager.fileExists(atPath: path) && !replace { throw StoreError.databaseExists(path: path) }
+        let temporary = path + ".init-\(ProcessInfo.processInfo.processIdentifier)"
+        let cleanUp = { for suffix in ["", "-wal", "-shm", "-journal"] { try? fileManager.removeItem(atPath: temporary + suffix) } }
+        cleanUp()
+        do {
+            let queue = try DatabaseQueue(path: temporary, configuration: configuration())
+            try queue.writeWithoutTransaction { db in
+                try Migrations.migrate(db)
+                try db.inTransaction(.immediate) {
+                    try Seeding.load(plan, coordinator: coordinator, at: moment, into: db)
+                    return .commit
+                }
+            }
+            try queue.close()
+            for suffix in ["-wal", "-shm"] { try? fileManager.removeItem(atPath: path + suffix) }
+            if rename(temporary, path) != 0 {
+                throw StoreError.sqlite("cannot move the new database into place at \(path): \(String(cString: strerror(errno)))")
+            }
+        } catch let error as DatabaseError {
+            cleanUp()
+            throw translate(error, path: path)
+        } catch {
+            cleanUp()
+            throw error
+        }
+        return try open(path: path)
+    }
+
+    private static func configuration() -> Configuration {
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(30)
+        configuration.journalMode = .wal
+        configuration.foreignKeysEnabled = true
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        return configuration
+    }
+
+    /// Refuses a missing, empty or non-SQLite file before SQLite touches it.
+    private static func checkHeader(path: String) throws {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw StoreError.noDatabase(path: path) }
+        guard !isDirectory.boolValue else { throw StoreError.notARolloutDatabase(path: path, why: "it is a folder") }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw StoreError.notARolloutDatabase(path: path, why: "it cannot be read")
+        }
+        defer { try? handle.close() }
+        let header = (try? handle.read(upToCount: 16)) ?? Data()
+        if header.isEmpty { throw StoreError.notARolloutDatabase(path: path, why: "the file is empty") }
+        guard header == Data("SQLite format 3\0".utf8) else {
+            throw StoreError.notARolloutDatabase(path: path, why: "it is not an SQLite file")
+        }
+    }
+
+    private static func loadPlan(_ db: Database, path: String) throws -> (Plan, String) {
+        guard let row = try Row.fetchOne(db, sql: "SELECT version, document FROM plan_versions ORDER BY rowid DESC LIMIT 1") else {
+            throw StoreError.notARolloutDatabase(path: path, why: "it holds no plan")
+        }
+        let version: String = row["version"]
+        let document: String = row["document"]
+        do {
+            let plan = try PlanDocument.decode(document)
+            return (plan, version)
+        } catch {
+            throw StoreError.notARolloutDatabase(path: path, why: "its stored plan cannot be read: \(error)")
+        }
+    }
+
+    static func translate(_ error: DatabaseError, path: String) -> StoreError {
+        switch error.resultCode {
+        case .SQLITE_NOTADB: .notARolloutDatabase(path: path, why: "it is not an SQLite file")
+        case .SQLITE_READONLY, .SQLITE_CANTOPEN, .SQLITE_PERM: .readOnly(path: path)
+        default: .sqlite(error.message ?? "\(error)")
+        }
+    }
+}

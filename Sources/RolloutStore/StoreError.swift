@@ -1,0 +1,47 @@
+import RolloutCore
+
+/// Why the store could not do what was asked. Every case names the bad value
+/// and what was expected; nothing was written when one is thrown.
+public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
+    case noDatabase(path: String)
+    case databaseExists(path: String)
+    case notARolloutDatabase(path: String, why: String)
+    case newerSchema(path: String, found: Int, supported: Int)
+    case readOnly(path: String)
+    case unknownPerson(name: String, known: [String])
+    case unknownEntry(seq: Int64, count: Int64)
+    case unknownProblem(id: Int64)
+    case stale(expected: String, actual: String)
+    case idempotencyConflict(key: String, existing: Int64)
+    case invalid(InvalidAction)
+    case sqlite(String)
+
+    public var description: String {
+        switch self {
+        case .noDatabase(let path):
+            "no database at \(path); create one with `rollout init --db \(path)`"
+        case .databaseExists(let path):
+            "a database already exists at \(path); pass --replace to start over (the old history is lost) or choose another --db"
+        case .notARolloutDatabase(let path, let why):
+            "\(path) is not a rollout database (\(why)); expected a file made by `rollout init`"
+        case .newerSchema(let path, let found, let supported):
+            "\(path) has schema version \(found), newer than this rollout supports (\(supported)); use a newer rollout"
+        case .readOnly(let path):
+            "\(path) cannot be written (read-only file or folder); nothing was recorded"
+        case .unknownPerson(let name, let known):
+            "unknown person \"\(name)\"; pass --as with a registered name" + (known.isEmpty ? "" : " (e.g. \(known.prefix(5).joined(separator: ", ")))")
+        case .unknownEntry(let seq, let count):
+            "there is no entry #\(seq); the history has entries #1 to #\(count)"
+        case .unknownProblem(let id):
+            "there is no problem #\(id); `rollout problem list` shows the open ones"
+        case .stale(let expected, let actual):
+            "the history moved since you looked: you expected \(expected), it is now \(actual); review the latest entries and try again"
+        case .idempotencyConflict(let key, let existing):
+            "idempotency key \"\(key)\" was already used by entry #\(existing) for a different action; use a new key"
+        case .invalid(let invalid):
+            invalid.message
+        case .sqlite(let message):
+            "database error: \(message)"
+        }
+    }
+}

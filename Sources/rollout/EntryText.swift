@@ -1,0 +1,28 @@
+import RolloutCore
+
+/// One-line human descriptions of history entries.
+enum EntryText {
+    static func office(_ id: String?, _ plan: Plan) -> String {
+        guard let id else { return "district-wide" }
+        return plan.office(id: id).map { "\($0.name) (\($0.id))" } ?? id
+    }
+
+    /// e.g. `#12 network_built · 解放碑街道 (jiefangbei) · batch1 · effective 2026-08-20`.
+    static func describe(_ entry: Entry, _ plan: Plan) -> String {
+        var parts = ["#\(entry.seq)"]
+        switch entry.kind {
+        case .milestone: parts.append(entry.milestone ?? "milestone")
+        case .problemOpened: parts.append("problem #\(entry.seq) opened")
+        case .problemResolved: parts.append("problem #\(entry.target ?? 0) resolved")
+        case .blocked: parts.append("blocked")
+        case .unblocked: parts.append("unblocked")
+        case .correction: parts.append("reverses #\(entry.target ?? 0)" + (entry.milestone.map { " (\($0))" } ?? ""))
+        case .personAdded: parts.append("registered \(entry.detail["name"] ?? "?") as \(entry.detail["role"] ?? "?")")
+        case .refused: parts.append("refused: \(entry.detail["action"] ?? "?")")
+        }
+        if entry.kind != .personAdded || entry.office != nil { parts.append(office(entry.office, plan)) }
+        if let batch = entry.batch { parts.append(batch) }
+        parts.append("effective \(entry.effective)")
+        return parts.joined(separator: " · ")
+    }
+}

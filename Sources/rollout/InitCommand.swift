@@ -1,0 +1,64 @@
+import ArgumentParser
+import RolloutCore
+import RolloutStore
+
+/// `rollout init`: create a database with a plan and its first coordinator.
+struct InitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "init",
+        abstract: "Create a database with the Yuzhong plan (or another district's) and its first coordinator."
+    )
+
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var output: OutputOptions
+
+    @Option(name: .long, help: "A fixture folder laid out like Fixtures/yuzhong (default: the built-in Yuzhong plan).")
+    var fixtures: String?
+
+    @Option(name: .long, help: "The year the plan's months fall in (default: the plan's own year).")
+    var year: Int?
+
+    @Option(name: .long, help: "Name of the first coordinator, who can then register everyone else.")
+    var coordinator: String
+
+    @Flag(name: .long, help: "Replace an existing database (its history is lost).")
+    var replace = false
+
+    func run() throws {
+        try reporting {
+            if let year, !(1900...2999).contains(year) {
+                throw InputError("invalid --year \(year); expected a year such as 2026")
+            }
+            guard !coordinator.trimmingCharacters(in: .whitespaces).isEmpty else {
+                throw InputError("the coordinator's name is empty")
+            }
+            let files = try fixtures.map(FixtureFiles.read) ?? FixtureFiles.embedded
+            let plan = try PlanLoader.load(files: files, year: year)
+            let moment = try Clock.moment(for: plan)
+            let store = try Store.create(path: database.path, plan: plan, coordinator: coordinator, at: moment, replace: replace)
+            let head = try store.head()
+            if output.json {
+                try JSONOutput.print(InitSummary(database: store.path, district: plan.district, year: plan.year, items: plan.items.count,
+                                                 offices: plan.offices.count, batches: plan.batches.count,
+                                                 planVersion: plan.version, coordinator: coordinator, entries: head.count, head: head.hash))
+            } else {
+                print("Created \(store.path) for \(plan.district) (year \(plan.year)): \(plan.items.count) items, \(plan.offices.count) offices, \(plan.batches.count) batches.")
+                print("Registered \(coordinator) as the first coordinator (entry #\(head.count)).")
+                print("Plan version \(plan.version.prefix(16)).")
+            }
+        }
+    }
+
+    private struct InitSummary: Encodable {
+        var database: String
+        var district: String
+        var year: Int
+        var items: Int
+        var offices: Int
+        var batches: Int
+        var planVersion: String
+        var coordinator: String
+        var entries: Int64
+        var head: String
+    }
+}

@@ -1,0 +1,2 @@
+import XCTest
+final class PRolloutCLITests: XCTestCase { func testNothing() {} }

@@ -1,0 +1,2 @@
+import XCTest
+final class PRolloutCoreTests: XCTestCase { func testNothing() {} }

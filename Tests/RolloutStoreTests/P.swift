@@ -1,0 +1,2 @@
+import XCTest
+final class PRolloutStoreTests: XCTestCase { func testNothing() {} }
