@@ -1,2 +1,0 @@
-import XCTest
-final class PRolloutCoreTests: XCTestCase { func testNothing() {} }

@@ -1,2 +1,0 @@
-import XCTest
-final class PRolloutStoreTests: XCTestCase { func testNothing() {} }
