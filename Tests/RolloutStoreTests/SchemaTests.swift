@@ -1,0 +1,74 @@
+import Foundation
+import GRDB
+import XCTest
+@testable import RolloutStore
+
+/// The schema protects the history itself, whatever code talks to the file.
+final class SchemaTests: XCTestCase {
+    private var temporary: TemporaryStore!
+
+    override func setUpWithError() throws { temporary = try TemporaryStore() }
+    override func tearDown() { temporary.remove() }
+
+    private func raw() throws -> DatabaseQueue { try DatabaseQueue(path: temporary.path) }
+
+    func testUpdatesAndDeletesOfTheHistoryAreAborted() throws {
+        let db = try raw()
+        XCTAssertThrowsError(try db.write { try $0.execute(sql: "UPDATE entries SET note = 'x' WHERE seq = 1") }) { error in
+            XCTAssertTrue("\(error)".contains("entries are append-only: an entry cannot be changed"), "\(error)")
+        }
+        XCTAssertThrowsError(try db.write { try $0.execute(sql: "DELETE FROM entries WHERE seq = 1") }) { error in
+            XCTAssertTrue("\(error)".contains("entries are append-only: an entry cannot be deleted"), "\(error)")
+        }
+        XCTAssertEqual(try db.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM entries") }, 4)
+    }
+
+    func testTablesAreStrictAndClosedSetsAreChecked() throws {
+        let db = try raw()
+        XCTAssertThrowsError(try db.write { try $0.execute(sql: "INSERT INTO offices (id, name, position) VALUES ('x', 'y', 'not a number')") })
+        XCTAssertThrowsError(try db.write { try $0.execute(sql: "INSERT INTO people (name, role) VALUES ('x', 'mayor')") })
+        XCTAssertThrowsError(try db.write { try $0.execute(sql: "INSERT INTO people (name, role) VALUES ('x', 'office')") },
+                             "office staff need an office")
+    }
+
+    func testTheSchemaVersionIsRecordedAndANewerOneRefused() throws {
+        let db = try raw()
+        XCTAssertEqual(try db.read { try Int.fetchOne($0, sql: "PRAGMA user_version") }, Migrations.latest)
+        try db.write { try $0.execute(sql: "PRAGMA user_version = 99") }
+        try db.close()
+        XCTAssertThrowsError(try Store.open(path: temporary.path)) { error in
+            XCTAssertEqual(error as? StoreError, .newerSchema(path: temporary.path, found: 99, supported: Migrations.latest))
+        }
+    }
+
+    func testFilesThatAreNotRolloutDatabasesAreRefusedUntouched() throws {
+        let empty = temporary.folder.appendingPathComponent("empty.sqlite").path
+        FileManager.default.createFile(atPath: empty, contents: Data())
+        XCTAssertThrowsError(try Store.open(path: empty)) { error in
+            XCTAssertEqual("\(error)", "\(empty) is not a rollout database (the file is empty); expected a file made by `rollout init`")
+        }
+        XCTAssertEqual(try FileManager.default.attributesOfItem(atPath: empty)[.size] as? Int, 0)
+        let text = temporary.folder.appendingPathComponent("notes.txt").path
+        FileManager.default.createFile(atPath: text, contents: Data("hello".utf8))
+        XCTAssertThrowsError(try Store.open(path: text)) { error in
+            XCTAssertTrue("\(error)".contains("it is not an SQLite file"), "\(error)")
+        }
+        let missing = temporary.folder.appendingPathComponent("missing.sqlite").path
+        XCTAssertThrowsError(try Store.open(path: missing)) { error in
+            XCTAssertEqual(error as? StoreError, .noDatabase(path: missing))
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: missing))
+    }
+
+    func testCreateRefusesAnExistingDatabaseUnlessReplacing() throws {
+        XCTAssertThrowsError(try Store.create(path: temporary.path, plan: TemporaryStore.plan(), coordinator: "x",
+                                              at: TemporaryStore.moment("2026-08-01"), replace: false)) { error in
+            XCTAssertEqual(error as? StoreError, .databaseExists(path: temporary.path))
+        }
+        let replaced = try Store.create(path: temporary.path, plan: TemporaryStore.plan(), coordinator: "新主任",
+                                        at: TemporaryStore.moment("2026-08-01"), replace: true)
+        XCTAssertEqual(try replaced.people().map(\.name), ["新主任"])
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: temporary.folder.path).filter { $0.contains(".init-") }
+        XCTAssertEqual(leftovers, [])
+    }
+}
