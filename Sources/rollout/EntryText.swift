@@ -7,12 +7,13 @@ enum EntryText {
         return plan.office(id: id).map { "\($0.name) (\($0.id))" } ?? id
     }
 
-    /// e.g. `#12 network_built · 解放碑街道 (jiefangbei) · batch1 · effective 2026-08-20`.
-    static func describe(_ entry: Entry, _ plan: Plan) -> String {
-        var parts = ["#\(entry.seq)"]
+    /// e.g. `#12 network_built · 解放碑街道 (jiefangbei) · batch1 · effective 2026-08-20`;
+    /// without the number for entries that were never written (dry runs).
+    static func describe(_ entry: Entry, _ plan: Plan, numbered: Bool = true) -> String {
+        var parts = numbered ? ["#\(entry.seq)"] : []
         switch entry.kind {
         case .milestone: parts.append(entry.milestone ?? "milestone")
-        case .problemOpened: parts.append("problem #\(entry.seq) opened")
+        case .problemOpened: parts.append(numbered ? "problem #\(entry.seq) opened" : "problem opened")
         case .problemResolved: parts.append("problem #\(entry.target ?? 0) resolved")
         case .blocked: parts.append("blocked")
         case .unblocked: parts.append("unblocked")

@@ -48,7 +48,7 @@ struct OutcomeReport {
         switch outcome.result {
         case .recorded(let entries):
             let mark = Terminal.paint(dryRun ? "would record" : "recorded", .green)
-            return entries.map { "\(mark) \(EntryText.describe($0, plan))" }.joined(separator: "\n")
+            return entries.map { "\(mark) \(EntryText.describe($0, plan, numbered: !dryRun))" }.joined(separator: "\n")
         case .refused(let refusal, let entry):
             let mark = Terminal.paint(dryRun ? "would refuse" : "refused", .red)
             let whereText = outcome.action.scope.office.map { " [\(EntryText.office($0, plan))]" } ?? ""
