@@ -23,7 +23,6 @@ public struct Refusal: Error, Equatable, Sendable, CustomStringConvertible {
         case notBlocked = "not_blocked"
         case notLive = "not_live"
         case problemNotOpen = "problem_not_open"
-        case alreadyReversed = "already_reversed"
         case notInEffect = "not_in_effect"
         case dependantsNotReversed = "dependants_not_reversed"
         case alreadyRegistered = "already_registered"
