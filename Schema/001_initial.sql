@@ -92,15 +92,17 @@ CREATE TABLE office_completions (
     PRIMARY KEY (batch_id, office_id, milestone_id)
 ) STRICT, WITHOUT ROWID;
 
-CREATE TABLE blocks (
-    batch_id          TEXT NOT NULL REFERENCES batches(id),
-    office_id         TEXT NOT NULL REFERENCES offices(id),
-    last_change_seq   INTEGER NOT NULL REFERENCES entries(seq),
-    blocked           INTEGER NOT NULL CHECK (blocked IN (0, 1)),
-    since             TEXT,
-    reason            TEXT,
-    PRIMARY KEY (batch_id, office_id)
-) STRICT, WITHOUT ROWID;
+-- Block and unblock entries in effect per (batch, office); the last one decides.
+CREATE TABLE block_changes (
+    entry_seq INTEGER PRIMARY KEY REFERENCES entries(seq),
+    batch_id  TEXT NOT NULL REFERENCES batches(id),
+    office_id TEXT NOT NULL REFERENCES offices(id),
+    blocked   INTEGER NOT NULL CHECK (blocked IN (0, 1)),
+    effective TEXT NOT NULL,
+    reason    TEXT NOT NULL
+) STRICT;
+
+CREATE INDEX block_changes_by_track ON block_changes(batch_id, office_id, entry_seq);
 
 CREATE TABLE problems (
     id             INTEGER PRIMARY KEY REFERENCES entries(seq),

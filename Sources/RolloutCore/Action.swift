@@ -27,6 +27,19 @@ public enum Action: Equatable, Sendable {
         }
     }
 
+    /// The machine name of the kind of action, kept with refused attempts.
+    public var attemptCode: String {
+        switch self {
+        case .record: "record"
+        case .openProblem: "open_problem"
+        case .resolveProblem: "resolve_problem"
+        case .block: "block"
+        case .unblock: "unblock"
+        case .correct: "correct"
+        case .addPerson: "add_person"
+        }
+    }
+
     /// The batch and office the action is about, when it has them.
     public var scope: (batch: String?, office: String?) {
         switch self {

@@ -22,8 +22,11 @@ extension Rules {
             throw Refusal(.dependantsNotReversed, "other entries depend on what you reverse; reverse them in the same command: \(missing.joined(separator: "; "))")
         }
         return targets.map { target in
-            EntryDraft(kind: .correction, batch: target.batch, office: target.office, milestone: target.milestone,
-                       target: target.seq, actor: actor.name, actorRole: actor.role, effective: effective, note: reason)
+            var detail = ["reverses": target.kind.rawValue]
+            if target.kind == .problemResolved, let problem = target.target { detail["problem"] = String(problem) }
+            return EntryDraft(kind: .correction, batch: target.batch, office: target.office, milestone: target.milestone,
+                              target: target.seq, actor: actor.name, actorRole: actor.role, effective: effective, note: reason,
+                              detail: detail)
         }
     }
 
@@ -39,7 +42,7 @@ extension Rules {
                 : target.milestone.flatMap { track.completions[$0] }
             inEffect = completion?.entry == target.seq
         case .blocked: inEffect = track.block?.entry == target.seq
-        case .unblocked: inEffect = track.block == nil && track.lastBlockChange == target.seq
+        case .unblocked: inEffect = track.blockChanges.last?.entry == target.seq && !(track.blockChanges.last?.blocked ?? true)
         case .problemOpened: inEffect = track.problems[target.seq] != nil
         case .problemResolved: inEffect = target.target.flatMap { track.problems[$0]?.resolution?.entry } == target.seq
         case .correction, .personAdded, .refused: inEffect = false

@@ -42,21 +42,28 @@ public struct Engine: Sendable {
     }
 
     private func refusedDraft(_ action: Action, refusal: Refusal, actor: Person, today: LocalDate) -> EntryDraft {
-        var milestone: String?
-        var note = ""
+        var draft = EntryDraft(kind: .refused, batch: action.scope.batch, office: action.scope.office, actor: actor.name,
+                               actorRole: actor.role, effective: action.effective ?? today)
+        draft.detail = ["action": action.summary, "reason": refusal.reason.rawValue, "message": refusal.message,
+                        "attempt": action.attemptCode]
         switch action {
-        case .record(let id, _, _, _, let text, _): milestone = id; note = text
-        case .openProblem(_, _, _, let text), .resolveProblem(_, _, _, _, let text): note = text
-        case .block(_, _, _, let text), .unblock(_, _, _, let text), .correct(_, _, let text): note = text
-        case .addPerson: break
+        case .record(let milestone, _, _, _, let note, let evidence):
+            draft.milestone = milestone
+            draft.note = note
+            draft.evidence = evidence
+        case .openProblem(_, _, _, let note): draft.note = note
+        case .resolveProblem(let problem, _, _, _, let note):
+            draft.target = problem
+            draft.note = note
+        case .block(_, _, _, let reason), .unblock(_, _, _, let reason): draft.note = reason
+        case .correct(let targets, _, let reason):
+            draft.note = reason
+            draft.target = targets.first?.seq
+            draft.detail["targets"] = targets.map { String($0.seq) }.joined(separator: ",")
+        case .addPerson(let name, let role, _):
+            draft.detail["name"] = name
+            draft.detail["role"] = role.rawValue
         }
-        var target: Int64?
-        if case .resolveProblem(let problem, _, _, _, _) = action { target = problem }
-        if case .correct(let targets, _, _) = action { target = targets.first?.seq }
-        return EntryDraft(
-            kind: .refused, batch: action.scope.batch, office: action.scope.office, milestone: milestone, target: target,
-            actor: actor.name, actorRole: actor.role, effective: action.effective ?? today, note: note,
-            detail: ["action": action.summary, "reason": refusal.reason.rawValue, "message": refusal.message]
-        )
+        return draft
     }
 }

@@ -22,8 +22,9 @@ public struct RolloutState: Equatable, Sendable {
             : track(batch: batch, office: office).completions[milestone.id]
     }
 
-    /// Applies one entry's effect. Corrections are not handled here: a corrected
-    /// history is refolded without the reversed entries (see `Replay`).
+    /// Applies one entry's effect. A correction removes the effect of the entry
+    /// it reverses, which the rules guarantee is still in effect, so the result
+    /// is the state as if the reversed entry had never happened.
     public mutating func apply(_ entry: Entry) {
         switch entry.kind {
         case .milestone:
@@ -36,9 +37,8 @@ public struct RolloutState: Equatable, Sendable {
             }
         case .blocked, .unblocked:
             guard let key = entry.trackKey else { return }
-            tracks[key, default: Track()].lastBlockChange = entry.seq
-            tracks[key, default: Track()].block = entry.kind == .blocked
-                ? Block(entry: entry.seq, since: entry.effective, reason: entry.note) : nil
+            tracks[key, default: Track()].blockChanges.append(
+                BlockChange(entry: entry.seq, blocked: entry.kind == .blocked, effective: entry.effective, reason: entry.note))
         case .problemOpened:
             guard let key = entry.trackKey else { return }
             tracks[key, default: Track()].problems[entry.seq] = Problem(id: entry.seq, opened: entry.effective, note: entry.note, resolution: nil)
@@ -48,9 +48,39 @@ public struct RolloutState: Equatable, Sendable {
         case .personAdded:
             guard let name = entry.detail["name"], let role = entry.detail["role"].flatMap(Role.init(rawValue:)) else { return }
             people[name] = Person(name: name, role: role, office: entry.office)
-        case .correction, .refused:
+        case .correction:
+            reverse(entry)
+        case .refused:
             return
         }
+    }
+
+    /// Removes the effect of the entry a correction names (`target`, with its kind in `detail["reverses"]`).
+    private mutating func reverse(_ correction: Entry) {
+        guard let target = correction.target, let batch = correction.batch,
+              let kind = correction.detail["reverses"].flatMap(EntryKind.init(rawValue:)) else { return }
+        let key = correction.office.map { TrackKey(batch: batch, office: $0) }
+        switch kind {
+        case .milestone:
+            guard let milestone = correction.milestone else { return }
+            if let key {
+                if tracks[key]?.completions[milestone]?.entry == target { tracks[key]?.completions[milestone] = nil }
+            } else if district[batch]?[milestone]?.entry == target {
+                district[batch]?[milestone] = nil
+            }
+        case .blocked, .unblocked:
+            guard let key, tracks[key]?.blockChanges.last?.entry == target else { return }
+            tracks[key]?.blockChanges.removeLast()
+        case .problemOpened:
+            guard let key else { return }
+            tracks[key]?.problems[target] = nil
+        case .problemResolved:
+            guard let key, let problem = correction.detail["problem"].flatMap(Int64.init) else { return }
+            if tracks[key]?.problems[problem]?.resolution?.entry == target { tracks[key]?.problems[problem]?.resolution = nil }
+        case .correction, .personAdded, .refused:
+            return
+        }
+        if let key, tracks[key]?.isEmpty == true { tracks[key] = nil }
     }
 }
 
@@ -69,16 +99,17 @@ public struct TrackKey: Hashable, Sendable {
 public struct Track: Equatable, Sendable {
     /// Per-office milestone id → completion.
     public var completions: [String: Completion] = [:]
-    /// Set while the rollout is blocked.
-    public var block: Block?
-    /// The latest block or unblock entry in effect.
-    public var lastBlockChange: Int64?
+    /// Block and unblock entries in effect, oldest first; a correction removes the last.
+    public var blockChanges: [BlockChange] = []
     /// Problems reported after go-live, by id.
     public var problems: [Int64: Problem] = [:]
 
     public init() {}
 
-    var isEmpty: Bool { completions.isEmpty && block == nil && lastBlockChange == nil && problems.isEmpty }
+    /// Set while the rollout is blocked: the block in effect.
+    public var block: BlockChange? { blockChanges.last.flatMap { $0.blocked ? $0 : nil } }
+
+    var isEmpty: Bool { completions.isEmpty && blockChanges.isEmpty && problems.isEmpty }
 }
 
 /// A milestone done: by which entry, effective when.
@@ -92,15 +123,17 @@ public struct Completion: Equatable, Sendable {
     }
 }
 
-/// Why and since when an office's rollout is blocked.
-public struct Block: Equatable, Sendable {
+/// A block or unblock of an office's rollout: which entry, since when, why.
+public struct BlockChange: Equatable, Sendable {
     public var entry: Int64
-    public var since: LocalDate
+    public var blocked: Bool
+    public var effective: LocalDate
     public var reason: String
 
-    public init(entry: Int64, since: LocalDate, reason: String) {
+    public init(entry: Int64, blocked: Bool, effective: LocalDate, reason: String) {
         self.entry = entry
-        self.since = since
+        self.blocked = blocked
+        self.effective = effective
         self.reason = reason
     }
 }

@@ -87,7 +87,7 @@ struct Rules {
 
     private func requireNotBlocked(_ track: Track, batch: Batch, office: String) throws {
         if let block = track.block {
-            throw Refusal(.blocked, "the rollout of \(batch.id) at \(officeName(office)) is blocked since \(block.since) (\(block.reason)); a coordinator must unblock it first")
+            throw Refusal(.blocked, "the rollout of \(batch.id) at \(officeName(office)) is blocked since \(block.effective) (\(block.reason)); a coordinator must unblock it first")
         }
     }
 
@@ -194,8 +194,8 @@ struct Rules {
         guard let block = state.track(batch: batch.id, office: office).block else {
             throw Refusal(.notBlocked, "the rollout of \(batch.id) at \(officeName(office)) is not blocked")
         }
-        if effective < block.since {
-            throw Refusal(.beforePrerequisite, "effective date \(effective) is before the block began on \(block.since)")
+        if effective < block.effective {
+            throw Refusal(.beforePrerequisite, "effective date \(effective) is before the block began on \(block.effective)")
         }
         return EntryDraft(kind: .unblocked, batch: batch.id, office: office, target: block.entry, actor: actor.name,
                           actorRole: actor.role, effective: effective, note: reason)

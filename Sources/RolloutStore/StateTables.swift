@@ -2,7 +2,7 @@ import GRDB
 import RolloutCore
 
 /// Reads and writes the current-state tables (`people`, `district_completions`,
-/// `office_completions`, `blocks`, `problems`), which mirror `RolloutState`.
+/// `office_completions`, `block_changes`, `problems`), which mirror `RolloutState`.
 enum StateTables {
     // MARK: Reading
 
@@ -43,12 +43,11 @@ enum StateTables {
             let key = TrackKey(batch: row["batch_id"], office: row["office_id"])
             tracks[key, default: Track()].completions[row["milestone_id"]] = Completion(entry: row["entry_seq"], effective: date)
         }
-        for row in try Row.fetchAll(db, sql: "SELECT batch_id, office_id, last_change_seq, blocked, since, reason FROM blocks WHERE \(filter)", arguments: arguments) {
+        for row in try Row.fetchAll(db, sql: "SELECT entry_seq, batch_id, office_id, blocked, effective, reason FROM block_changes WHERE \(filter) ORDER BY entry_seq", arguments: arguments) {
+            guard let effective = LocalDate(row["effective"] ?? "") else { continue }
             let key = TrackKey(batch: row["batch_id"], office: row["office_id"])
-            tracks[key, default: Track()].lastBlockChange = row["last_change_seq"]
-            if row["blocked"] as Bool, let since = LocalDate(row["since"] ?? "") {
-                tracks[key, default: Track()].block = Block(entry: row["last_change_seq"], since: since, reason: row["reason"] ?? "")
-            }
+            tracks[key, default: Track()].blockChanges.append(
+                BlockChange(entry: row["entry_seq"], blocked: row["blocked"], effective: effective, reason: row["reason"] ?? ""))
         }
         for row in try Row.fetchAll(db, sql: "SELECT id, batch_id, office_id, opened, note, resolved_seq, resolved, resolution FROM problems WHERE \(filter)", arguments: arguments) {
             guard let opened = LocalDate(row["opened"] ?? "") else { continue }
@@ -92,15 +91,15 @@ enum StateTables {
     static func writeTrack(_ key: TrackKey, _ track: Track, _ db: Database) throws {
         let arguments: StatementArguments = [key.batch, key.office]
         try db.execute(sql: "DELETE FROM office_completions WHERE batch_id = ? AND office_id = ?", arguments: arguments)
-        try db.execute(sql: "DELETE FROM blocks WHERE batch_id = ? AND office_id = ?", arguments: arguments)
+        try db.execute(sql: "DELETE FROM block_changes WHERE batch_id = ? AND office_id = ?", arguments: arguments)
         try db.execute(sql: "DELETE FROM problems WHERE batch_id = ? AND office_id = ?", arguments: arguments)
         for (milestone, completion) in track.completions {
             try db.execute(sql: "INSERT INTO office_completions (batch_id, office_id, milestone_id, entry_seq, effective) VALUES (?, ?, ?, ?, ?)",
                            arguments: [key.batch, key.office, milestone, completion.entry, completion.effective.description])
         }
-        if let last = track.lastBlockChange {
-            try db.execute(sql: "INSERT INTO blocks (batch_id, office_id, last_change_seq, blocked, since, reason) VALUES (?, ?, ?, ?, ?, ?)",
-                           arguments: [key.batch, key.office, last, track.block != nil, track.block?.since.description, track.block?.reason])
+        for change in track.blockChanges {
+            try db.execute(sql: "INSERT INTO block_changes (entry_seq, batch_id, office_id, blocked, effective, reason) VALUES (?, ?, ?, ?, ?, ?)",
+                           arguments: [change.entry, key.batch, key.office, change.blocked, change.effective.description, change.reason])
         }
         for problem in track.problems.values {
             try db.execute(sql: "INSERT INTO problems (id, batch_id, office_id, opened, note, resolved_seq, resolved, resolution) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",

@@ -64,20 +64,14 @@ extension Store {
             switch decision {
             case .accepted(let drafts):
                 var written: [Entry] = []
-                var rebuild = Set<SliceKey>()
                 for (index, draft) in drafts.enumerated() {
                     let entry = try append(draft, key: index == 0 ? key : nil)
                     written.append(entry)
-                    if entry.kind == .correction {
-                        rebuild.insert(SliceKey(batch: entry.batch, office: entry.office))
-                    } else {
-                        state.apply(entry)
-                    }
+                    state.apply(entry)
                     if let trackKey = entry.trackKey { dirtyTracks.insert(trackKey) }
                     else if entry.kind == .personAdded { peopleChanged = true }
                     else if let batch = entry.batch { dirtyDistrict.insert(batch) }
                 }
-                for slice in rebuild { try rebuildSlice(slice, in: &state, db: db) }
                 outcomes.append(Outcome(action: action, result: .recorded(written)))
             case .refused(let refusal, let draft):
                 let entry = try append(draft, key: nil)
@@ -112,25 +106,6 @@ extension Store {
         }
         return state
     }
-
-    /// Refolds one (batch, office) slice from its entries, after a correction.
-    private func rebuildSlice(_ slice: SliceKey, in state: inout RolloutState, db: Database) throws {
-        guard let batch = slice.batch else { return }
-        let entries = try EntryRow.fetchAll(db, where: "batch_id = ? AND office_id IS ?", arguments: [batch, slice.office])
-        let rebuilt = Replay.state(of: entries)
-        if let office = slice.office {
-            let key = TrackKey(batch: batch, office: office)
-            state.tracks[key] = rebuilt.tracks[key]
-        } else {
-            state.district[batch] = rebuilt.district[batch]
-        }
-    }
-}
-
-/// A batch and an optional office: the unit of state a correction refolds.
-private struct SliceKey: Hashable {
-    var batch: String?
-    var office: String?
 }
 
 extension Action {
