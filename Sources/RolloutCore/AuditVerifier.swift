@@ -1,0 +1,199 @@
+import Foundation
+
+/// Verifies a history entry by entry, streaming: the hash chain, and a replay
+/// of the state machine checking that every accepted entry was legal when made
+/// and every refused one would indeed be refused.
+///
+/// Memory is bounded by the state (offices × milestones), not by the history.
+/// Feed entries in stored order, then call `finish`.
+public struct AuditVerifier {
+    /// Plan versions by hash; every entry's `planVersion` must be one of them.
+    public let plans: [String: Plan]
+    /// The state replayed so far.
+    public private(set) var state = RolloutState()
+    /// Entries checked so far.
+    public private(set) var count: Int64 = 0
+    /// The hash of the last entry checked.
+    public private(set) var head = Entry.genesisHash
+
+    /// Corrections written by one command, decided together.
+    private var pendingCorrections: [Entry] = []
+    private var calendars: [String: Calendar] = [:]
+
+    public init(plans: [String: Plan]) { self.plans = plans }
+
+    /// Checks one entry. `lookup` returns an earlier entry by number (for corrections).
+    public mutating func feed(_ entry: Entry, lookup: (Int64) throws -> Entry?) throws(AuditFailure) {
+        if let first = pendingCorrections.first, !(entry.kind == .correction && entry.bulk != nil && entry.bulk == first.bulk) {
+            try flushCorrections(lookup: lookup)
+        }
+        try checkChain(entry)
+        if entry.kind == .correction {
+            pendingCorrections.append(entry)
+        } else {
+            try checkLegality(entry, lookup: lookup)
+            state.apply(entry)
+        }
+        count = entry.seq
+        head = entry.hash
+    }
+
+    /// Checks what is still pending at the end of the history.
+    public mutating func finish(lookup: (Int64) throws -> Entry?) throws(AuditFailure) {
+        try flushCorrections(lookup: lookup)
+    }
+
+    // MARK: Chain
+
+    private func checkChain(_ entry: Entry) throws(AuditFailure) {
+        guard entry.seq == count + 1 else {
+            throw AuditFailure(entry: entry.seq, entry.seq <= count
+                ? "it comes after entry #\(count): entries are out of order or duplicated"
+                : "entry #\(count + 1) is missing: entries were deleted or the history was cut")
+        }
+        guard entry.previousHash == head else {
+            throw AuditFailure(entry: entry.seq, "its previous_hash \(entry.previousHash.prefix(12)) is not the hash of entry #\(count) (\(head.prefix(12))): an earlier entry was changed, removed, swapped or inserted")
+        }
+        guard entry.hash == entry.expectedHash else {
+            throw AuditFailure(entry: entry.seq, "its hash does not match its content: a field of this entry was changed after it was written")
+        }
+        guard plans[entry.planVersion] != nil else {
+            throw AuditFailure(entry: entry.seq, "it names plan version \(entry.planVersion.prefix(12)), which is not among the stored plans")
+        }
+    }
+
+    // MARK: Legality
+
+    private mutating func today(of entry: Entry, plan: Plan) throws(AuditFailure) -> LocalDate {
+        let formatter = ISO8601DateFormatter()
+        guard let date = formatter.date(from: entry.recordedAt) else {
+            throw AuditFailure(entry: entry.seq, "its recorded_at \"\(entry.recordedAt)\" is not an ISO 8601 time")
+        }
+        var calendar = calendars[plan.timeZone] ?? Calendar(identifier: .gregorian)
+        if calendars[plan.timeZone] == nil {
+            calendar.timeZone = TimeZone(identifier: plan.timeZone) ?? calendar.timeZone
+            calendars[plan.timeZone] = calendar
+        }
+        let parts = calendar.dateComponents([.year, .month, .day], from: date)
+        guard let day = LocalDate(year: parts.year ?? 0, month: parts.month ?? 0, day: parts.day ?? 0) else {
+            throw AuditFailure(entry: entry.seq, "its recorded_at has no calendar date")
+        }
+        return day
+    }
+
+    private func actor(of entry: Entry) throws(AuditFailure) -> Person {
+        guard let person = state.people[entry.actor] else {
+            throw AuditFailure(entry: entry.seq, "its actor \(entry.actor) was not registered at that point")
+        }
+        guard person.role == entry.actorRole else {
+            throw AuditFailure(entry: entry.seq, "its actor \(entry.actor) is recorded as \(entry.actorRole.rawValue) but was registered as \(person.role.rawValue)")
+        }
+        return person
+    }
+
+    private mutating func checkLegality(_ entry: Entry, lookup: (Int64) throws -> Entry?) throws(AuditFailure) {
+        guard let plan = plans[entry.planVersion] else { return }
+        if entry.kind == .personAdded && state.people.isEmpty {
+            guard entry.seq == 1, entry.actor == entry.detail["name"], entry.detail["role"] == Role.coordinator.rawValue else {
+                throw AuditFailure(entry: entry.seq, "only the first entry may register the first coordinator, by themselves")
+            }
+            return
+        }
+        let person = try actor(of: entry)
+        let today = try today(of: entry, plan: plan)
+        let action = try reconstruct(entry, lookup: lookup)
+        let decision: Engine.Decision
+        do {
+            decision = try Engine(plan: plan).decide(action, by: person, in: state, today: today)
+        } catch {
+            throw AuditFailure(entry: entry.seq, "it records input the rules reject outright: \(error.message)")
+        }
+        switch (entry.kind, decision) {
+        case (.refused, .refused(let refusal, _)):
+            guard refusal.reason.rawValue == entry.detail["reason"] else {
+                throw AuditFailure(entry: entry.seq, "it records a refusal for \(entry.detail["reason"] ?? "?"), but replay refuses it for \(refusal.reason.rawValue)")
+            }
+        case (.refused, .accepted):
+            throw AuditFailure(entry: entry.seq, "it records a refused attempt (\(entry.detail["action"] ?? "?")) that the rules would have allowed at that point")
+        case (_, .refused(let refusal, _)):
+            throw AuditFailure(entry: entry.seq, "it records \(entry.kind.rawValue) \(entry.milestone ?? "") that the rules refuse at that point: \(refusal.message)")
+        case (_, .accepted(let drafts)):
+            guard drafts == [EntryDraft(entry)] else {
+                throw AuditFailure(entry: entry.seq, "its fields differ from what the action it records would write")
+            }
+        }
+    }
+
+    private mutating func flushCorrections(lookup: (Int64) throws -> Entry?) throws(AuditFailure) {
+        guard let first = pendingCorrections.first else { return }
+        let group = pendingCorrections
+        pendingCorrections = []
+        guard let plan = plans[first.planVersion] else { return }
+        let person = try actor(of: first)
+        let targets = try group.map { correction throws(AuditFailure) -> Entry in
+            try target(correction.target, of: correction, lookup: lookup)
+        }
+        let action = Action.correct(targets: targets, effective: first.effective, reason: first.note)
+        let today = try today(of: first, plan: plan)
+        let decision: Engine.Decision
+        do {
+            decision = try Engine(plan: plan).decide(action, by: person, in: state, today: today)
+        } catch {
+            throw AuditFailure(entry: first.seq, "it records a correction the rules reject outright: \(error.message)")
+        }
+        switch decision {
+        case .refused(let refusal, _):
+            throw AuditFailure(entry: first.seq, "it records a correction the rules refuse at that point: \(refusal.message)")
+        case .accepted(let drafts):
+            guard drafts == group.map(EntryDraft.init) else {
+                throw AuditFailure(entry: first.seq, "its fields differ from what the correction it records would write")
+            }
+        }
+        for correction in group { state.apply(correction) }
+    }
+
+    private func target(_ seq: Int64?, of entry: Entry, lookup: (Int64) throws -> Entry?) throws(AuditFailure) -> Entry {
+        guard let seq, seq < entry.seq, let target = try? lookup(seq) else {
+            throw AuditFailure(entry: entry.seq, "it names entry #\(seq.map(String.init) ?? "?"), which does not precede it")
+        }
+        return target
+    }
+
+    /// The action an entry records.
+    private func reconstruct(_ entry: Entry, lookup: (Int64) throws -> Entry?) throws(AuditFailure) -> Action {
+        let attempt = entry.kind == .refused ? entry.detail["attempt"] ?? "" : entry.kind.rawValue
+        let batch = entry.batch ?? "", office = entry.office ?? ""
+        switch attempt {
+        case "milestone", "record":
+            return .record(milestone: entry.milestone ?? "", batch: batch, office: entry.office, effective: entry.effective, note: entry.note, evidence: entry.evidence)
+        case "problem_opened", "open_problem":
+            return .openProblem(batch: batch, office: office, effective: entry.effective, note: entry.note)
+        case "problem_resolved", "resolve_problem":
+            return .resolveProblem(problem: entry.target ?? 0, batch: batch, office: office, effective: entry.effective, note: entry.note)
+        case "blocked", "block":
+            return .block(batch: batch, office: office, effective: entry.effective, reason: entry.note)
+        case "unblocked", "unblock":
+            return .unblock(batch: batch, office: office, effective: entry.effective, reason: entry.note)
+        case "person_added", "add_person":
+            guard let name = entry.detail["name"], let role = entry.detail["role"].flatMap(Role.init(rawValue:)) else {
+                throw AuditFailure(entry: entry.seq, "it registers a person without a valid name and role")
+            }
+            return .addPerson(name: name, role: role, office: entry.office)
+        case "correct":
+            let seqs = (entry.detail["targets"] ?? "").split(separator: ",").compactMap { Int64($0) }
+            let targets = try seqs.map { seq throws(AuditFailure) -> Entry in try target(seq, of: entry, lookup: lookup) }
+            return .correct(targets: targets, effective: entry.effective, reason: entry.note)
+        default:
+            throw AuditFailure(entry: entry.seq, "it records an unknown kind of attempt \"\(attempt)\"")
+        }
+    }
+}
+
+extension EntryDraft {
+    /// The draft an entry was sealed from.
+    public init(_ entry: Entry) {
+        self.init(kind: entry.kind, batch: entry.batch, office: entry.office, milestone: entry.milestone, target: entry.target,
+                  actor: entry.actor, actorRole: entry.actorRole, effective: entry.effective, note: entry.note,
+                  evidence: entry.evidence, detail: entry.detail)
+    }
+}

@@ -1,0 +1,46 @@
+/// Every (office, milestone) past its due date and not done, as of a date,
+/// with who is expected to act. District-wide milestones appear once.
+public enum OverdueList {
+    /// One late milestone.
+    public struct Item: Equatable, Sendable {
+        public var batch: String
+        /// nil for a district-wide milestone.
+        public var office: Office?
+        public var milestone: Milestone
+        public var due: LocalDate
+        public var daysLate: Int
+        /// The role expected to act, and for office work which office.
+        public var expected: String
+        public var blocked: Bool
+    }
+
+    public static func items(plan: Plan, state: RolloutState, asOf: LocalDate) -> [Item] {
+        var items: [Item] = []
+        for batch in plan.newBatches {
+            for milestone in plan.milestones {
+                guard let due = plan.dueDate(of: milestone, in: batch), asOf > due else { continue }
+                let days = due.days(until: asOf)
+                if milestone.scope == .district {
+                    if state.district[batch.id]?[milestone.id] == nil {
+                        items.append(Item(batch: batch.id, office: nil, milestone: milestone, due: due, daysLate: days,
+                                          expected: "coordinator (district-wide)", blocked: false))
+                    }
+                    continue
+                }
+                for office in plan.offices {
+                    let track = state.track(batch: batch.id, office: office.id)
+                    guard track.completions[milestone.id] == nil else { continue }
+                    let who = milestone.recordedBy == .office ? "office: \(office.name)" : milestone.recordedBy.rawValue
+                    items.append(Item(batch: batch.id, office: office, milestone: milestone, due: due, daysLate: days,
+                                      expected: who, blocked: track.block != nil))
+                }
+            }
+        }
+        let order = Dictionary(plan.offices.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let milestoneOrder = Dictionary(plan.milestones.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        return items.sorted {
+            ($1.daysLate, $0.batch, order[$0.office?.id ?? ""] ?? -1, milestoneOrder[$0.milestone.id] ?? 0)
+                < ($0.daysLate, $1.batch, order[$1.office?.id ?? ""] ?? -1, milestoneOrder[$1.milestone.id] ?? 0)
+        }
+    }
+}

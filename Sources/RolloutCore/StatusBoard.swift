@@ -1,0 +1,72 @@
+/// The office × milestone matrix of one batch on a date: what coordinators look at every morning.
+public struct StatusBoard: Equatable, Sendable {
+    public var batch: Batch
+    public var asOf: LocalDate
+    public var milestones: [Milestone]
+    public var rows: [Row]
+
+    /// One cell: a milestone at an office.
+    public enum Cell: Equatable, Sendable {
+        case done(LocalDate)
+        /// Not done, due on this date (not yet late).
+        case due(LocalDate)
+        /// Not done and past its due date by `days`.
+        case overdue(due: LocalDate, days: Int)
+        /// Not done and the office's rollout is blocked.
+        case blocked(since: LocalDate)
+        /// The milestone does not apply (the baseline batch).
+        case notApplicable
+    }
+
+    /// One office's row.
+    public struct Row: Equatable, Sendable {
+        public var office: Office
+        public var cells: [Cell]
+        public var block: BlockChange?
+        public var live: Bool
+        public var openProblems: Int
+    }
+
+    public init(plan: Plan, state: RolloutState, batch: Batch, asOf: LocalDate) {
+        self.batch = batch
+        self.asOf = asOf
+        milestones = plan.milestones
+        let liveMilestone = plan.followUp.after
+        rows = plan.offices.map { office in
+            let track = state.track(batch: batch.id, office: office.id)
+            let cells: [Cell] = plan.milestones.map { milestone in
+                if batch.alreadyLive { return .notApplicable }
+                if let done = state.completion(of: milestone, batch: batch.id, office: office.id) { return .done(done.effective) }
+                if milestone.scope == .office, let block = track.block { return .blocked(since: block.effective) }
+                guard let due = plan.dueDate(of: milestone, in: batch) else { return .notApplicable }
+                return asOf > due ? .overdue(due: due, days: due.days(until: asOf)) : .due(due)
+            }
+            return Row(office: office, cells: cells, block: track.block,
+                       live: batch.alreadyLive || track.completions[liveMilestone] != nil,
+                       openProblems: track.problems.values.filter { $0.resolution == nil }.count)
+        }
+    }
+
+    public var liveCount: Int { rows.filter(\.live).count }
+    public var blockedCount: Int { rows.filter { $0.block != nil }.count }
+    public var openProblems: Int { rows.reduce(0) { $0 + $1.openProblems } }
+    /// Offices with at least one overdue milestone.
+    public var overdueOffices: Int { rows.filter { $0.cells.contains { if case .overdue = $0 { true } else { false } } }.count }
+
+    /// e.g. `batch2: 7/11 live, 3 offices overdue, 2 open problems, 1 blocked`.
+    public var summary: String {
+        "\(batch.id): \(liveCount)/\(rows.count) live, \(overdueOffices) \(overdueOffices == 1 ? "office" : "offices") overdue, \(openProblems) open \(openProblems == 1 ? "problem" : "problems"), \(blockedCount) blocked"
+    }
+
+    /// The batches worth showing by default on a date: started (prep month begun
+    /// or anything recorded) and not yet live everywhere; all new batches when none is.
+    public static func batchesInProgress(plan: Plan, state: RolloutState, asOf: LocalDate) -> [Batch] {
+        let inProgress = plan.newBatches.filter { batch in
+            let started = batch.prepMonth.flatMap { LocalDate(year: plan.year, month: $0, day: 1) }.map { asOf >= $0 } ?? false
+                || state.district[batch.id] != nil || state.tracks.keys.contains { $0.batch == batch.id }
+            let allLive = plan.offices.allSatisfy { state.track(batch: batch.id, office: $0.id).completions[plan.followUp.after] != nil }
+            return started && !allLive
+        }
+        return inProgress.isEmpty ? plan.newBatches : inProgress
+    }
+}

@@ -1,0 +1,81 @@
+/// The result of verifying a history: how far it checked, the head, and the first failure.
+public struct Verification: Equatable, Sendable {
+    public var entries: Int64
+    public var head: String
+    public var failure: AuditFailure?
+
+    public init(entries: Int64, head: String, failure: AuditFailure?) {
+        self.entries = entries
+        self.head = head
+        self.failure = failure
+    }
+
+    public var passed: Bool { failure == nil }
+
+    /// Checks a head noted down earlier: a shorter or rewritten history fails.
+    public static func checkHead(_ expected: String?, count: Int64, head: String) throws(AuditFailure) {
+        guard let expected else { return }
+        let wanted = expected.lowercased()
+        guard head.hasPrefix(wanted) else {
+            throw AuditFailure(entry: nil, "the head is \(head.prefix(16)) after \(count) entries, not the expected \(wanted.prefix(16)): the history was rewritten or truncated since that head was noted")
+        }
+    }
+
+    /// Checks that a stored plan document hashes to its version and can be read.
+    public static func checkPlan(version: String, document: String) throws(AuditFailure) -> Plan {
+        guard SHA256Hex.digest(document) == version else {
+            throw AuditFailure(entry: nil, "plan version \(version.prefix(12)): its document does not hash to its version; the stored plan was changed")
+        }
+        guard let plan = try? PlanDocument.decode(document) else {
+            throw AuditFailure(entry: nil, "plan version \(version.prefix(12)): its document cannot be read as a plan")
+        }
+        return plan
+    }
+}
+
+/// Verifies an export file without the database, in two streaming passes:
+/// the first collects which earlier entries corrections name, the second
+/// verifies the chain and replays the state machine.
+public enum ExportVerifier {
+    /// `readLines` calls its argument once per line (text, 1-based number); it is called twice.
+    public static func verify(expectHead: String?, readLines: (_ each: (String, Int) throws -> Void) throws -> Void) throws -> Verification {
+        var needed = Set<Int64>()
+        try readLines { text, number in
+            guard !text.isEmpty, case .entry(let entry) = try AuditExport.parse(text, number: number) else { return }
+            if entry.kind == .correction, let target = entry.target { needed.insert(target) }
+            if entry.kind == .refused { for seq in (entry.detail["targets"] ?? "").split(separator: ",") { Int64(seq).map { needed.insert($0) } } }
+        }
+        var plans: [String: Plan] = [:]
+        var kept: [Int64: Entry] = [:]
+        var verifier: AuditVerifier?
+        var declaredHead: (count: Int64, hash: String)?
+        var lastEntry: Int64 = 0
+        do {
+            try readLines { text, number in
+                guard !text.isEmpty else { return }
+                switch try AuditExport.parse(text, number: number) {
+                case .plan(let version, let document):
+                    guard verifier == nil else { throw AuditFailure(entry: nil, "export line \(number): plan lines must come before the entries") }
+                    plans[version] = try Verification.checkPlan(version: version, document: document)
+                case .entry(let entry):
+                    if verifier == nil { verifier = AuditVerifier(plans: plans) }
+                    try verifier?.feed(entry) { kept[$0] }
+                    if needed.contains(entry.seq) { kept[entry.seq] = entry }
+                    lastEntry = entry.seq
+                case .head(let count, let hash):
+                    declaredHead = (count, hash)
+                }
+            }
+            var final = verifier ?? AuditVerifier(plans: plans)
+            try final.finish { kept[$0] }
+            guard let declaredHead else { throw AuditFailure(entry: nil, "the export has no head line: it was cut short") }
+            guard declaredHead.count == final.count, declaredHead.hash == final.head else {
+                throw AuditFailure(entry: nil, "the export's head line says \(declaredHead.count) entries ending \(declaredHead.hash.prefix(12)), but the entries end at #\(final.count) \(final.head.prefix(12))")
+            }
+            try Verification.checkHead(expectHead, count: final.count, head: final.head)
+            return Verification(entries: final.count, head: final.head, failure: nil)
+        } catch let failure as AuditFailure {
+            return Verification(entries: lastEntry, head: verifier?.head ?? Entry.genesisHash, failure: failure)
+        }
+    }
+}

@@ -1,0 +1,59 @@
+import GRDB
+import RolloutCore
+
+extension Store {
+    /// Entries matching `filter`, oldest first.
+    public func history(_ filter: HistoryFilter) throws -> [Entry] {
+        var clauses: [String] = []
+        var arguments: StatementArguments = []
+        func add(_ clause: String, _ value: (any DatabaseValueConvertible)?) {
+            guard let value else { return }
+            clauses.append(clause)
+            arguments += [value]
+        }
+        add("office_id = ?", filter.office)
+        add("batch_id = ?", filter.batch)
+        add("milestone_id = ?", filter.milestone)
+        add("actor = ?", filter.actor)
+        add("kind = ?", filter.kind?.rawValue)
+        add("effective >= ?", filter.effectiveFrom?.description)
+        add("effective <= ?", filter.effectiveTo?.description)
+        add("recorded_at >= ?", filter.recordedFrom)
+        add("recorded_at <= ?", filter.recordedTo)
+        let condition = clauses.isEmpty ? "1" : clauses.joined(separator: " AND ")
+        return try read { db in
+            if let limit = filter.limit {
+                let newest = "seq IN (SELECT seq FROM entries WHERE \(condition) ORDER BY seq DESC LIMIT \(max(0, limit)))"
+                return try EntryRow.fetchAll(db, where: newest, arguments: arguments)
+            }
+            return try EntryRow.fetchAll(db, where: condition, arguments: arguments)
+        }
+    }
+
+    /// The state on a date as we know it now (effective axis): every entry in
+    /// effect on or before `date`, leaving out entries since reversed.
+    public func state(asOf date: LocalDate) throws -> RolloutState {
+        try read { db in
+            let reversed = Set(try Int64.fetchAll(db, sql: "SELECT target FROM entries WHERE kind = 'correction'"))
+            var state = RolloutState()
+            let rows = try Row.fetchCursor(db, sql: "SELECT \(EntryRow.columns) FROM entries WHERE kind NOT IN ('correction', 'refused') AND (effective <= ? OR kind = 'person_added') ORDER BY seq",
+                                           arguments: [date.description])
+            while let row = try rows.next() {
+                let entry = try EntryRow.decode(row)
+                if !reversed.contains(entry.seq) { state.apply(entry) }
+            }
+            return state
+        }
+    }
+
+    /// What the database knew at a moment (recorded axis): the state after
+    /// every entry recorded at or before `time` (UTC ISO 8601).
+    public func state(knownAt time: String) throws -> RolloutState {
+        try read { db in
+            var state = RolloutState()
+            let rows = try Row.fetchCursor(db, sql: "SELECT \(EntryRow.columns) FROM entries WHERE recorded_at <= ? ORDER BY seq", arguments: [time])
+            while let row = try rows.next() { state.apply(try EntryRow.decode(row)) }
+            return state
+        }
+    }
+}

@@ -1,0 +1,55 @@
+import ArgumentParser
+import RolloutCore
+import RolloutStore
+
+/// `rollout changes --from X --to Y`: what changed between two dates.
+struct ChangesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "changes",
+        abstract: "What changed between two dates: per office, milestones reached, blocks and problems; then the entries."
+    )
+
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var output: OutputOptions
+
+    @Option(name: .long, help: "From this date (inclusive), YYYY-MM-DD.") var from: String
+    @Option(name: .long, help: "To this date (inclusive), YYYY-MM-DD.") var to: String
+
+    func run() throws {
+        try reporting {
+            let store = try database.open()
+            let plan = store.plan
+            let start = try TimeArguments.date(from, option: "--from"), end = try TimeArguments.date(to, option: "--to")
+            guard start <= end else { throw InputError("--from \(start) is after --to \(end); expected an earlier or equal date") }
+            let dayBefore = LocalDate.fromDayNumber(start.dayNumber - 1)
+            let changes = StateChanges.between(try store.state(asOf: dayBefore), try store.state(asOf: end), plan: plan)
+            let entries = try store.history(HistoryFilter(effectiveFrom: start, effectiveTo: end)).filter { $0.kind != .refused }
+            if output.json {
+                try JSONOutput.print(ChangesView(from: start.description, to: end.description,
+                                                 changes: changes.map { .init(batch: $0.batch, office: $0.office, change: $0.description) },
+                                                 entries: entries.map(EntryView.init)))
+                return
+            }
+            print("Changes effective \(start) to \(end), as known now:")
+            var table = TextTable("Batch", "Office", "Change")
+            for change in changes { table.add(change.batch, change.office.flatMap { plan.office(id: $0)?.name } ?? "district-wide", change.description) }
+            print(changes.isEmpty ? "(no change)" : table.rendered)
+            print("")
+            print("Entries effective in that period (\(entries.count)):")
+            print(HistoryRendering.table(entries, plan: plan))
+        }
+    }
+
+    private struct ChangesView: Encodable {
+        var from: String
+        var to: String
+        var changes: [ChangeView]
+        var entries: [EntryView]
+
+        struct ChangeView: Encodable {
+            var batch: String
+            var office: String?
+            var change: String
+        }
+    }
+}

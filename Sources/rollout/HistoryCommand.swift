@@ -1,0 +1,120 @@
+import ArgumentParser
+import RolloutCore
+import RolloutStore
+
+/// `rollout history`: the entries, filtered.
+struct HistoryCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "history",
+        abstract: "List history entries, filtered by office, batch, milestone, person, kind and dates on either axis."
+    )
+
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var output: OutputOptions
+
+    @Option(name: .long, help: "Only this office (id or Chinese name).") var office: String?
+    @Option(name: .long, help: "Only this batch.") var batch: String?
+    @Option(name: .long, help: "Only this milestone.") var milestone: String?
+    @Option(name: .long, help: "Only entries by this person.") var actor: String?
+    @Option(name: .long, help: "Only this kind: \(EntryKind.allCases.map(\.rawValue).joined(separator: ", ")).") var kind: String?
+    @Option(name: .long, help: "Effective on or after this date.") var from: String?
+    @Option(name: .long, help: "Effective on or before this date.") var to: String?
+    @Option(name: .customLong("recorded-from"), help: "Recorded at or after this time (ISO 8601, or a date's start).") var recordedFrom: String?
+    @Option(name: .customLong("recorded-to"), help: "Recorded at or before this time (ISO 8601, or a date's end).") var recordedTo: String?
+    @Option(name: .long, help: "Only the newest N entries.") var limit: Int?
+
+    func run() throws {
+        try reporting {
+            let store = try database.open()
+            let plan = store.plan
+            let resolver = NameResolver(plan: plan)
+            var parsedKind: EntryKind?
+            if let kind {
+                guard let value = EntryKind(rawValue: kind) else {
+                    throw InputError("unknown kind \"\(kind)\"; expected one of \(EntryKind.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                parsedKind = value
+            }
+            if let limit, limit < 1 { throw InputError("invalid --limit \(limit); expected a positive number") }
+            let filter = HistoryFilter(
+                office: try office.map { try resolver.office($0).id }, batch: try batch.map { try resolver.batch($0).id },
+                milestone: try milestone.map { try resolver.milestone($0).id }, actor: actor, kind: parsedKind,
+                effectiveFrom: try from.map { try TimeArguments.date($0, option: "--from") },
+                effectiveTo: try to.map { try TimeArguments.date($0, option: "--to") },
+                recordedFrom: try recordedFrom.map { try TimeArguments.recordedBound($0, option: "--recorded-from", plan: plan, endOfDay: false) },
+                recordedTo: try recordedTo.map { try TimeArguments.recordedBound($0, option: "--recorded-to", plan: plan, endOfDay: true) },
+                limit: limit
+            )
+            let entries = try store.history(filter)
+            if output.json { try JSONOutput.print(entries.map(EntryView.init)); return }
+            print(HistoryRendering.table(entries, plan: plan))
+            print("\(entries.count) entries")
+        }
+    }
+}
+
+/// The human table of entries, shared by history and changes.
+enum HistoryRendering {
+    static func table(_ entries: [Entry], plan: Plan) -> String {
+        var table = TextTable("Entry", "Effective", "Recorded (UTC)", "Who", "Kind", "What", "Office", "Batch", "Note")
+        for entry in entries {
+            let what: String
+            switch entry.kind {
+            case .milestone: what = entry.milestone ?? ""
+            case .correction: what = "reverses #\(entry.target ?? 0) (\(entry.detail["reverses"] ?? "?"))"
+            case .problemResolved: what = "problem #\(entry.target ?? 0)"
+            case .refused: what = "\(entry.detail["action"] ?? "") → \(entry.detail["reason"] ?? "")"
+            case .personAdded: what = "\(entry.detail["name"] ?? "") as \(entry.detail["role"] ?? "")"
+            case .problemOpened, .blocked, .unblocked: what = ""
+            }
+            table.add(["#\(entry.seq)", entry.effective.description, entry.recordedAt, "\(entry.actor) (\(entry.actorRole.rawValue))",
+                       entry.kind.rawValue, what, entry.office.flatMap { plan.office(id: $0)?.name } ?? "-", entry.batch ?? "-",
+                       entry.note + (entry.evidence.isEmpty ? "" : " [evidence: \(entry.evidence.map(\.name).joined(separator: ", "))]")],
+                      colors: [nil, nil, nil, nil, entry.kind == .refused ? .red : entry.kind == .correction ? .yellow : nil])
+        }
+        return table.rendered
+    }
+}
+
+/// The JSON form of an entry: every stored field.
+struct EntryView: Encodable {
+    var seq: Int64
+    var kind: String
+    var batch: String?
+    var office: String?
+    var milestone: String?
+    var target: Int64?
+    var actor: String
+    var actorRole: String
+    var effective: String
+    var recordedAt: String
+    var note: String
+    var evidence: [Evidence]
+    var detail: [String: String]
+    var bulk: String?
+    var idempotencyKey: String?
+    var planVersion: String
+    var previousHash: String
+    var hash: String
+
+    init(_ entry: Entry) {
+        seq = entry.seq
+        kind = entry.kind.rawValue
+        batch = entry.batch
+        office = entry.office
+        milestone = entry.milestone
+        target = entry.target
+        actor = entry.actor
+        actorRole = entry.actorRole.rawValue
+        effective = entry.effective.description
+        recordedAt = entry.recordedAt
+        note = entry.note
+        evidence = entry.evidence
+        detail = entry.detail
+        bulk = entry.bulk
+        idempotencyKey = entry.idempotencyKey
+        planVersion = entry.planVersion
+        previousHash = entry.previousHash
+        hash = entry.hash
+    }
+}
