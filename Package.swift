@@ -43,7 +43,7 @@ let package = Package(
         ),
         .testTarget(name: "RolloutCoreTests", dependencies: ["RolloutCore"]),
         .testTarget(name: "RolloutStoreTests", dependencies: ["RolloutStore", "RolloutCore", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "RolloutCLITests", dependencies: ["rollout", "RolloutCore", "RolloutStore"]),
+        .testTarget(name: "RolloutCLITests", dependencies: ["rollout", "RolloutCore", "RolloutStore", .product(name: "GRDB", package: "GRDB.swift")]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,147 @@
+import Foundation
+import GRDB
+import RolloutCore
+import RolloutStore
+import XCTest
+
+/// Auditors can trust the history without trusting us: verification, export,
+/// an independent Python check, and tampering by raw SQL detected precisely.
+final class AuditTests: XCTestCase {
+    private var cli: CLI!
+
+    override func setUpWithError() throws {
+        cli = try CLI(now: "2026-09-10T10:00:00+08:00")
+        try Scenario.playBatchOne(cli)
+    }
+
+    override func tearDown() { cli.remove() }
+
+    /// Opens the file as an attacker would: triggers dropped, raw SQL.
+    private func tamper(_ sql: String...) throws {
+        let db = try DatabaseQueue(path: cli.databasePath)
+        try db.writeWithoutTransaction { db in
+            try db.execute(sql: "DROP TRIGGER IF EXISTS entries_no_update; DROP TRIGGER IF EXISTS entries_no_delete; PRAGMA foreign_keys = OFF")
+            for statement in sql { try db.execute(sql: statement) }
+        }
+        try db.close()
+    }
+
+    private func verifyFails(_ arguments: [String] = [], file: StaticString = #filePath, line: UInt = #line) throws -> String {
+        let result = try cli.run(["audit", "verify"] + arguments)
+        XCTAssertEqual(result.status, 5, result.stdout + result.stderr, file: file, line: line)
+        XCTAssertTrue(result.stdout.hasPrefix("VERIFICATION FAILED"), result.stdout, file: file, line: line)
+        return result.stdout
+    }
+
+    private func head() throws -> String { try Store.open(path: cli.databasePath).head().hash }
+
+    func testAnHonestHistoryVerifiesAndPrintsItsHead() throws {
+        let result = try cli.expect(0, ["audit", "verify"])
+        let head = try head()
+        XCTAssertTrue(result.stdout.contains("Verified 31 entries"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("Head: \(head)"))
+        try cli.expect(0, ["audit", "verify", "--expect-head", String(head.prefix(16))])
+        let json = try cli.expect(0, ["audit", "verify", "--json"]).stdout
+        XCTAssertTrue(json.contains("\"passed\" : true"), json)
+    }
+
+    func testAChangedFieldIsNamed() throws {
+        try tamper("UPDATE entries SET note = '改过' WHERE seq = 8")
+        let report = try verifyFails()
+        XCTAssertTrue(report.contains("entry #8: its hash does not match its content: a field of this entry was changed after it was written"), report)
+    }
+
+    func testADeletedEntryIsNamed() throws {
+        try tamper("DELETE FROM entries WHERE seq = 12")
+        let report = try verifyFails()
+        XCTAssertTrue(report.contains("entry #13: entry #12 is missing: entries were deleted or the history was cut"), report)
+    }
+
+    func testTwoSwappedEntriesAreDetected() throws {
+        try tamper("UPDATE entries SET seq = 100000 WHERE seq = 8", "UPDATE entries SET seq = 8 WHERE seq = 9", "UPDATE entries SET seq = 9 WHERE seq = 100000")
+        let report = try verifyFails()
+        XCTAssertTrue(report.contains("entry #8: its previous_hash") || report.contains("entry #8: its hash does not match"), report)
+    }
+
+    func testAForgedEntryWithAValidHashIsCaughtByTheReplay() throws {
+        // The attacker appends a go-live for daping, hashes it correctly and links it to the head.
+        let store = try Store.open(path: cli.databasePath)
+        let last = try XCTUnwrap(store.allEntries().last)
+        let forged = EntryDraft(kind: .milestone, batch: "batch1", office: "daping", milestone: "live", actor: "王敏", actorRole: .coordinator,
+                                effective: LocalDate("2026-09-05")!)
+            .sealed(seq: last.seq + 1, recordedAt: "2026-09-05T02:00:00Z", planVersion: last.planVersion, previousHash: last.hash, bulk: nil, idempotencyKey: nil)
+        try tamper("""
+            INSERT INTO entries (\(["seq", "kind", "batch_id", "office_id", "milestone_id", "actor", "actor_role", "effective", "recorded_at", "note", "evidence", "detail", "plan_version", "previous_hash", "hash"].joined(separator: ", ")))
+            VALUES (\(forged.seq), 'milestone', 'batch1', 'daping', 'live', '王敏', 'coordinator', '2026-09-05', '2026-09-05T02:00:00Z', '', '[]', '{}', '\(forged.planVersion)', '\(forged.previousHash)', '\(forged.hash)')
+            """)
+        let report = try verifyFails()
+        XCTAssertTrue(report.contains("entry #\(forged.seq): it records milestone live that the rules refuse at that point: live for 大坪街道 (daping) in batch1 needs ready"), report)
+    }
+
+    func testATruncatedTailIsCaughtWithTheNotedHead() throws {
+        let noted = try head()
+        try tamper("DELETE FROM entries WHERE seq > 28")
+        let report = try verifyFails(["--expect-head", noted])
+        XCTAssertTrue(report.contains("the current-state tables disagree with the history: office_completions: batch1/daping/permissions_granted is stored as not done but the history says done by entry #11"), report)
+        // The attacker also makes the state tables agree with the shortened history: the noted head still catches it.
+        try tamper("INSERT INTO office_completions VALUES ('batch1', 'daping', 'permissions_granted', 11, '2026-08-07')",
+                   "UPDATE problems SET resolved_seq = NULL, resolved = NULL, resolution = NULL",
+                   "DELETE FROM block_changes WHERE entry_seq > 28")
+        try cli.expect(0, ["audit", "verify"])
+        let again = try verifyFails(["--expect-head", noted])
+        XCTAssertTrue(again.contains("after 28 entries, not the expected \(noted.prefix(16)): the history was rewritten or truncated"), again)
+    }
+
+    func testAWholeChainRecomputedAfterAnEditIsCaughtWithTheNotedHead() throws {
+        let noted = try head()
+        let store = try Store.open(path: cli.databasePath)
+        var entries = try store.allEntries()
+        entries[7].note = "篡改后的说明"
+        var statements: [String] = []
+        var previous = entries[6].hash
+        for index in 7..<entries.count {
+            entries[index].previousHash = previous
+            entries[index].hash = entries[index].expectedHash
+            previous = entries[index].hash
+            statements.append("UPDATE entries SET note = '\(entries[index].note)', previous_hash = '\(entries[index].previousHash)', hash = '\(entries[index].hash)' WHERE seq = \(entries[index].seq)")
+        }
+        try tamper(statements.joined(separator: ";\n"))
+        try cli.expect(0, ["audit", "verify"])
+        let report = try verifyFails(["--expect-head", noted])
+        XCTAssertTrue(report.contains("not the expected \(noted.prefix(16)): the history was rewritten or truncated since that head was noted"), report)
+    }
+
+    func testAnEditedCurrentStateTableIsNamed() throws {
+        try tamper("DELETE FROM office_completions WHERE batch_id = 'batch1' AND office_id = 'jiefangbei' AND milestone_id = 'ready'")
+        let report = try verifyFails()
+        XCTAssertTrue(report.contains("the current-state tables disagree with the history: office_completions: batch1/jiefangbei/ready is stored as not done but the history says done by entry #"), report)
+    }
+
+    func testTheExportVerifiesWithoutTheDatabaseAndWithPython() throws {
+        let export = cli.folder.appendingPathComponent("audit.jsonl").path
+        try cli.expect(0, ["audit", "export", export])
+        let head = try head()
+        try FileManager.default.removeItem(atPath: cli.databasePath)
+        let result = try cli.expect(0, ["audit", "verify", "--file", export, "--expect-head", head])
+        XCTAssertTrue(result.stdout.contains("Verified 31 entries"), result.stdout)
+
+        let python = Process()
+        python.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        python.arguments = ["python3", CLI.repository.appendingPathComponent("docs/verify_export.py").path, export, "--expect-head", head]
+        let out = Pipe()
+        python.standardOutput = out
+        try python.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        python.waitUntilExit()
+        XCTAssertEqual(python.terminationStatus, 0, text)
+        XCTAssertEqual(text, "verified 31 entries\nhead \(head)\n")
+
+        // A changed line in the export is caught by both.
+        var lines = try String(contentsOfFile: export, encoding: .utf8).components(separatedBy: "\n")
+        lines[10] = lines[10].replacingOccurrences(of: "\"note\":\"\"", with: "\"note\":\"x\"")
+        try lines.joined(separator: "\n").write(toFile: export, atomically: true, encoding: .utf8)
+        let tampered = try cli.run(["audit", "verify", "--file", export])
+        XCTAssertEqual(tampered.status, 5, tampered.stdout)
+        XCTAssertTrue(tampered.stdout.contains("its hash does not match its content"), tampered.stdout)
+    }
+}
