@@ -7,13 +7,14 @@ public struct StatusBoard: Equatable, Sendable {
 
     /// One cell: a milestone at an office.
     public enum Cell: Equatable, Sendable {
-        case done(LocalDate)
+        /// Done on this date, `daysLate` after its due date (0 when on time).
+        case done(LocalDate, daysLate: Int)
         /// Not done, due on this date (not yet late).
         case due(LocalDate)
         /// Not done and past its due date by `days`.
         case overdue(due: LocalDate, days: Int)
-        /// Not done and the office's rollout is blocked.
-        case blocked(since: LocalDate)
+        /// Not done and the office's rollout is blocked; `daysLate` > 0 once past due.
+        case blocked(since: LocalDate, daysLate: Int)
         /// The milestone does not apply (the baseline batch).
         case notApplicable
     }
@@ -36,9 +37,13 @@ public struct StatusBoard: Equatable, Sendable {
             let track = state.track(batch: batch.id, office: office.id)
             let cells: [Cell] = plan.milestones.map { milestone in
                 if batch.alreadyLive { return .notApplicable }
-                if let done = state.completion(of: milestone, batch: batch.id, office: office.id) { return .done(done.effective) }
-                if milestone.scope == .office, let block = track.block { return .blocked(since: block.effective) }
-                guard let due = plan.dueDate(of: milestone, in: batch) else { return .notApplicable }
+                let due = plan.dueDate(of: milestone, in: batch)
+                func late(_ date: LocalDate) -> Int { due.map { max(0, $0.days(until: date)) } ?? 0 }
+                if let done = state.completion(of: milestone, batch: batch.id, office: office.id) {
+                    return .done(done.effective, daysLate: late(done.effective))
+                }
+                if milestone.scope == .office, let block = track.block { return .blocked(since: block.effective, daysLate: late(asOf)) }
+                guard let due else { return .notApplicable }
                 return asOf > due ? .overdue(due: due, days: due.days(until: asOf)) : .due(due)
             }
             return Row(office: office, cells: cells, block: track.block,
@@ -50,8 +55,8 @@ public struct StatusBoard: Equatable, Sendable {
     public var liveCount: Int { rows.filter(\.live).count }
     public var blockedCount: Int { rows.filter { $0.block != nil }.count }
     public var openProblems: Int { rows.reduce(0) { $0 + $1.openProblems } }
-    /// Offices with at least one overdue milestone.
-    public var overdueOffices: Int { rows.filter { $0.cells.contains { if case .overdue = $0 { true } else { false } } }.count }
+    /// Offices with at least one milestone past due and not done (blocked ones included).
+    public var overdueOffices: Int { rows.filter { $0.cells.contains(where: \.isOverdue) }.count }
 
     /// e.g. `batch2: 7/11 live, 3 offices overdue, 2 open problems, 1 blocked`.
     public var summary: String {
@@ -68,5 +73,16 @@ public struct StatusBoard: Equatable, Sendable {
             return started && !allLive
         }
         return inProgress.isEmpty ? plan.newBatches : inProgress
+    }
+}
+
+extension StatusBoard.Cell {
+    /// Past its due date and not done.
+    public var isOverdue: Bool {
+        switch self {
+        case .overdue: true
+        case .blocked(_, let days): days > 0
+        case .done, .due, .notApplicable: false
+        }
     }
 }

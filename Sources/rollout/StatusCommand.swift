@@ -8,8 +8,8 @@ struct StatusCommand: ParsableCommand {
         commandName: "status",
         abstract: "Show the office × milestone matrix of each batch in progress (or --batch).",
         discussion: """
-        Cells: ✓ MM-DD done on that date; due MM-DD not yet due; late Nd overdue by N days; \
-        blocked; n/a. --as-of DATE shows the state on that date as known now (effective axis); \
+        Cells: ✓ MM-DD done on that date (+Nd: N days after its due date); due MM-DD not yet due; \
+        late Nd overdue by N days; blocked (Nd: and N days past due); n/a. --as-of DATE shows the state on that date as known now (effective axis); \
         --known-at TIME shows what the database held at that moment (recorded axis).
         """
     )
@@ -94,10 +94,10 @@ enum StatusRendering {
     static func describe(_ cell: StatusBoard.Cell) -> (String, Terminal.Color?) {
         func short(_ date: LocalDate) -> String { String(date.description.dropFirst(5)) }
         switch cell {
-        case .done(let date): return ("✓ " + short(date), .green)
+        case .done(let date, let late): return ("✓ " + short(date) + (late > 0 ? " +\(late)d" : ""), late > 0 ? .yellow : .green)
         case .due(let date): return ("due " + short(date), .grey)
         case .overdue(_, let days): return ("late \(days)d", .red)
-        case .blocked: return ("blocked", .yellow)
+        case .blocked(_, let late): return ("blocked" + (late > 0 ? " \(late)d" : ""), late > 0 ? .red : .yellow)
         case .notApplicable: return ("n/a", .grey)
         }
     }
@@ -143,10 +143,10 @@ struct BoardView: Encodable {
             var cells: [String: CellView] = [:]
             for (milestone, cell) in zip(board.milestones, row.cells) {
                 switch cell {
-                case .done(let date): cells[milestone.id] = CellView(state: "done", date: date.description)
+                case .done(let date, let late): cells[milestone.id] = CellView(state: "done", date: date.description, daysLate: late)
                 case .due(let date): cells[milestone.id] = CellView(state: "due", date: date.description)
                 case .overdue(let due, let days): cells[milestone.id] = CellView(state: "overdue", date: due.description, daysLate: days)
-                case .blocked(let since): cells[milestone.id] = CellView(state: "blocked", date: since.description)
+                case .blocked(let since, let late): cells[milestone.id] = CellView(state: "blocked", date: since.description, daysLate: late)
                 case .notApplicable: cells[milestone.id] = CellView(state: "not_applicable")
                 }
             }

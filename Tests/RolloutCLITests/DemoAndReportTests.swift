@@ -1,0 +1,40 @@
+import Foundation
+import XCTest
+
+/// The README's main job, `rollout demo`, and the HTML report.
+final class DemoAndReportTests: XCTestCase {
+    private var cli: CLI!
+
+    override func setUpWithError() throws { cli = try CLI(now: "2026-11-27T10:00:00+08:00") }
+    override func tearDown() { cli.remove() }
+
+    func testTheDemoIsDeterministicAndMatchesTheGoldenOutput() throws {
+        let db = cli.folder.appendingPathComponent("demo.sqlite").path
+        let result = try cli.expect(0, ["demo", "--db", db])
+        try Golden.check(result.stdout.replacingOccurrences(of: cli.folder.path, with: "<folder>"), "demo.txt")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: cli.folder.appendingPathComponent("yuzhong-demo-report.html").path))
+        // The demo database is a normal database: the other commands work on it.
+        let refusals = try cli.expect(0, ["refusals", "--db", db]).stdout
+        XCTAssertTrue(refusals.contains("11 refused attempts"), refusals)
+        try cli.expect(0, ["audit", "verify", "--db", db])
+        let again = try cli.run(["demo", "--db", db])
+        XCTAssertEqual(again.status, 2, "an existing database is not overwritten")
+    }
+
+    func testTheHTMLReportIsSelfContainedAndCarriesEverySection() throws {
+        let db = cli.folder.appendingPathComponent("demo.sqlite").path
+        try cli.expect(0, ["demo", "--db", db])
+        let path = cli.folder.appendingPathComponent("weekly.html").path
+        let result = try cli.expect(0, ["report", "--db", db, "--html", path], extraEnvironment: ["ROLLOUT_NOW": "2026-11-20T18:00:00+08:00"])
+        XCTAssertTrue(result.stdout.hasPrefix("Wrote \(path): 2 batches, 3 overdue, 1 open problems"), result.stdout)
+        let html = try String(contentsOfFile: path, encoding: .utf8)
+        for expected in ["<table class=\"matrix\">", "<svg", "大坪街道", "blocked since 2026-10-15", "20 days late", "退休申请材料无法上传",
+                         "Verified: 134 entries", "generated 2026-11-20T10:00:00Z", "class=\"late\""] {
+            XCTAssertTrue(html.contains(expected), "report lacks \(expected)")
+        }
+        for external in ["https://", "<script", "<link", "@import", "<img"] {
+            XCTAssertFalse(html.contains(external), "report must be self-contained: found \(external)")
+        }
+        XCTAssertFalse(html.replacingOccurrences(of: "http://www.w3.org/2000/svg", with: "").contains("http"), "no network references")
+    }
+}
