@@ -1,20 +1,8 @@
 import XCTest
 @testable import RolloutCore
 
-/// Dates, canonical JSON, catalog queries and name resolution.
+/// Canonical JSON, catalog queries and name resolution.
 final class ValueTests: XCTestCase {
-    func testDatesAreParsedStrictly() {
-        XCTAssertNil(LocalDate("2026-02-30"))
-        XCTAssertNil(LocalDate("2026-13-01"))
-        XCTAssertNil(LocalDate("2026-2-3"))
-        XCTAssertNil(LocalDate("２０２６-01-01"))
-        XCTAssertNotNil(LocalDate("2024-02-29"))
-        XCTAssertEqual(LocalDate("2026-09-01")?.description, "2026-09-01")
-        XCTAssertEqual(LocalDate.endOfMonth(year: 2026, month: 2)?.description, "2026-02-28")
-        XCTAssertEqual(LocalDate("2026-08-31")?.days(until: LocalDate("2026-09-30")!), 30)
-        XCTAssertEqual(LocalDate("1970-01-01")?.dayNumber, 0)
-    }
-
     func testCanonicalJSONSortsKeysAndEscapesOnlyWhatJSONRequires() {
         let value = CanonicalJSON.object(["b": .string("解放碑\"\\\n\u{01}/"), "a": .int(-3), "c": .array([.null, .bool(true)])])
         XCTAssertEqual(value.text, "{\"a\":-3,\"b\":\"解放碑\\\"\\\\\\n\\u0001/\",\"c\":[null,true]}")
