@@ -36,6 +36,7 @@ struct HTMLReport {
         table { border-collapse: collapse; margin: 0.5em 0 1em; }
         th, td { border: 1px solid #ccc; padding: 4px 8px; text-align: left; font-size: 14px; }
         th { background: #f2f2f2; }
+        td { white-space: nowrap; }
         td.done { background: #d9f2d9; } td.late { background: #fde6c8; } td.due { background: #f7f7f7; color: #666; }
         td.overdue { background: #f8d0d0; font-weight: bold; } td.blocked { background: #fff0b3; } td.na { color: #999; }
         .meta, .summary { color: #555; } code { font-size: 12px; }
@@ -64,7 +65,7 @@ struct HTMLReport {
                 }
                 html += "<td class=\"\(css)\">\(text)</td>"
             }
-            var last = row.live ? "live" : "-"
+            var last = row.live ? "live" : "not live"
             if row.openProblems > 0 { last += " · \(row.openProblems) open" }
             if let block = row.block { last += " · blocked: \(escape(block.reason))" }
             html += "<td>\(last)</td></tr>\n"

@@ -80,7 +80,7 @@ enum StatusRendering {
                 cells.append(text)
                 colors.append(color)
             }
-            var last = row.live ? "live" : "-"
+            var last = row.live ? "live" : "not live"
             if row.openProblems > 0 { last += " · \(row.openProblems) open" }
             if let block = row.block { last += " · blocked: \(block.reason)" }
             cells.append(last)
