@@ -41,7 +41,7 @@ CREATE TABLE people (
 CREATE TABLE entries (
     seq             INTEGER PRIMARY KEY CHECK (seq > 0),
     kind            TEXT NOT NULL CHECK (kind IN ('milestone', 'problem_opened', 'problem_resolved',
-                        'blocked', 'unblocked', 'correction', 'person_added', 'refused')),
+                        'blocked', 'unblocked', 'correction', 'person_added', 'person_removed', 'refused')),
     batch_id        TEXT REFERENCES batches(id),
     office_id       TEXT REFERENCES offices(id),
     milestone_id    TEXT REFERENCES milestones(id),

@@ -13,6 +13,8 @@ public enum Action: Equatable, Sendable {
     case correct(targets: [Entry], effective: LocalDate, reason: String)
     /// Register a person (office staff name their one office).
     case addPerson(name: String, role: Role, office: String?)
+    /// Take a person off the register: they can no longer act; their past entries stay valid.
+    case removePerson(name: String, reason: String)
 
     /// A short description for refusal records and messages, e.g. `record staff_trained`.
     public var summary: String {
@@ -24,6 +26,7 @@ public enum Action: Equatable, Sendable {
         case .unblock: "unblock"
         case .correct(let targets, _, _): "correct " + targets.map { "#\($0.seq)" }.joined(separator: " ")
         case .addPerson(let name, let role, _): "add person \(name) as \(role.rawValue)"
+        case .removePerson(let name, _): "remove person \(name)"
         }
     }
 
@@ -37,6 +40,7 @@ public enum Action: Equatable, Sendable {
         case .unblock: "unblock"
         case .correct: "correct"
         case .addPerson: "add_person"
+        case .removePerson: "remove_person"
         }
     }
 
@@ -48,6 +52,7 @@ public enum Action: Equatable, Sendable {
              .block(let batch, let office, _, _), .unblock(let batch, let office, _, _): (batch, office)
         case .correct(let targets, _, _): (targets.first?.batch, targets.first?.office)
         case .addPerson(_, _, let office): (nil, office)
+        case .removePerson: (nil, nil)
         }
     }
 
@@ -55,7 +60,7 @@ public enum Action: Equatable, Sendable {
         switch self {
         case .record(_, _, _, let date, _, _), .openProblem(_, _, let date, _), .resolveProblem(_, _, _, let date, _),
              .block(_, _, let date, _), .unblock(_, _, let date, _), .correct(_, let date, _): date
-        case .addPerson: nil
+        case .addPerson, .removePerson: nil
         }
     }
 }

@@ -82,6 +82,9 @@ public struct AuditVerifier {
     }
 
     private func actor(of entry: Entry) throws(AuditFailure) -> Person {
+        if entry.kind == .refused, entry.detail["reason"] == Refusal.Reason.notRegistered.rawValue, state.people[entry.actor] == nil {
+            return Person(name: entry.actor, role: entry.actorRole, office: nil)
+        }
         guard let person = state.people[entry.actor] else {
             throw AuditFailure(entry: entry.seq, "its actor \(entry.actor) was not registered at that point")
         }
@@ -179,6 +182,8 @@ public struct AuditVerifier {
                 throw AuditFailure(entry: entry.seq, "it registers a person without a valid name and role")
             }
             return .addPerson(name: name, role: role, office: entry.office)
+        case "person_removed", "remove_person":
+            return .removePerson(name: entry.detail["name"] ?? "", reason: entry.note)
         case "correct":
             let seqs = (entry.detail["targets"] ?? "").split(separator: ",").compactMap { Int64($0) }
             let targets = try seqs.map { seq throws(AuditFailure) -> Entry in try target(seq, of: entry, lookup: lookup) }

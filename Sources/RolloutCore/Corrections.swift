@@ -45,7 +45,7 @@ extension Rules {
         case .unblocked: inEffect = track.blockChanges.last?.entry == target.seq && !(track.blockChanges.last?.blocked ?? true)
         case .problemOpened: inEffect = track.problems[target.seq] != nil
         case .problemResolved: inEffect = target.target.flatMap { track.problems[$0]?.resolution?.entry } == target.seq
-        case .correction, .personAdded, .refused: inEffect = false
+        case .correction, .personAdded, .personRemoved, .refused: inEffect = false
         }
         guard inEffect else {
             throw Refusal(.notInEffect, "entry #\(target.seq) (\(target.kind.rawValue)) is no longer in effect: it was already reversed or superseded by a later entry")
@@ -84,7 +84,7 @@ extension Rules {
         case .problemOpened:
             let track = target.trackKey.map { state.track(batch: $0.batch, office: $0.office) } ?? Track()
             return track.problems[target.seq]?.resolution.map { [($0.entry, "resolution of problem #\(target.seq)")] } ?? []
-        case .problemResolved, .blocked, .unblocked, .correction, .personAdded, .refused:
+        case .problemResolved, .blocked, .unblocked, .correction, .personAdded, .personRemoved, .refused:
             return []
         }
     }

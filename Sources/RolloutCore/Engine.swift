@@ -63,6 +63,9 @@ public struct Engine: Sendable {
         case .addPerson(let name, let role, _):
             draft.detail["name"] = name
             draft.detail["role"] = role.rawValue
+        case .removePerson(let name, let reason):
+            draft.detail["name"] = name
+            draft.note = reason
         }
         return draft
     }

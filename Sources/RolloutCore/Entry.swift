@@ -96,13 +96,14 @@ public enum EntryKind: String, Codable, CaseIterable, Sendable {
     case unblocked
     case correction
     case personAdded = "person_added"
+    case personRemoved = "person_removed"
     case refused
 
     /// Whether a correction may reverse an entry of this kind.
     public var isCorrectable: Bool {
         switch self {
         case .milestone, .problemOpened, .problemResolved, .blocked, .unblocked: true
-        case .correction, .personAdded, .refused: false
+        case .correction, .personAdded, .personRemoved, .refused: false
         }
     }
 }

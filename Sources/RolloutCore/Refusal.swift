@@ -26,6 +26,8 @@ public struct Refusal: Error, Equatable, Sendable, CustomStringConvertible {
         case notInEffect = "not_in_effect"
         case dependantsNotReversed = "dependants_not_reversed"
         case alreadyRegistered = "already_registered"
+        case notRegistered = "not_registered"
+        case lastCoordinator = "last_coordinator"
     }
 }
 

@@ -48,6 +48,8 @@ public struct RolloutState: Equatable, Sendable {
         case .personAdded:
             guard let name = entry.detail["name"], let role = entry.detail["role"].flatMap(Role.init(rawValue:)) else { return }
             people[name] = Person(name: name, role: role, office: entry.office)
+        case .personRemoved:
+            if let name = entry.detail["name"] { people[name] = nil }
         case .correction:
             reverse(entry)
         case .refused:
@@ -77,7 +79,7 @@ public struct RolloutState: Equatable, Sendable {
         case .problemResolved:
             guard let key, let problem = correction.detail["problem"].flatMap(Int64.init) else { return }
             if tracks[key]?.problems[problem]?.resolution?.entry == target { tracks[key]?.problems[problem]?.resolution = nil }
-        case .correction, .personAdded, .refused:
+        case .correction, .personAdded, .personRemoved, .refused:
             return
         }
         if let key, tracks[key]?.isEmpty == true { tracks[key] = nil }

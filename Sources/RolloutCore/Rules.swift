@@ -10,6 +10,9 @@ struct Rules {
     let today: LocalDate
 
     func check(_ action: Action) throws -> [EntryDraft] {
+        guard state.people[actor.name] != nil else {
+            throw Refusal(.notRegistered, "\(actor.name) is no longer on the register and may not act")
+        }
         switch action {
         case .record(let milestone, let batch, let office, let effective, let note, let evidence):
             return [try record(milestone: milestone, batch: batch, office: office, effective: effective, note: note, evidence: evidence)]
@@ -25,6 +28,8 @@ struct Rules {
             return try correct(targets, effective: effective, reason: reason)
         case .addPerson(let name, let role, let office):
             return [try addPerson(name: name, role: role, office: office)]
+        case .removePerson(let name, let reason):
+            return [try removePerson(name: name, reason: reason)]
         }
     }
 
@@ -220,5 +225,18 @@ struct Rules {
         if let office { detail["office"] = office }
         return EntryDraft(kind: .personAdded, office: office, actor: actor.name, actorRole: actor.role,
                           effective: today, detail: detail)
+    }
+
+    private func removePerson(name: String, reason: String) throws -> EntryDraft {
+        try requireNonEmpty(reason, "the reason")
+        try requireRole([.coordinator], toDo: "take people off the register", office: nil)
+        guard let person = state.people[name] else {
+            throw Refusal(.notRegistered, "\(name) is not on the register")
+        }
+        if person.role == .coordinator && state.people.values.filter({ $0.role == .coordinator }).count == 1 {
+            throw Refusal(.lastCoordinator, "\(name) is the last coordinator; register another coordinator first")
+        }
+        return EntryDraft(kind: .personRemoved, office: person.office, actor: actor.name, actorRole: actor.role, effective: today,
+                          note: reason, detail: ["name": name, "role": person.role.rawValue])
     }
 }

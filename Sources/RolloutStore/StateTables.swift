@@ -74,6 +74,8 @@ enum StateTables {
     // MARK: Writing
 
     static func writePeople(_ people: [String: Person], _ db: Database) throws {
+        let names = CanonicalJSON.array(people.keys.sorted().map(CanonicalJSON.string)).text
+        try db.execute(sql: "DELETE FROM people WHERE name NOT IN (SELECT value FROM json_each(?))", arguments: [names])
         for person in people.values {
             try db.execute(sql: "INSERT INTO people (name, role, office_id) VALUES (?, ?, ?) ON CONFLICT(name) DO UPDATE SET role = excluded.role, office_id = excluded.office_id",
                            arguments: [person.name, person.role.rawValue, person.office])

@@ -10,6 +10,7 @@ extension Store {
     /// written, all share a bulk id. Throws (writing nothing) for unknown people,
     /// invalid actions, a stale `expect`, or an idempotency key reused for another action.
     public func perform(_ actions: [Action], as actorName: String, at moment: Moment, options: WriteOptions = WriteOptions()) throws -> [Outcome] {
+        if !options.dryRun { try WriteAccess.check(path) }
         do {
             return try queue.writeWithoutTransaction { db in
                 var outcomes: [Outcome] = []
@@ -28,7 +29,7 @@ extension Store {
         let head = try Head.fetch(db)
         if let expect = options.expect { try head.check(expect) }
         var state = try loadState(for: actions, db: db)
-        guard let actor = state.people[actorName] else {
+        guard let actor = try state.people[actorName] ?? removedPerson(actorName, db: db) else {
             throw StoreError.unknownPerson(name: actorName, known: state.people.keys.sorted())
         }
         let engine = Engine(plan: plan)
@@ -69,7 +70,7 @@ extension Store {
                     written.append(entry)
                     state.apply(entry)
                     if let trackKey = entry.trackKey { dirtyTracks.insert(trackKey) }
-                    else if entry.kind == .personAdded { peopleChanged = true }
+                    else if entry.kind == .personAdded || entry.kind == .personRemoved { peopleChanged = true }
                     else if let batch = entry.batch { dirtyDistrict.insert(batch) }
                 }
                 outcomes.append(Outcome(action: action, result: .recorded(written)))
@@ -82,6 +83,14 @@ extension Store {
         for batch in dirtyDistrict { try StateTables.writeDistrict(batch: batch, state.district[batch] ?? [:], db) }
         if peopleChanged { try StateTables.writePeople(state.people, db) }
         return outcomes
+    }
+
+    /// A person taken off the register: their attempts are refused and recorded, not treated as unknown input.
+    private func removedPerson(_ name: String, db: Database) throws -> Person? {
+        guard let row = try Row.fetchOne(db, sql: "SELECT office_id, json_extract(detail, '$.role') AS role FROM entries WHERE kind = 'person_removed' AND json_extract(detail, '$.name') = ? ORDER BY seq DESC LIMIT 1",
+                                         arguments: [name]),
+              let role = Role(rawValue: row["role"] ?? "") else { return nil }
+        return Person(name: name, role: role, office: row["office_id"])
     }
 
     /// Loads the part of the state the actions can read.
@@ -126,6 +135,8 @@ extension Action {
             entry.kind == .correction && entry.target == targets.first?.seq
         case .addPerson(let name, _, _):
             entry.kind == .personAdded && entry.detail["name"] == name
+        case .removePerson(let name, _):
+            entry.kind == .personRemoved && entry.detail["name"] == name
         }
     }
 }

@@ -42,6 +42,8 @@ public struct Store: Sendable {
     public static func create(path: String, plan: Plan, coordinator: String, at moment: Moment, replace: Bool) throws -> Store {
         let fileManager = FileManager.default
         if fileManager.fileExists(atPath: path) && !replace { throw StoreError.databaseExists(path: path) }
+        try WriteAccess.check(path)
+        removeAbandonedInitFiles(for: path)
         let temporary = path + ".init-\(ProcessInfo.processInfo.processIdentifier)"
         let cleanUp = { for suffix in ["", "-wal", "-shm", "-journal"] { try? fileManager.removeItem(atPath: temporary + suffix) } }
         cleanUp()
@@ -67,6 +69,18 @@ public struct Store: Sendable {
             throw error
         }
         return try open(path: path)
+    }
+
+    /// Removes `PATH.init-PID*` files left by an `init` that was killed (its process no longer exists).
+    private static func removeAbandonedInitFiles(for path: String) {
+        let folder = (path as NSString).deletingLastPathComponent
+        let prefix = (path as NSString).lastPathComponent + ".init-"
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.isEmpty ? "." : folder)) ?? []
+        for name in names where name.hasPrefix(prefix) {
+            let digits = name.dropFirst(prefix.count).prefix { $0.isNumber }
+            guard let pid = Int32(digits), kill(pid, 0) != 0, errno == ESRCH else { continue }
+            try? FileManager.default.removeItem(atPath: (folder.isEmpty ? "." : folder) + "/" + name)
+        }
     }
 
     private static func configuration() -> Configuration {
@@ -114,6 +128,7 @@ public struct Store: Sendable {
         switch error.resultCode {
         case .SQLITE_NOTADB: .notARolloutDatabase(path: path, why: "it is not an SQLite file")
         case .SQLITE_READONLY, .SQLITE_CANTOPEN, .SQLITE_PERM: .readOnly(path: path)
+        case .SQLITE_BUSY, .SQLITE_LOCKED: .busy(path: path)
         default: .sqlite(error.message ?? "\(error)")
         }
     }

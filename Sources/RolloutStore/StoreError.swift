@@ -8,6 +8,7 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case notARolloutDatabase(path: String, why: String)
     case newerSchema(path: String, found: Int, supported: Int)
     case readOnly(path: String)
+    case busy(path: String)
     case unknownPerson(name: String, known: [String])
     case unknownEntry(seq: Int64, count: Int64)
     case unknownProblem(id: Int64)
@@ -28,6 +29,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             "\(path) has schema version \(found), newer than this rollout supports (\(supported)); use a newer rollout"
         case .readOnly(let path):
             "\(path) cannot be written (read-only file or folder); nothing was recorded"
+        case .busy(let path):
+            "\(path) stayed locked by other writers for 30 seconds; nothing was recorded; try again"
         case .unknownPerson(let name, let known):
             "unknown person \"\(name)\"; pass --as with a registered name" + (known.isEmpty ? "" : " (e.g. \(known.prefix(5).joined(separator: ", ")))")
         case .unknownEntry(let seq, let count):

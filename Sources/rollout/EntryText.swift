@@ -19,9 +19,10 @@ enum EntryText {
         case .unblocked: parts.append("unblocked")
         case .correction: parts.append("reverses #\(entry.target ?? 0)" + (entry.milestone.map { " (\($0))" } ?? ""))
         case .personAdded: parts.append("registered \(entry.detail["name"] ?? "?") as \(entry.detail["role"] ?? "?")")
+        case .personRemoved: parts.append("removed \(entry.detail["name"] ?? "?") from the register")
         case .refused: parts.append("refused: \(entry.detail["action"] ?? "?")")
         }
-        if entry.kind != .personAdded || entry.office != nil { parts.append(office(entry.office, plan)) }
+        if (entry.kind != .personAdded && entry.kind != .personRemoved) || entry.office != nil { parts.append(office(entry.office, plan)) }
         if let batch = entry.batch { parts.append(batch) }
         parts.append("effective \(entry.effective)")
         return parts.joined(separator: " · ")

@@ -19,7 +19,7 @@ enum Exit {
         case let error as InputError: (message, code) = (error.message, badInput)
         case let error as StoreError:
             switch error {
-            case .stale, .idempotencyConflict: (message, code) = (error.description, conflict)
+            case .stale, .idempotencyConflict, .busy: (message, code) = (error.description, conflict)
             case .sqlite: (message, code) = (error.description, failure)
             default: (message, code) = (error.description, badInput)
             }

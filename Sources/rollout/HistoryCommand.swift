@@ -65,6 +65,7 @@ enum HistoryRendering {
             case .problemResolved: what = "problem #\(entry.target ?? 0)"
             case .refused: what = "\(entry.detail["action"] ?? "") → \(entry.detail["reason"] ?? "")"
             case .personAdded: what = "\(entry.detail["name"] ?? "") as \(entry.detail["role"] ?? "")"
+            case .personRemoved: what = "removed \(entry.detail["name"] ?? "")"
             case .problemOpened, .blocked, .unblocked: what = ""
             }
             table.add(["#\(entry.seq)", entry.effective.description, entry.recordedAt, "\(entry.actor) (\(entry.actorRole.rawValue))",

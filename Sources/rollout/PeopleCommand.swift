@@ -7,7 +7,7 @@ struct PeopleCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "people",
         abstract: "Register people and list the register.",
-        subcommands: [Add.self, List.self],
+        subcommands: [Add.self, Remove.self, List.self],
         defaultSubcommand: List.self
     )
 
@@ -31,12 +31,37 @@ struct PeopleCommand: ParsableCommand {
         func run() throws {
             try reporting {
                 let store = try database.open()
+                try NoteText.check(name, what: "name")
                 guard let parsedRole = Role(rawValue: role.lowercased()) else {
                     throw InputError("unknown role \"\(role)\"; expected coordinator, office or auditor")
                 }
                 let officeID = try office.map { try NameResolver(plan: store.plan).office($0).id }
                 let action = Action.addPerson(name: name, role: parsedRole, office: officeID)
                 let outcomes = try store.perform([action], as: try actor.name(), at: Clock.moment(for: store.plan))
+                try OutcomeReport(plan: store.plan, outcomes: outcomes, dryRun: false).print(json: output.json)
+            }
+        }
+    }
+
+    /// `rollout people remove NAME --reason TEXT`.
+    struct Remove: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Take a person off the register (coordinators only); their past entries stay valid.")
+
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var output: OutputOptions
+        @OptionGroup var actor: ActorOptions
+
+        @Argument(help: "The registered name.")
+        var name: String
+
+        @Option(name: .long, help: "Why (required).")
+        var reason: String
+
+        func run() throws {
+            try reporting {
+                let store = try database.open()
+                try NoteText.check(reason, what: "reason")
+                let outcomes = try store.perform([.removePerson(name: name, reason: reason)], as: try actor.name(), at: Clock.moment(for: store.plan))
                 try OutcomeReport(plan: store.plan, outcomes: outcomes, dryRun: false).print(json: output.json)
             }
         }

@@ -8,15 +8,16 @@ struct Rollout: ParsableCommand {
         abstract: "Track the rollout of services to street offices: plan, progress, problems and an auditable history.",
         discussion: """
         Exit codes: 0 done; 1 unexpected failure; 2 bad input (nothing written); \
-        3 refused by the rules (the refusal is recorded); 4 the history moved since --expect, \
-        or an idempotency key was reused (nothing written); 64 usage error.
+        3 refused by the rules (the refusal is recorded); 4 conflict: the history moved since --expect, \
+        an idempotency key was reused, or the database stayed locked (nothing written); \
+        5 audit or check failed; 64 usage error.
         Environment: ROLLOUT_DB (database path), ROLLOUT_ACTOR (who acts), ROLLOUT_NOW (fixed clock \
         for tests and demos), NO_COLOR.
         """,
         subcommands: [
             InitCommand.self, CatalogCommand.self, OfficesCommand.self, PlanCommand.self,
             PeopleCommand.self, RecordCommand.self, ProblemCommand.self, BlockCommand.self, UnblockCommand.self,
-            CorrectCommand.self, RefusalsCommand.self, GraphCommand.self, AuditCommand.self, StatusCommand.self, OverdueCommand.self, HistoryCommand.self, ChangesCommand.self, ReportCommand.self, DemoCommand.self, ExportCommand.self,
+            CorrectCommand.self, RefusalsCommand.self, GraphCommand.self, AuditCommand.self, StatusCommand.self, OverdueCommand.self, HistoryCommand.self, ChangesCommand.self, ReportCommand.self, DemoCommand.self, ExportCommand.self, CheckCommand.self, BackupCommand.self,
         ]
     )
 }
