@@ -6,17 +6,15 @@ import RolloutCore
 enum EntryRow {
     static let columns = "seq, kind, batch_id, office_id, milestone_id, target, actor, actor_role, effective, recorded_at, note, evidence, detail, bulk, idempotency_key, plan_version, previous_hash, hash"
 
-    static func insert(_ entry: Entry, into db: Database) throws {
-        try db.execute(
-            sql: "INSERT INTO entries (\(columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            arguments: [
-                entry.seq, entry.kind.rawValue, entry.batch, entry.office, entry.milestone, entry.target,
-                entry.actor, entry.actorRole.rawValue, entry.effective.description, entry.recordedAt, entry.note,
-                CanonicalJSON.array(entry.evidence.map(\.canonicalValue)).text,
-                CanonicalJSON.object(entry.detail.mapValues(CanonicalJSON.string)).text,
-                entry.bulk, entry.idempotencyKey, entry.planVersion, entry.previousHash, entry.hash,
-            ]
-        )
+    /// The values of an entry's row, in `columns` order.
+    static func arguments(_ entry: Entry) -> StatementArguments {
+        [
+            entry.seq, entry.kind.rawValue, entry.batch, entry.office, entry.milestone, entry.target,
+            entry.actor, entry.actorRole.rawValue, entry.effective.description, entry.recordedAt, entry.note,
+            CanonicalJSON.array(entry.evidence.map(\.canonicalValue)).text,
+            CanonicalJSON.object(entry.detail.mapValues(CanonicalJSON.string)).text,
+            entry.bulk, entry.idempotencyKey, entry.planVersion, entry.previousHash, entry.hash,
+        ]
     }
 
     /// Decodes a row; a row that cannot be decoded is reported with its seq.

@@ -22,9 +22,8 @@ enum Seeding {
         let draft = Engine(plan: plan).bootstrap(coordinator: coordinator, today: moment.today)
         let entry = draft.sealed(seq: 1, recordedAt: moment.recordedAt, planVersion: version,
                                  previousHash: Entry.genesisHash, bulk: nil, idempotencyKey: nil)
-        try EntryRow.insert(entry, into: db)
-        var state = RolloutState()
-        state.apply(entry)
-        try StateTables.writePeople(state.people, db)
+        let writer = try StateTables.Writer(db)
+        try writer.insert(entry)
+        try writer.apply(entry)
     }
 }

@@ -73,40 +73,88 @@ enum StateTables {
 
     // MARK: Writing
 
-    static func writePeople(_ people: [String: Person], _ db: Database) throws {
-        let names = CanonicalJSON.array(people.keys.sorted().map(CanonicalJSON.string)).text
-        try db.execute(sql: "DELETE FROM people WHERE name NOT IN (SELECT value FROM json_each(?))", arguments: [names])
-        for person in people.values {
-            try db.execute(sql: "INSERT INTO people (name, role, office_id) VALUES (?, ?, ?) ON CONFLICT(name) DO UPDATE SET role = excluded.role, office_id = excluded.office_id",
-                           arguments: [person.name, person.role.rawValue, person.office])
-        }
-    }
+    /// Appends entries and applies each one's effect to the state tables, the
+    /// same fold as `RolloutState.apply`, with statements prepared once per transaction.
+    struct Writer {
+        private let insertEntry: Statement
+        private let upsertOfficeCompletion: Statement
+        private let upsertDistrictCompletion: Statement
+        private let insertBlockChange: Statement
+        private let insertProblem: Statement
+        private let resolveProblem: Statement
+        private let upsertPerson: Statement
+        private let db: Database
 
-    static func writeDistrict(batch: String, _ completions: [String: Completion], _ db: Database) throws {
-        try db.execute(sql: "DELETE FROM district_completions WHERE batch_id = ?", arguments: [batch])
-        for (milestone, completion) in completions {
-            try db.execute(sql: "INSERT INTO district_completions (batch_id, milestone_id, entry_seq, effective) VALUES (?, ?, ?, ?)",
-                           arguments: [batch, milestone, completion.entry, completion.effective.description])
+        init(_ db: Database) throws {
+            self.db = db
+            insertEntry = try db.cachedStatement(sql: "INSERT INTO entries (\(EntryRow.columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            upsertOfficeCompletion = try db.cachedStatement(sql: """
+                INSERT INTO office_completions (batch_id, office_id, milestone_id, entry_seq, effective) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (batch_id, office_id, milestone_id) DO UPDATE SET entry_seq = excluded.entry_seq, effective = excluded.effective
+                """)
+            upsertDistrictCompletion = try db.cachedStatement(sql: """
+                INSERT INTO district_completions (batch_id, milestone_id, entry_seq, effective) VALUES (?, ?, ?, ?)
+                ON CONFLICT (batch_id, milestone_id) DO UPDATE SET entry_seq = excluded.entry_seq, effective = excluded.effective
+                """)
+            insertBlockChange = try db.cachedStatement(sql: "INSERT INTO block_changes (entry_seq, batch_id, office_id, blocked, effective, reason) VALUES (?, ?, ?, ?, ?, ?)")
+            insertProblem = try db.cachedStatement(sql: "INSERT INTO problems (id, batch_id, office_id, opened, note) VALUES (?, ?, ?, ?, ?)")
+            resolveProblem = try db.cachedStatement(sql: "UPDATE problems SET resolved_seq = ?, resolved = ?, resolution = ? WHERE id = ?")
+            upsertPerson = try db.cachedStatement(sql: "INSERT INTO people (name, role, office_id) VALUES (?, ?, ?) ON CONFLICT(name) DO UPDATE SET role = excluded.role, office_id = excluded.office_id")
         }
-    }
 
-    static func writeTrack(_ key: TrackKey, _ track: Track, _ db: Database) throws {
-        let arguments: StatementArguments = [key.batch, key.office]
-        try db.execute(sql: "DELETE FROM office_completions WHERE batch_id = ? AND office_id = ?", arguments: arguments)
-        try db.execute(sql: "DELETE FROM block_changes WHERE batch_id = ? AND office_id = ?", arguments: arguments)
-        try db.execute(sql: "DELETE FROM problems WHERE batch_id = ? AND office_id = ?", arguments: arguments)
-        for (milestone, completion) in track.completions {
-            try db.execute(sql: "INSERT INTO office_completions (batch_id, office_id, milestone_id, entry_seq, effective) VALUES (?, ?, ?, ?, ?)",
-                           arguments: [key.batch, key.office, milestone, completion.entry, completion.effective.description])
+        func insert(_ entry: Entry) throws {
+            try insertEntry.execute(arguments: EntryRow.arguments(entry))
         }
-        for change in track.blockChanges {
-            try db.execute(sql: "INSERT INTO block_changes (entry_seq, batch_id, office_id, blocked, effective, reason) VALUES (?, ?, ?, ?, ?, ?)",
-                           arguments: [change.entry, key.batch, key.office, change.blocked, change.effective.description, change.reason])
+
+        /// Applies an appended entry's effect to the state tables.
+        func apply(_ entry: Entry) throws {
+            let effective = entry.effective.description
+            switch entry.kind {
+            case .milestone:
+                if let office = entry.office {
+                    try upsertOfficeCompletion.execute(arguments: [entry.batch, office, entry.milestone, entry.seq, effective])
+                } else {
+                    try upsertDistrictCompletion.execute(arguments: [entry.batch, entry.milestone, entry.seq, effective])
+                }
+            case .blocked, .unblocked:
+                try insertBlockChange.execute(arguments: [entry.seq, entry.batch, entry.office, entry.kind == .blocked, effective, entry.note])
+            case .problemOpened:
+                try insertProblem.execute(arguments: [entry.seq, entry.batch, entry.office, effective, entry.note])
+            case .problemResolved:
+                try resolveProblem.execute(arguments: [entry.seq, effective, entry.note, entry.target])
+            case .personAdded:
+                try upsertPerson.execute(arguments: [entry.detail["name"], entry.detail["role"], entry.office])
+            case .personRemoved:
+                try db.execute(sql: "DELETE FROM people WHERE name = ?", arguments: [entry.detail["name"]])
+            case .correction:
+                try reverse(entry)
+            case .refused:
+                return
+            }
         }
-        for problem in track.problems.values {
-            try db.execute(sql: "INSERT INTO problems (id, batch_id, office_id, opened, note, resolved_seq, resolved, resolution) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                           arguments: [problem.id, key.batch, key.office, problem.opened.description, problem.note,
-                                       problem.resolution?.entry, problem.resolution?.effective.description, problem.resolution?.note])
+
+        /// Removes the effect of the entry a correction reverses.
+        private func reverse(_ correction: Entry) throws {
+            guard let target = correction.target, let kind = correction.detail["reverses"].flatMap(EntryKind.init(rawValue:)) else { return }
+            switch kind {
+            case .milestone:
+                if correction.office != nil {
+                    try db.execute(sql: "DELETE FROM office_completions WHERE batch_id = ? AND office_id = ? AND milestone_id = ? AND entry_seq = ?",
+                                   arguments: [correction.batch, correction.office, correction.milestone, target])
+                } else {
+                    try db.execute(sql: "DELETE FROM district_completions WHERE batch_id = ? AND milestone_id = ? AND entry_seq = ?",
+                                   arguments: [correction.batch, correction.milestone, target])
+                }
+            case .blocked, .unblocked:
+                try db.execute(sql: "DELETE FROM block_changes WHERE entry_seq = ?", arguments: [target])
+            case .problemOpened:
+                try db.execute(sql: "DELETE FROM problems WHERE id = ?", arguments: [target])
+            case .problemResolved:
+                try db.execute(sql: "UPDATE problems SET resolved_seq = NULL, resolved = NULL, resolution = NULL WHERE id = ? AND resolved_seq = ?",
+                               arguments: [correction.detail["problem"].flatMap { Int64($0) }, target])
+            case .correction, .personAdded, .personRemoved, .refused:
+                return
+            }
         }
     }
 }

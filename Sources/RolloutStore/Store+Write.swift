@@ -2,6 +2,17 @@ import GRDB
 import RolloutCore
 
 extension Store {
+    /// One action and the registered person who takes it.
+    public struct Request: Sendable {
+        public var actor: String
+        public var action: Action
+
+        public init(actor: String, action: Action) {
+            self.actor = actor
+            self.action = action
+        }
+    }
+
     /// Decides and records `actions` in order, as one transaction, on behalf of
     /// the registered person `actorName`.
     ///
@@ -10,12 +21,18 @@ extension Store {
     /// written, all share a bulk id. Throws (writing nothing) for unknown people,
     /// invalid actions, a stale `expect`, or an idempotency key reused for another action.
     public func perform(_ actions: [Action], as actorName: String, at moment: Moment, options: WriteOptions = WriteOptions()) throws -> [Outcome] {
+        try perform(actions.map { Request(actor: actorName, action: $0) }, at: moment, options: options)
+    }
+
+    /// Like `perform(_:as:at:options:)`, each action with its own actor (an import of
+    /// many people's reports at once, or the scale generator), still one transaction.
+    public func perform(_ requests: [Request], at moment: Moment, options: WriteOptions = WriteOptions()) throws -> [Outcome] {
         if !options.dryRun { try WriteAccess.check(path) }
         do {
             return try queue.writeWithoutTransaction { db in
                 var outcomes: [Outcome] = []
                 try db.inTransaction(.immediate) {
-                    outcomes = try perform(actions, as: actorName, at: moment, options: options, db: db)
+                    outcomes = try perform(requests, at: moment, options: options, db: db)
                     return options.dryRun ? .rollback : .commit
                 }
                 return outcomes
@@ -25,32 +42,38 @@ extension Store {
         }
     }
 
-    private func perform(_ actions: [Action], as actorName: String, at moment: Moment, options: WriteOptions, db: Database) throws -> [Outcome] {
+    private func perform(_ requests: [Request], at moment: Moment, options: WriteOptions, db: Database) throws -> [Outcome] {
         let head = try Head.fetch(db)
         if let expect = options.expect { try head.check(expect) }
-        var state = try loadState(for: actions, db: db)
-        guard let actor = try state.people[actorName] ?? removedPerson(actorName, db: db) else {
-            throw StoreError.unknownPerson(name: actorName, known: state.people.keys.sorted())
+        var state = try loadState(for: requests.map(\.action), db: db)
+        var actors: [String: Person] = [:]
+        for name in Set(requests.map(\.actor)) {
+            guard let person = try state.people[name] ?? removedPerson(name, db: db) else {
+                throw StoreError.unknownPerson(name: name, known: state.people.keys.sorted())
+            }
+            actors[name] = person
         }
         let engine = Engine(plan: plan)
-        let writesMany = actions.count > 1 || actions.contains { if case .correct(let targets, _, _) = $0 { targets.count > 1 } else { false } }
+        let writesMany = requests.count > 1 || requests.contains { if case .correct(let targets, _, _) = $0.action { targets.count > 1 } else { false } }
         let bulk = writesMany ? "bulk-\(head.count + 1)" : nil
         var seq = head.count
         var previousHash = head.hash
-        var dirtyTracks = Set<TrackKey>(), dirtyDistrict = Set<String>(), peopleChanged = false
         var outcomes: [Outcome] = []
+        outcomes.reserveCapacity(requests.count)
+        let writer = try StateTables.Writer(db)
 
         func append(_ draft: EntryDraft, key: String?) throws -> Entry {
             seq += 1
             let entry = draft.sealed(seq: seq, recordedAt: moment.recordedAt, planVersion: planVersion,
                                      previousHash: previousHash, bulk: bulk, idempotencyKey: key)
-            try EntryRow.insert(entry, into: db)
+            try writer.insert(entry)
             previousHash = entry.hash
             return entry
         }
 
-        for action in actions {
-            let key = options.idempotencyKey.map { actions.count > 1 ? "\($0)/\(action.scope.office ?? "district")" : $0 }
+        for request in requests {
+            let action = request.action
+            let key = options.idempotencyKey.map { requests.count > 1 ? "\($0)/\(action.scope.office ?? "district")" : $0 }
             if let key, let existing = try EntryRow.fetchAll(db, where: "idempotency_key = ?", arguments: [key]).first {
                 guard action.describes(existing) else { throw StoreError.idempotencyConflict(key: key, existing: existing.seq) }
                 outcomes.append(Outcome(action: action, result: .duplicate(existing)))
@@ -58,7 +81,8 @@ extension Store {
             }
             let decision: Engine.Decision
             do {
-                decision = try engine.decide(action, by: actor, in: state, today: moment.today)
+                decision = try engine.decide(action, by: actors[request.actor] ?? Person(name: request.actor, role: .auditor, office: nil),
+                                             in: state, today: moment.today)
             } catch {
                 throw StoreError.invalid(error)
             }
@@ -68,10 +92,8 @@ extension Store {
                 for (index, draft) in drafts.enumerated() {
                     let entry = try append(draft, key: index == 0 ? key : nil)
                     written.append(entry)
+                    try writer.apply(entry)
                     state.apply(entry)
-                    if let trackKey = entry.trackKey { dirtyTracks.insert(trackKey) }
-                    else if entry.kind == .personAdded || entry.kind == .personRemoved { peopleChanged = true }
-                    else if let batch = entry.batch { dirtyDistrict.insert(batch) }
                 }
                 outcomes.append(Outcome(action: action, result: .recorded(written)))
             case .refused(let refusal, let draft):
@@ -79,9 +101,6 @@ extension Store {
                 outcomes.append(Outcome(action: action, result: .refused(refusal, entry: entry)))
             }
         }
-        for key in dirtyTracks { try StateTables.writeTrack(key, state.track(batch: key.batch, office: key.office), db) }
-        for batch in dirtyDistrict { try StateTables.writeDistrict(batch: batch, state.district[batch] ?? [:], db) }
-        if peopleChanged { try StateTables.writePeople(state.people, db) }
         return outcomes
     }
 
