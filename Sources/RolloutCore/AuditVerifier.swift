@@ -19,6 +19,9 @@ public struct AuditVerifier {
     /// Corrections written by one command, decided together.
     private var pendingCorrections: [Entry] = []
     private var calendars: [String: Calendar] = [:]
+    private let timestamps = ISO8601DateFormatter()
+    /// The last recording time converted to a date, and its result: entries of one command share it.
+    private var lastToday: (recordedAt: String, timeZone: String, day: LocalDate)?
 
     public init(plans: [String: Plan]) { self.plans = plans }
 
@@ -65,8 +68,8 @@ public struct AuditVerifier {
     // MARK: Legality
 
     private mutating func today(of entry: Entry, plan: Plan) throws(AuditFailure) -> LocalDate {
-        let formatter = ISO8601DateFormatter()
-        guard let date = formatter.date(from: entry.recordedAt) else {
+        if let last = lastToday, last.recordedAt == entry.recordedAt, last.timeZone == plan.timeZone { return last.day }
+        guard let date = timestamps.date(from: entry.recordedAt) else {
             throw AuditFailure(entry: entry.seq, "its recorded_at \"\(entry.recordedAt)\" is not an ISO 8601 time")
         }
         var calendar = calendars[plan.timeZone] ?? Calendar(identifier: .gregorian)
@@ -78,6 +81,7 @@ public struct AuditVerifier {
         guard let day = LocalDate(year: parts.year ?? 0, month: parts.month ?? 0, day: parts.day ?? 0) else {
             throw AuditFailure(entry: entry.seq, "its recorded_at has no calendar date")
         }
+        lastToday = (entry.recordedAt, plan.timeZone, day)
         return day
     }
 

@@ -46,7 +46,14 @@ public indirect enum CanonicalJSON: Equatable, Sendable {
         }
     }
 
-    private static func writeString(_ value: String, into out: inout String) {
+    /// Appends `value` as a canonical JSON string.
+    public static func writeString(_ value: String, into out: inout String) {
+        if !value.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+            out += "\""
+            out += value
+            out += "\""
+            return
+        }
         out += "\""
         for scalar in value.unicodeScalars {
             switch scalar {

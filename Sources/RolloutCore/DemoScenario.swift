@@ -70,7 +70,7 @@ public struct DemoScenario: Sendable {
     }
 
     public func staff(_ office: Office) -> String {
-        let index = plan.offices.firstIndex(of: office) ?? 0
+        let index = plan.position(ofOffice: office.id) ?? 0
         return index < Self.staffNames.count ? Self.staffNames[index] : "\(office.name)经办员"
     }
 

@@ -83,8 +83,46 @@ public struct Entry: Equatable, Sendable {
         ])
     }
 
+    /// `canonical.text`, written directly in key order (the hot path of sealing and verifying).
+    public var canonicalText: String {
+        var out = ""
+        out.reserveCapacity(400 + note.utf8.count)
+        func string(_ value: String) { CanonicalJSON.writeString(value, into: &out) }
+        func optional(_ value: String?) { if let value { string(value) } else { out += "null" } }
+        out += "{\"actor\":"; string(actor)
+        out += ",\"actor_role\":"; string(actorRole.rawValue)
+        out += ",\"batch\":"; optional(batch)
+        out += ",\"bulk\":"; optional(bulk)
+        out += ",\"detail\":{"
+        for (index, key) in detail.keys.sorted(by: { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }).enumerated() {
+            if index > 0 { out += "," }
+            string(key)
+            out += ":"
+            string(detail[key] ?? "")
+        }
+        out += "},\"effective\":"; string(effective.description)
+        out += ",\"evidence\":["
+        for (index, file) in evidence.enumerated() {
+            if index > 0 { out += "," }
+            out += "{\"name\":"; string(file.name)
+            out += ",\"sha256\":"; string(file.sha256)
+            out += ",\"size\":" + String(file.size) + "}"
+        }
+        out += "],\"idempotency_key\":"; optional(idempotencyKey)
+        out += ",\"kind\":"; string(kind.rawValue)
+        out += ",\"milestone\":"; optional(milestone)
+        out += ",\"note\":"; string(note)
+        out += ",\"office\":"; optional(office)
+        out += ",\"plan_version\":"; string(planVersion)
+        out += ",\"previous_hash\":"; string(previousHash)
+        out += ",\"recorded_at\":"; string(recordedAt)
+        out += ",\"seq\":" + String(seq)
+        out += ",\"target\":" + (target.map { String($0) } ?? "null") + "}"
+        return out
+    }
+
     /// The hash this entry must carry, given its other fields.
-    public var expectedHash: String { SHA256Hex.digest(canonical.text) }
+    public var expectedHash: String { SHA256Hex.digest(canonicalText) }
 }
 
 /// What an entry records.

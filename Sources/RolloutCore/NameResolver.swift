@@ -10,7 +10,7 @@ public struct NameResolver: Sendable {
 
     public func office(_ text: String) throws(InvalidAction) -> Office {
         let wanted = text.trimmingCharacters(in: .whitespaces)
-        if let office = plan.offices.first(where: { $0.id == wanted.lowercased() || $0.name == wanted || $0.name == wanted + "街道" }) {
+        if let office = plan.office(id: wanted.lowercased()) ?? plan.offices.first(where: { $0.name == wanted || $0.name == wanted + "街道" }) {
             return office
         }
         throw InvalidAction("unknown office \"\(text)\"; \(suggest(wanted, among: plan.offices.map { ($0.id, "\($0.id) (\($0.name))") }))")

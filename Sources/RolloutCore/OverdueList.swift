@@ -36,11 +36,10 @@ public enum OverdueList {
                 }
             }
         }
-        let order = Dictionary(plan.offices.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         let milestoneOrder = Dictionary(plan.milestones.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         return items.sorted {
-            ($1.daysLate, $0.batch, order[$0.office?.id ?? ""] ?? -1, milestoneOrder[$0.milestone.id] ?? 0)
-                < ($0.daysLate, $1.batch, order[$1.office?.id ?? ""] ?? -1, milestoneOrder[$1.milestone.id] ?? 0)
+            ($1.daysLate, $0.batch, $0.office.flatMap { plan.position(ofOffice: $0.id) } ?? -1, milestoneOrder[$0.milestone.id] ?? 0)
+                < ($0.daysLate, $1.batch, $1.office.flatMap { plan.position(ofOffice: $0.id) } ?? -1, milestoneOrder[$1.milestone.id] ?? 0)
         }
     }
 }

@@ -20,9 +20,44 @@ public struct Plan: Decodable, Equatable, Sendable {
     /// Baseline first, then the new batches.
     public var batches: [Batch]
     /// The street offices, in the fixture's order.
-    public var offices: [Office]
+    public var offices: [Office] {
+        didSet { officeIndex = Plan.index(offices) }
+    }
     /// The catalog, by item number.
     public var items: [Item]
+    /// Office position by id, so lookups stay O(1) with tens of thousands of offices.
+    private var officeIndex: [String: Int]
+
+    public init(district: String, title: String, year: Int, timeZone: String, milestones: [Milestone], followUp: FollowUp,
+                batches: [Batch], offices: [Office], items: [Item]) {
+        self.district = district
+        self.title = title
+        self.year = year
+        self.timeZone = timeZone
+        self.milestones = milestones
+        self.followUp = followUp
+        self.batches = batches
+        self.offices = offices
+        self.items = items
+        officeIndex = Plan.index(offices)
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case district, title, year, timeZone, milestones, followUp, batches, offices, items
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(district: try c.decode(String.self, forKey: .district), title: try c.decode(String.self, forKey: .title),
+                  year: try c.decode(Int.self, forKey: .year), timeZone: try c.decode(String.self, forKey: .timeZone),
+                  milestones: try c.decode([Milestone].self, forKey: .milestones), followUp: try c.decode(FollowUp.self, forKey: .followUp),
+                  batches: try c.decode([Batch].self, forKey: .batches), offices: try c.decode([Office].self, forKey: .offices),
+                  items: try c.decode([Item].self, forKey: .items))
+    }
+
+    private static func index(_ offices: [Office]) -> [String: Int] {
+        Dictionary(offices.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
 
     /// Who may report and resolve problems after a milestone (go-live).
     public struct FollowUp: Codable, Equatable, Sendable {
@@ -35,7 +70,9 @@ public struct Plan: Decodable, Equatable, Sendable {
 
     public func milestone(_ id: String) -> Milestone? { milestones.first { $0.id == id } }
     public func batch(id: String) -> Batch? { batches.first { $0.id == id } }
-    public func office(id: String) -> Office? { offices.first { $0.id == id } }
+    public func office(id: String) -> Office? { officeIndex[id].map { offices[$0] } }
+    /// The office's position in the plan (for stable ordering).
+    public func position(ofOffice id: String) -> Int? { officeIndex[id] }
     public func items(in batch: Batch) -> [Item] { items.filter { $0.batch == batch.id } }
 
     /// The batches that have milestones (every batch but the baseline).

@@ -1,4 +1,3 @@
-import Foundation
 import GRDB
 import RolloutCore
 
@@ -17,24 +16,43 @@ enum EntryRow {
         ]
     }
 
-    /// Decodes a row; a row that cannot be decoded is reported with its seq.
+    /// Decodes a row selected with `columns`; a row that cannot be decoded is reported with its seq.
     static func decode(_ row: Row) throws -> Entry {
-        let seq: Int64 = row["seq"]
+        let seq: Int64 = row[0]
         func bad(_ what: String) -> StoreError { .sqlite("entry #\(seq) has an unreadable \(what)") }
-        guard let kind = EntryKind(rawValue: row["kind"] ?? "") else { throw bad("kind") }
-        guard let role = Role(rawValue: row["actor_role"] ?? "") else { throw bad("actor role") }
-        guard let effective = LocalDate(row["effective"] ?? "") else { throw bad("effective date") }
-        let evidenceText: String = row["evidence"] ?? ""
-        let detailText: String = row["detail"] ?? ""
-        guard let evidence = try? JSONDecoder().decode([Evidence].self, from: Data(evidenceText.utf8)) else { throw bad("evidence list") }
-        guard let detail = try? JSONDecoder().decode([String: String].self, from: Data(detailText.utf8)) else { throw bad("detail") }
+        guard let kind = EntryKind(rawValue: row[1] ?? "") else { throw bad("kind") }
+        guard let role = Role(rawValue: row[7] ?? "") else { throw bad("actor role") }
+        guard let effective = LocalDate(row[8] ?? "") else { throw bad("effective date") }
+        guard let evidence = parseEvidence(row[11] ?? "") else { throw bad("evidence list") }
+        guard let detail = parseDetail(row[12] ?? "") else { throw bad("detail") }
         return Entry(
-            seq: seq, kind: kind, batch: row["batch_id"], office: row["office_id"], milestone: row["milestone_id"],
-            target: row["target"], actor: row["actor"] ?? "", actorRole: role, effective: effective,
-            recordedAt: row["recorded_at"] ?? "", note: row["note"] ?? "", evidence: evidence, detail: detail,
-            bulk: row["bulk"], idempotencyKey: row["idempotency_key"], planVersion: row["plan_version"] ?? "",
-            previousHash: row["previous_hash"] ?? "", hash: row["hash"] ?? ""
+            seq: seq, kind: kind, batch: row[2], office: row[3], milestone: row[4], target: row[5], actor: row[6] ?? "",
+            actorRole: role, effective: effective, recordedAt: row[9] ?? "", note: row[10] ?? "", evidence: evidence, detail: detail,
+            bulk: row[13], idempotencyKey: row[14], planVersion: row[15] ?? "", previousHash: row[16] ?? "", hash: row[17] ?? ""
         )
+    }
+
+    private static func parseDetail(_ text: String) -> [String: String]? {
+        if text == "{}" { return [:] }
+        guard case .object(let members)? = CanonicalJSONParser.parse(text) else { return nil }
+        var detail: [String: String] = [:]
+        for (key, value) in members {
+            guard case .string(let string) = value else { return nil }
+            detail[key] = string
+        }
+        return detail
+    }
+
+    private static func parseEvidence(_ text: String) -> [Evidence]? {
+        if text == "[]" { return [] }
+        guard case .array(let values)? = CanonicalJSONParser.parse(text) else { return nil }
+        var files: [Evidence] = []
+        for value in values {
+            guard case .object(let file) = value, case .string(let name)? = file["name"], case .string(let sha256)? = file["sha256"],
+                  case .int(let size)? = file["size"] else { return nil }
+            files.append(Evidence(name: name, sha256: sha256, size: size))
+        }
+        return files
     }
 
     static func fetchAll(_ db: Database, where clause: String = "1", arguments: StatementArguments = [], limit: Int? = nil) throws -> [Entry] {

@@ -1,0 +1,54 @@
+import ArgumentParser
+import Foundation
+import RolloutCore
+import RolloutStore
+
+/// `rollout generate` (hidden): builds a synthetic database at district, city or
+/// national scale through the real store code, for the benchmarks.
+struct GenerateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "generate",
+        abstract: "Build a synthetic database of N offices with a full history (benchmarks; see docs/performance.md).",
+        shouldDisplay: false
+    )
+
+    @Option(name: .long, help: "The database to create (refused if it exists).")
+    var db: String
+
+    @Option(name: .long, help: "Number of street offices.")
+    var offices: Int
+
+    @Option(name: .long, help: "Number of districts the offices are spread over.")
+    var districts: Int = 1
+
+    @Option(name: .long, help: "Number of new batches (1 to 6).")
+    var batches: Int = 5
+
+    func run() throws {
+        try reporting {
+            guard (1...1_000_000).contains(offices) else { throw InputError("invalid --offices \(offices); expected 1 to 1000000") }
+            guard (1...offices).contains(districts) else { throw InputError("invalid --districts \(districts); expected 1 to the number of offices") }
+            guard (1...6).contains(batches) else { throw InputError("invalid --batches \(batches); expected 1 to 6") }
+            let base = try PlanLoader.load(files: FixtureFiles.embedded)
+            let scenario = ScaleScenario(base: base, offices: offices, districts: districts, batches: batches)
+            let started = Date()
+            let steps = scenario.steps
+            guard let first = steps.first else { return }
+            let store = try Store.create(path: db, plan: scenario.plan, coordinator: scenario.coordinator, at: first.moment, replace: false)
+            for step in steps {
+                let outcomes = try store.perform(step.requests.map { Store.Request(actor: $0.actor, action: $0.action) }, at: step.moment)
+                guard case .openProblem(let batchID, _, _, _)? = step.requests.first?.action, let batch = scenario.plan.batch(id: batchID) else { continue }
+                let opened = outcomes.compactMap { outcome -> (String, Int64)? in
+                    guard case .recorded(let entries) = outcome.result, let entry = entries.first, let office = entry.office else { return nil }
+                    return (office, entry.seq)
+                }
+                if let resolutions = scenario.resolutions(batch: batch, openProblems: opened.map { (office: $0.0, problem: $0.1) }) {
+                    _ = try store.perform(resolutions.requests.map { Store.Request(actor: $0.actor, action: $0.action) }, at: resolutions.moment)
+                }
+            }
+            let seconds = Date().timeIntervalSince(started)
+            let count = try store.head().count
+            print("Generated \(count) entries for \(offices) offices in \(districts) districts, \(batches) batches, in \(String(format: "%.1f", seconds)) s (\(Int(Double(count) / max(seconds, 0.001))) entries/s).")
+        }
+    }
+}
