@@ -23,7 +23,13 @@ public struct AuditVerifier {
     /// The last recording time converted to a date, and its result: entries of one command share it.
     private var lastToday: (recordedAt: String, timeZone: String, day: LocalDate)?
 
-    public init(plans: [String: Plan]) { self.plans = plans }
+    /// One engine per plan version, made once.
+    private let engines: [String: Engine]
+
+    public init(plans: [String: Plan]) {
+        self.plans = plans
+        engines = plans.mapValues(Engine.init)
+    }
 
     /// Checks one entry. `lookup` returns an earlier entry by number (for corrections).
     public mutating func feed(_ entry: Entry, lookup: (Int64) throws -> Entry?) throws(AuditFailure) {
@@ -99,7 +105,7 @@ public struct AuditVerifier {
     }
 
     private mutating func checkLegality(_ entry: Entry, lookup: (Int64) throws -> Entry?) throws(AuditFailure) {
-        guard let plan = plans[entry.planVersion] else { return }
+        guard let plan = plans[entry.planVersion], let engine = engines[entry.planVersion] else { return }
         if entry.kind == .personAdded && state.people.isEmpty {
             guard entry.seq == 1, entry.actor == entry.detail["name"], entry.detail["role"] == Role.coordinator.rawValue else {
                 throw AuditFailure(entry: entry.seq, "only the first entry may register the first coordinator, by themselves")
@@ -111,7 +117,7 @@ public struct AuditVerifier {
         let action = try reconstruct(entry, lookup: lookup)
         let decision: Engine.Decision
         do {
-            decision = try Engine(plan: plan).decide(action, by: person, in: state, today: today)
+            decision = try engine.decide(action, by: person, in: state, today: today)
         } catch {
             throw AuditFailure(entry: entry.seq, "it records input the rules reject outright: \(error.message)")
         }
@@ -135,7 +141,7 @@ public struct AuditVerifier {
         guard let first = pendingCorrections.first else { return }
         let group = pendingCorrections
         pendingCorrections = []
-        guard let plan = plans[first.planVersion] else { return }
+        guard let plan = plans[first.planVersion], let engine = engines[first.planVersion] else { return }
         let person = try actor(of: first)
         let targets = try group.map { correction throws(AuditFailure) -> Entry in
             try target(correction.target, of: correction, lookup: lookup)
@@ -144,7 +150,7 @@ public struct AuditVerifier {
         let today = try today(of: first, plan: plan)
         let decision: Engine.Decision
         do {
-            decision = try Engine(plan: plan).decide(action, by: person, in: state, today: today)
+            decision = try engine.decide(action, by: person, in: state, today: today)
         } catch {
             throw AuditFailure(entry: first.seq, "it records a correction the rules reject outright: \(error.message)")
         }
