@@ -12,10 +12,14 @@ public struct ScaleScenario: Sendable {
 
     public let plan: Plan
     public let coordinator = "总协调员"
+    /// When set, the last batch stops after permissions are granted, leaving
+    /// training for every office to do (the bulk benchmark records it).
+    public let openLastBatch: Bool
 
     /// Builds a plan of `offices` offices across `districts` districts and
     /// `batches` new batches, reusing the milestone graph and catalog of `base`.
-    public init(base: Plan, offices: Int, districts: Int, batches: Int) {
+    public init(base: Plan, offices: Int, districts: Int, batches: Int, openLastBatch: Bool = false) {
+        self.openLastBatch = openLastBatch
         let districtCount = max(1, districts), batchCount = max(1, min(batches, 6))
         let perDistrict = max(1, (offices + districtCount - 1) / districtCount)
         let generatedOffices = (0..<max(1, offices)).map { index -> Office in
@@ -62,6 +66,7 @@ public struct ScaleScenario: Sendable {
                 (staff(office), record("network_built", office, day(prep, 3 + index % 20)))
             }))
             steps.append(Step(moment: moment(day(prep, 26)), requests: offices.map { (coordinator, record("permissions_granted", $0, day(prep, 26))) }))
+            if openLastBatch && batch.id == plan.newBatches.last?.id { break }
             steps.append(Step(moment: moment(day(prep, 27)), requests: offices.map { (coordinator, record("staff_trained", $0, day(prep, 27))) }))
             let early = offices.enumerated().filter { $0.offset % 100 == 7 }.map(\.element)
             steps.append(Step(moment: moment(day(prep, 28)), requests: early.map { (coordinator, record("live", $0, day(prep, 28))) }))

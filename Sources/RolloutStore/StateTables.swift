@@ -71,6 +71,28 @@ enum StateTables {
         return state
     }
 
+    /// Compares the stored state with a replayed one batch by batch, so only
+    /// one batch of stored rows is in memory at a time.
+    static func firstDifference(_ db: Database, replayed: RolloutState) throws -> String? {
+        var people = RolloutState(), replayedPeople = RolloutState()
+        people.people = try loadPeople(db)
+        replayedPeople.people = replayed.people
+        if let difference = StateDifference.first(stored: people, replayed: replayedPeople) { return difference }
+        for batch in try String.fetchAll(db, sql: "SELECT id FROM batches ORDER BY number") {
+            var stored = RolloutState(), expected = RolloutState()
+            stored.district = try loadDistrict(db, batch: batch)
+            stored.tracks = try loadTracks(db, batch: batch, offices: nil)
+            expected.district = replayed.district.filter { $0.key == batch }
+            expected.tracks = replayed.tracks.filter { $0.key.batch == batch }
+            if let difference = StateDifference.first(stored: stored, replayed: expected) { return difference }
+        }
+        let knownBatches = Set(try String.fetchAll(db, sql: "SELECT id FROM batches"))
+        if let stray = replayed.tracks.keys.first(where: { !knownBatches.contains($0.batch) }) {
+            return "the history has entries for batch \(stray.batch), which the database does not know"
+        }
+        return nil
+    }
+
     // MARK: Writing
 
     /// Appends entries and applies each one's effect to the state tables, the

@@ -26,7 +26,7 @@ extension Store {
                     try verifier.feed(entry, lookup: lookup)
                 }
                 try verifier.finish(lookup: lookup)
-                if let difference = StateDifference.first(stored: try StateTables.loadAll(db), replayed: verifier.state) {
+                if let difference = try StateTables.firstDifference(db, replayed: verifier.state) {
                     throw AuditFailure(entry: nil, "the current-state tables disagree with the history: \(difference)")
                 }
                 try Verification.checkHead(expectHead, count: verifier.count, head: verifier.head)

@@ -31,17 +31,21 @@ extension Store {
     }
 
     /// The state on a date as we know it now (effective axis): every entry in
-    /// effect on or before `date`, leaving out entries since reversed.
-    public func state(asOf date: LocalDate) throws -> RolloutState {
+    /// effect on or before `date`, leaving out entries since reversed. Only the
+    /// given batches' tracks when `batches` is set (people are always complete).
+    public func state(asOf date: LocalDate, batches: [String]? = nil) throws -> RolloutState {
         try read { db in
-            let reversed = Set(try Int64.fetchAll(db, sql: "SELECT target FROM entries WHERE kind = 'correction'"))
+            let batchList = batches.map { CanonicalJSON.array($0.map(CanonicalJSON.string)).text }
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT seq, kind, batch_id, office_id, milestone_id, target, effective, note, detail FROM entries
+                WHERE ((kind IN ('milestone', 'blocked', 'unblocked', 'problem_opened', 'problem_resolved') AND effective <= ?1
+                        AND (?2 IS NULL OR batch_id IN (SELECT value FROM json_each(?2))))
+                       OR kind IN ('person_added', 'person_removed'))
+                  AND seq NOT IN (SELECT target FROM entries WHERE kind = 'correction')
+                ORDER BY seq
+                """, arguments: [date.description, batchList])
             var state = RolloutState()
-            let rows = try Row.fetchCursor(db, sql: "SELECT \(EntryRow.columns) FROM entries WHERE kind NOT IN ('correction', 'refused') AND (effective <= ? OR kind = 'person_added') ORDER BY seq",
-                                           arguments: [date.description])
-            while let row = try rows.next() {
-                let entry = try EntryRow.decode(row)
-                if !reversed.contains(entry.seq) { state.apply(entry) }
-            }
+            while let row = try rows.next() { state.apply(try EntryRow.decodeForState(row)) }
             return state
         }
     }

@@ -24,13 +24,16 @@ struct GenerateCommand: ParsableCommand {
     @Option(name: .long, help: "Number of new batches (1 to 6).")
     var batches: Int = 5
 
+    @Flag(name: .customLong("open-last-batch"), help: "Stop the last batch after permissions_granted, leaving training to record.")
+    var openLastBatch = false
+
     func run() throws {
         try reporting {
             guard (1...1_000_000).contains(offices) else { throw InputError("invalid --offices \(offices); expected 1 to 1000000") }
             guard (1...offices).contains(districts) else { throw InputError("invalid --districts \(districts); expected 1 to the number of offices") }
             guard (1...6).contains(batches) else { throw InputError("invalid --batches \(batches); expected 1 to 6") }
             let base = try PlanLoader.load(files: FixtureFiles.embedded)
-            let scenario = ScaleScenario(base: base, offices: offices, districts: districts, batches: batches)
+            let scenario = ScaleScenario(base: base, offices: offices, districts: districts, batches: batches, openLastBatch: openLastBatch)
             let started = Date()
             let steps = scenario.steps
             guard let first = steps.first else { return }

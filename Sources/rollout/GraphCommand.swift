@@ -25,7 +25,7 @@ struct GraphCommand: ParsableCommand {
             var reached: MilestoneGraph.Reached?
             if let batch {
                 let batchID = try NameResolver(plan: plan).batch(batch).id
-                let state = try store.currentState()
+                let state = try store.currentState(batches: [batchID])
                 reached = Dictionary(uniqueKeysWithValues: plan.milestones.map { milestone in
                     (milestone.id, plan.offices.filter { state.completion(of: milestone, batch: batchID, office: $0.id) != nil }.count)
                 })

@@ -44,12 +44,19 @@ struct StatusQuery {
     let knownAt: String?
     let batches: [String]
 
+    /// The batches named on the command line, or nil for all.
+    func namedBatches() throws -> [Batch]? {
+        let resolver = NameResolver(plan: store.plan)
+        return batches.isEmpty ? nil : try batches.map { try resolver.batch($0) }
+    }
+
     func stateAndDate() throws -> (RolloutState, LocalDate) {
         let plan = store.plan
+        let only = try namedBatches()?.map(\.id)
         if asOf != nil && knownAt != nil { throw InputError("use --as-of or --known-at, not both") }
         if let asOf {
             let date = try TimeArguments.date(asOf, option: "--as-of")
-            return (try store.state(asOf: date), date)
+            return (try store.state(asOf: date, batches: only), date)
         }
         if let knownAt {
             let bound = try TimeArguments.recordedBound(knownAt, option: "--known-at", plan: plan, endOfDay: true)
@@ -57,14 +64,13 @@ struct StatusQuery {
             let date = LocalDate(String(bound.prefix(10))) ?? today
             return (try store.state(knownAt: bound), date)
         }
-        return (try store.currentState(), try Clock.moment(for: plan).today)
+        return (try store.currentState(batches: only), try Clock.moment(for: plan).today)
     }
 
     func boards() throws -> [StatusBoard] {
         let plan = store.plan
         let (state, date) = try stateAndDate()
-        let resolver = NameResolver(plan: plan)
-        let chosen = batches.isEmpty ? StatusBoard.batchesInProgress(plan: plan, state: state, asOf: date) : try batches.map { try resolver.batch($0) }
+        let chosen = try namedBatches() ?? StatusBoard.batchesInProgress(plan: plan, state: state, asOf: date)
         return chosen.map { StatusBoard(plan: plan, state: state, batch: $0, asOf: date) }
     }
 }
