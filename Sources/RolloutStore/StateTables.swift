@@ -38,26 +38,24 @@ enum StateTables {
         } else {
             filter = "(?1 IS NULL OR batch_id = ?1)"
         }
-        for row in try Row.fetchAll(db, sql: "SELECT batch_id, office_id, milestone_id, entry_seq, effective FROM office_completions WHERE \(filter)", arguments: arguments) {
-            guard let date = LocalDate(row["effective"] ?? "") else { continue }
-            let key = TrackKey(batch: row["batch_id"], office: row["office_id"])
-            tracks[key, default: Track()].completions[row["milestone_id"]] = Completion(entry: row["entry_seq"], effective: date)
+        let completions = try Row.fetchCursor(db, sql: "SELECT batch_id, office_id, milestone_id, entry_seq, effective FROM office_completions WHERE \(filter)", arguments: arguments)
+        while let row = try completions.next() {
+            guard let date = LocalDate(row[4] ?? "") else { continue }
+            tracks[TrackKey(batch: row[0], office: row[1]), default: Track()].completions[row[2]] = Completion(entry: row[3], effective: date)
         }
         for row in try Row.fetchAll(db, sql: "SELECT entry_seq, batch_id, office_id, blocked, effective, reason FROM block_changes WHERE \(filter) ORDER BY entry_seq", arguments: arguments) {
-            guard let effective = LocalDate(row["effective"] ?? "") else { continue }
-            let key = TrackKey(batch: row["batch_id"], office: row["office_id"])
-            tracks[key, default: Track()].blockChanges.append(
-                BlockChange(entry: row["entry_seq"], blocked: row["blocked"], effective: effective, reason: row["reason"] ?? ""))
+            guard let effective = LocalDate(row[4] ?? "") else { continue }
+            tracks[TrackKey(batch: row[1], office: row[2]), default: Track()].blockChanges.append(
+                BlockChange(entry: row[0], blocked: row[3], effective: effective, reason: row[5] ?? ""))
         }
         for row in try Row.fetchAll(db, sql: "SELECT id, batch_id, office_id, opened, note, resolved_seq, resolved, resolution FROM problems WHERE \(filter)", arguments: arguments) {
-            guard let opened = LocalDate(row["opened"] ?? "") else { continue }
-            let key = TrackKey(batch: row["batch_id"], office: row["office_id"])
+            guard let opened = LocalDate(row[3] ?? "") else { continue }
             var resolution: Resolution?
-            if let seq: Int64 = row["resolved_seq"], let date = LocalDate(row["resolved"] ?? "") {
-                resolution = Resolution(entry: seq, effective: date, note: row["resolution"] ?? "")
+            if let seq: Int64 = row[5], let date = LocalDate(row[6] ?? "") {
+                resolution = Resolution(entry: seq, effective: date, note: row[7] ?? "")
             }
-            let id: Int64 = row["id"]
-            tracks[key, default: Track()].problems[id] = Problem(id: id, opened: opened, note: row["note"] ?? "", resolution: resolution)
+            let id: Int64 = row[0]
+            tracks[TrackKey(batch: row[1], office: row[2]), default: Track()].problems[id] = Problem(id: id, opened: opened, note: row[4] ?? "", resolution: resolution)
         }
         return tracks
     }

@@ -7,6 +7,7 @@ enum DisplayWidth {
 
     static func width(of scalar: Unicode.Scalar) -> Int {
         let value = scalar.value
+        if value < 0x300 { return value < 0x20 || (0x7F..<0xA0).contains(value) ? 0 : 1 }
         let category = scalar.properties.generalCategory
         if category == .nonspacingMark || category == .enclosingMark || value == 0x200B { return 0 }
         if value < 0x20 || (0x7F..<0xA0).contains(value) { return 0 }

@@ -7,10 +7,11 @@ enum Terminal {
         FileHandle.standardError.write(Data((line + "\n").utf8))
     }
 
-    static var usesColor: Bool {
+    /// Decided once per process: stdout is a terminal and `NO_COLOR` is unset or empty.
+    static let usesColor: Bool = {
         if let noColor = ProcessInfo.processInfo.environment["NO_COLOR"], !noColor.isEmpty { return false }
         return isatty(STDOUT_FILENO) == 1
-    }
+    }()
 
     enum Color: String {
         case green = "32", yellow = "33", red = "31", grey = "90", bold = "1"

@@ -32,8 +32,9 @@ struct TextTable {
                 let color = index < rowColors.count ? rowColors[index] : nil
                 cells.append(color.map { Terminal.paint(cell, $0) + String(padded.dropFirst(cell.count)) } ?? padded)
             }
-            let text = cells.joined(separator: "  ")
-            return String(text.reversed().drop { $0 == " " }.reversed())
+            var text = cells.joined(separator: "  ")
+            while text.utf8.last == UInt8(ascii: " ") { text.removeLast() }
+            return text
         }
         var lines = [line(headers, [])]
         lines.append(widths.map { String(repeating: "-", count: $0) }.joined(separator: "  "))
