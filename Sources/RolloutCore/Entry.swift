@@ -83,46 +83,53 @@ public struct Entry: Equatable, Sendable {
         ])
     }
 
-    /// `canonical.text`, written directly in key order (the hot path of sealing and verifying).
-    public var canonicalText: String {
-        var out = ""
-        out.reserveCapacity(400 + note.utf8.count)
+    /// The UTF-8 bytes of `canonical.text`, written directly in key order
+    /// (the hot path of sealing and verifying).
+    public var canonicalBytes: [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(420 + note.utf8.count)
+        func raw(_ text: StaticString) { out.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount)) }
         func string(_ value: String) { CanonicalJSON.writeString(value, into: &out) }
-        func optional(_ value: String?) { if let value { string(value) } else { out += "null" } }
-        out += "{\"actor\":"; string(actor)
-        out += ",\"actor_role\":"; string(actorRole.rawValue)
-        out += ",\"batch\":"; optional(batch)
-        out += ",\"bulk\":"; optional(bulk)
-        out += ",\"detail\":{"
+        func optional(_ value: String?) { if let value { string(value) } else { raw("null") } }
+        func number(_ value: Int64) { out.append(contentsOf: String(value).utf8) }
+        raw("{\"actor\":"); string(actor)
+        raw(",\"actor_role\":"); string(actorRole.rawValue)
+        raw(",\"batch\":"); optional(batch)
+        raw(",\"bulk\":"); optional(bulk)
+        raw(",\"detail\":{")
         for (index, key) in detail.keys.sorted(by: { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }).enumerated() {
-            if index > 0 { out += "," }
+            if index > 0 { raw(",") }
             string(key)
-            out += ":"
+            raw(":")
             string(detail[key] ?? "")
         }
-        out += "},\"effective\":"; string(effective.description)
-        out += ",\"evidence\":["
+        raw("},\"effective\":"); string(effective.description)
+        raw(",\"evidence\":[")
         for (index, file) in evidence.enumerated() {
-            if index > 0 { out += "," }
-            out += "{\"name\":"; string(file.name)
-            out += ",\"sha256\":"; string(file.sha256)
-            out += ",\"size\":" + String(file.size) + "}"
+            if index > 0 { raw(",") }
+            raw("{\"name\":"); string(file.name)
+            raw(",\"sha256\":"); string(file.sha256)
+            raw(",\"size\":"); number(file.size); raw("}")
         }
-        out += "],\"idempotency_key\":"; optional(idempotencyKey)
-        out += ",\"kind\":"; string(kind.rawValue)
-        out += ",\"milestone\":"; optional(milestone)
-        out += ",\"note\":"; string(note)
-        out += ",\"office\":"; optional(office)
-        out += ",\"plan_version\":"; string(planVersion)
-        out += ",\"previous_hash\":"; string(previousHash)
-        out += ",\"recorded_at\":"; string(recordedAt)
-        out += ",\"seq\":" + String(seq)
-        out += ",\"target\":" + (target.map { String($0) } ?? "null") + "}"
+        raw("],\"idempotency_key\":"); optional(idempotencyKey)
+        raw(",\"kind\":"); string(kind.rawValue)
+        raw(",\"milestone\":"); optional(milestone)
+        raw(",\"note\":"); string(note)
+        raw(",\"office\":"); optional(office)
+        raw(",\"plan_version\":"); string(planVersion)
+        raw(",\"previous_hash\":"); string(previousHash)
+        raw(",\"recorded_at\":"); string(recordedAt)
+        raw(",\"seq\":"); number(seq)
+        raw(",\"target\":"); if let target { number(target) } else { raw("null") }
+        raw("}")
         return out
     }
 
+    /// `canonical.text`, from `canonicalBytes`.
+    public var canonicalText: String { String(decoding: canonicalBytes, as: UTF8.self) }
+
     /// The hash this entry must carry, given its other fields.
-    public var expectedHash: String { SHA256Hex.digest(canonicalText) }
+    public var expectedHash: String { SHA256Hex.digest(canonicalBytes) }
 }
 
 /// What an entry records.

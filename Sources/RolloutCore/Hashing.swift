@@ -9,6 +9,11 @@ public enum SHA256Hex {
         hex(SHA256.hash(data: Array(bytes)))
     }
 
+    /// The hex SHA-256 of a byte array, without copying it.
+    public static func digest(_ bytes: [UInt8]) -> String {
+        bytes.withUnsafeBytes { hex(SHA256.hash(data: $0)) }
+    }
+
     /// The hex SHA-256 of a string's UTF-8 bytes.
     public static func digest(_ text: String) -> String {
         var text = text
