@@ -15,24 +15,27 @@ public enum OverdueList {
     }
 
     public static func items(plan: Plan, state: RolloutState, asOf: LocalDate) -> [Item] {
+        items(plan: plan, outstanding: Outstanding(plan: plan, state: state), asOf: asOf)
+    }
+
+    public static func items(plan: Plan, outstanding: Outstanding, asOf: LocalDate) -> [Item] {
         var items: [Item] = []
         for batch in plan.newBatches {
             for milestone in plan.milestones {
                 guard let due = plan.dueDate(of: milestone, in: batch), asOf > due else { continue }
                 let days = due.days(until: asOf)
+                let key = Outstanding.key(batch.id, milestone.id)
                 if milestone.scope == .district {
-                    if state.district[batch.id]?[milestone.id] == nil {
+                    if !outstanding.districtDone.contains(key) {
                         items.append(Item(batch: batch.id, office: nil, milestone: milestone, due: due, daysLate: days,
                                           expected: "coordinator (district-wide)", blocked: false))
                     }
                     continue
                 }
-                for office in plan.offices {
-                    let track = state.track(batch: batch.id, office: office.id)
-                    guard track.completions[milestone.id] == nil else { continue }
+                for office in (outstanding.missing[key] ?? []).compactMap(plan.office(id:)) {
                     let who = milestone.recordedBy == .office ? "office: \(office.name)" : milestone.recordedBy.rawValue
                     items.append(Item(batch: batch.id, office: office, milestone: milestone, due: due, daysLate: days,
-                                      expected: who, blocked: track.block != nil))
+                                      expected: who, blocked: outstanding.blocked[batch.id]?.contains(office.id) ?? false))
                 }
             }
         }

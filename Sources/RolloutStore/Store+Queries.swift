@@ -72,6 +72,38 @@ extension Store {
         }
     }
 
+    /// What is not yet done now, for the milestones due before `date`, read with
+    /// index range scans rather than loading every office's track.
+    public func outstanding(dueBefore date: LocalDate) throws -> Outstanding {
+        try read { db in
+            var missing: [String: Set<String>] = [:], districtDone = Set<String>(), blocked: [String: Set<String>] = [:]
+            let officeCount = try Int.fetchOne(db, sql: "SELECT count(*) FROM offices") ?? 0
+            for batch in plan.newBatches {
+                for milestone in plan.milestones {
+                    guard let due = plan.dueDate(of: milestone, in: batch), due < date else { continue }
+                    let key = Outstanding.key(batch.id, milestone.id)
+                    if milestone.scope == .district {
+                        if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM district_completions WHERE batch_id = ? AND milestone_id = ?)",
+                                             arguments: [batch.id, milestone.id]) ?? false { districtDone.insert(key) }
+                        continue
+                    }
+                    let done = try Int.fetchOne(db, sql: "SELECT count(*) FROM office_completions WHERE batch_id = ? AND milestone_id = ?",
+                                                arguments: [batch.id, milestone.id]) ?? 0
+                    missing[key] = done == officeCount ? [] : Set(try String.fetchAll(db, sql: """
+                        SELECT id FROM offices WHERE id NOT IN (SELECT office_id FROM office_completions WHERE batch_id = ? AND milestone_id = ?)
+                        """, arguments: [batch.id, milestone.id]))
+                }
+            }
+            for row in try Row.fetchAll(db, sql: """
+                SELECT batch_id, office_id FROM block_changes AS b
+                WHERE blocked = 1 AND entry_seq = (SELECT max(entry_seq) FROM block_changes WHERE batch_id = b.batch_id AND office_id = b.office_id)
+                """) {
+                blocked[row[0], default: []].insert(row[1])
+            }
+            return Outstanding(missing: missing, districtDone: districtDone, blocked: blocked)
+        }
+    }
+
     /// The state rebuilt from the history alone.
     public func replayedState() throws -> RolloutState {
         Replay.state(of: try allEntries())
