@@ -38,11 +38,24 @@ enum StateTables {
         } else {
             filter = "(?1 IS NULL OR batch_id = ?1)"
         }
-        let completions = try Row.fetchCursor(db, sql: "SELECT batch_id, office_id, milestone_id, entry_seq, effective FROM office_completions WHERE \(filter)", arguments: arguments)
+        // Rows come in primary-key order, so each track's completions are gathered before one dictionary insert.
+        let completions = try Row.fetchCursor(db, sql: "SELECT batch_id, office_id, milestone_id, entry_seq, effective FROM office_completions WHERE \(filter) ORDER BY batch_id, office_id", arguments: arguments)
+        var currentKey: TrackKey?
+        var current: [String: Completion] = [:]
+        func flush() {
+            if let key = currentKey, !current.isEmpty { tracks[key, default: Track()].completions = current }
+            current = [:]
+        }
         while let row = try completions.next() {
             guard let date = LocalDate(row[4] ?? "") else { continue }
-            tracks[TrackKey(batch: row[0], office: row[1]), default: Track()].completions[row[2]] = Completion(entry: row[3], effective: date)
+            let batch: String = row[0], office: String = row[1]
+            if currentKey?.batch != batch || currentKey?.office != office {
+                flush()
+                currentKey = TrackKey(batch: batch, office: office)
+            }
+            current[row[2]] = Completion(entry: row[3], effective: date)
         }
+        flush()
         for row in try Row.fetchAll(db, sql: "SELECT entry_seq, batch_id, office_id, blocked, effective, reason FROM block_changes WHERE \(filter) ORDER BY entry_seq", arguments: arguments) {
             guard let effective = LocalDate(row[4] ?? "") else { continue }
             tracks[TrackKey(batch: row[1], office: row[2]), default: Track()].blockChanges.append(

@@ -18,27 +18,31 @@ struct TextTable {
 
     /// The table as lines, two spaces between columns, no trailing spaces.
     var rendered: String {
-        let all = [headers] + rows
         let count = headers.count
+        let all = [headers] + rows
+        let cellWidths = all.map { row in (0..<count).map { $0 < row.count ? DisplayWidth.of(row[$0]) : 0 } }
         var widths = Array(repeating: 0, count: count)
-        for row in all {
-            for (index, cell) in row.prefix(count).enumerated() { widths[index] = max(widths[index], DisplayWidth.of(cell)) }
+        for row in cellWidths {
+            for (index, width) in row.enumerated() { widths[index] = max(widths[index], width) }
         }
-        func line(_ row: [String], _ rowColors: [Terminal.Color?]) -> String {
-            var cells: [String] = []
+        var out = ""
+        func line(_ row: [String], _ rowWidths: [Int], _ rowColors: [Terminal.Color?]) {
+            var text = ""
             for index in 0..<count {
                 let cell = index < row.count ? row[index] : ""
-                let padded = index == count - 1 ? cell : DisplayWidth.pad(cell, to: widths[index])
+                if index > 0 { text += "  " }
                 let color = index < rowColors.count ? rowColors[index] : nil
-                cells.append(color.map { Terminal.paint(cell, $0) + String(padded.dropFirst(cell.count)) } ?? padded)
+                text += color.map { Terminal.paint(cell, $0) } ?? cell
+                if index < count - 1 { text += String(repeating: " ", count: widths[index] - rowWidths[index]) }
             }
-            var text = cells.joined(separator: "  ")
             while text.utf8.last == UInt8(ascii: " ") { text.removeLast() }
-            return text
+            out += text
+            out += "\n"
         }
-        var lines = [line(headers, [])]
-        lines.append(widths.map { String(repeating: "-", count: $0) }.joined(separator: "  "))
-        lines += zip(rows, colors).map(line)
-        return lines.joined(separator: "\n")
+        line(headers, cellWidths[0], [])
+        out += widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n"
+        for (index, row) in rows.enumerated() { line(row, cellWidths[index + 1], index < colors.count ? colors[index] : []) }
+        out.removeLast()
+        return out
     }
 }
