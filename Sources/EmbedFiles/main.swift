@@ -35,7 +35,8 @@ for input in inputs {
     }
     let hashes = delimiter(for: text)
     source += "        (name: \(String(reflecting: input.lastPathComponent)), contents: \(hashes)\"\"\"\n"
-    source += text.hasSuffix("\n") ? text : text + "\n"
+    // A multi-line literal drops the newline before its closing delimiter; add one so the text is kept exactly.
+    source += text + "\n"
     source += "\"\"\"\(hashes)),\n"
 }
 source += "    ]\n}\n"

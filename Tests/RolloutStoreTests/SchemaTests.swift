@@ -31,6 +31,17 @@ final class SchemaTests: XCTestCase {
                              "office staff need an office")
     }
 
+    func testTheBinaryCarriesEveryMigrationInSchema() throws {
+        let folder = TemporaryStore.repository.appendingPathComponent("Schema")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".sql") }.sorted()
+        XCTAssertEqual(EmbeddedSchema.files.map(\.name), files,
+                       "the embedded schema is stale: after adding a file to Schema/, touch Package.swift so the build plugin sees it")
+        XCTAssertEqual(Migrations.all.map(\.version), Array(1...files.count), "migrations are numbered 1, 2, 3, ... without gaps")
+        for file in EmbeddedSchema.files {
+            XCTAssertEqual(file.contents, try String(contentsOf: folder.appendingPathComponent(file.name), encoding: .utf8))
+        }
+    }
+
     func testTheSchemaVersionIsRecordedAndANewerOneRefused() throws {
         let db = try raw()
         XCTAssertEqual(try db.read { try Int.fetchOne($0, sql: "PRAGMA user_version") }, Migrations.latest)
