@@ -41,9 +41,11 @@ let package = Package(
             capability: .buildTool(),
             dependencies: ["EmbedFiles"]
         ),
-        .testTarget(name: "RolloutCoreTests", dependencies: ["RolloutCore"]),
+        // Helpers shared by the test targets.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "RolloutCoreTests", dependencies: ["RolloutCore", "TestSupport"]),
         .testTarget(name: "RolloutStoreTests", dependencies: ["RolloutStore", "RolloutCore", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "RolloutCLITests", dependencies: ["rollout", "RolloutCore", "RolloutStore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "RolloutCLITests", dependencies: ["rollout", "RolloutCore", "RolloutStore", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -41,13 +41,16 @@ public enum AuditExport {
             }
             return .plan(version: plan.version, document: plan.document)
         case "entry":
+            let record: EntryRecord
             do {
-                return .entry(try decoder.decode(EntryLine.self, from: data).entry(line: number))
-            } catch let failure as AuditFailure {
-                throw failure
+                record = try decoder.decode(EntryRecord.self, from: data)
             } catch {
                 throw AuditFailure(entry: nil, "export line \(number): an entry line lacks a field or has a wrong type (\(error))")
             }
+            guard let entry = record.entry else {
+                throw AuditFailure(entry: record.seq, "export line \(number) has an unknown kind, role or date")
+            }
+            return .entry(entry)
         case "head":
             guard let head = try? decoder.decode(HeadLine.self, from: data) else {
                 throw AuditFailure(entry: nil, "export line \(number): a head line needs \"count\" and \"hash\"")
@@ -61,34 +64,4 @@ public enum AuditExport {
     private struct Kind: Decodable { var type: String }
     private struct PlanLine: Decodable { var version: String; var document: String }
     private struct HeadLine: Decodable { var count: Int64; var hash: String }
-
-    private struct EntryLine: Decodable {
-        var seq: Int64
-        var kind: String
-        var batch: String?
-        var office: String?
-        var milestone: String?
-        var target: Int64?
-        var actor: String
-        var actor_role: String
-        var effective: String
-        var recorded_at: String
-        var note: String
-        var evidence: [Evidence]
-        var detail: [String: String]
-        var bulk: String?
-        var idempotency_key: String?
-        var plan_version: String
-        var previous_hash: String
-        var hash: String
-
-        func entry(line: Int) throws -> Entry {
-            guard let kind = EntryKind(rawValue: kind), let role = Role(rawValue: actor_role), let effective = LocalDate(effective) else {
-                throw AuditFailure(entry: seq, "export line \(line) has an unknown kind, role or date")
-            }
-            return Entry(seq: seq, kind: kind, batch: batch, office: office, milestone: milestone, target: target, actor: actor,
-                         actorRole: role, effective: effective, recordedAt: recorded_at, note: note, evidence: evidence, detail: detail,
-                         bulk: bulk, idempotencyKey: idempotency_key, planVersion: plan_version, previousHash: previous_hash, hash: hash)
-        }
-    }
 }

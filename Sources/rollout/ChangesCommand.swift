@@ -27,7 +27,7 @@ struct ChangesCommand: ParsableCommand {
             if output.json {
                 try JSONOutput.print(ChangesView(from: start.description, to: end.description,
                                                  changes: changes.map { .init(batch: $0.batch, office: $0.office, change: $0.description) },
-                                                 entries: entries.map(EntryView.init)))
+                                                 entries: entries.map(EntryRecord.init)))
                 return
             }
             print("Changes effective \(start) to \(end), as known now:")
@@ -44,7 +44,7 @@ struct ChangesCommand: ParsableCommand {
         var from: String
         var to: String
         var changes: [ChangeView]
-        var entries: [EntryView]
+        var entries: [EntryRecord]
 
         struct ChangeView: Encodable {
             var batch: String

@@ -83,7 +83,7 @@ struct ExportCommand: ParsableCommand {
         }
 
         var historyCSV: String { csv(Self.historyHeader, historyRows) }
-        func historyJSON() throws -> String { try JSONOutput.text(history.map(EntryView.init)) }
+        func historyJSON() throws -> String { try JSONOutput.text(history.map(EntryRecord.init)) }
 
         static let problemsHeader = ["id", "batch", "office_id", "office_name", "opened", "problem", "resolved_by", "resolved", "resolution"]
 

@@ -46,7 +46,7 @@ struct HistoryCommand: ParsableCommand {
                 limit: limit
             )
             let entries = try store.history(filter)
-            if output.json { try JSONOutput.print(entries.map(EntryView.init)); return }
+            if output.json { try JSONOutput.print(entries.map(EntryRecord.init)); return }
             print(HistoryRendering.table(entries, plan: plan))
             print("\(entries.count) entries")
         }
@@ -74,48 +74,5 @@ enum HistoryRendering {
                       colors: [nil, nil, nil, nil, entry.kind == .refused ? .red : entry.kind == .correction ? .yellow : nil])
         }
         return table.rendered
-    }
-}
-
-/// The JSON form of an entry: every stored field.
-struct EntryView: Encodable {
-    var seq: Int64
-    var kind: String
-    var batch: String?
-    var office: String?
-    var milestone: String?
-    var target: Int64?
-    var actor: String
-    var actorRole: String
-    var effective: String
-    var recordedAt: String
-    var note: String
-    var evidence: [Evidence]
-    var detail: [String: String]
-    var bulk: String?
-    var idempotencyKey: String?
-    var planVersion: String
-    var previousHash: String
-    var hash: String
-
-    init(_ entry: Entry) {
-        seq = entry.seq
-        kind = entry.kind.rawValue
-        batch = entry.batch
-        office = entry.office
-        milestone = entry.milestone
-        target = entry.target
-        actor = entry.actor
-        actorRole = entry.actorRole.rawValue
-        effective = entry.effective.description
-        recordedAt = entry.recordedAt
-        note = entry.note
-        evidence = entry.evidence
-        detail = entry.detail
-        bulk = entry.bulk
-        idempotencyKey = entry.idempotencyKey
-        planVersion = entry.planVersion
-        previousHash = entry.previousHash
-        hash = entry.hash
     }
 }

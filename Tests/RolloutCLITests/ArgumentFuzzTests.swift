@@ -1,25 +1,15 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// Random command lines never crash the binary: every run ends with one of
 /// the documented exit codes, and failures say why on stderr.
 final class ArgumentFuzzTests: XCTestCase {
-    struct SeededGenerator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     func testRandomArgumentsEndWithADocumentedExitCode() throws {
         let cli = try CLI(now: "2026-09-10T10:00:00+08:00")
         defer { cli.remove() }
         try cli.expect(0, ["init", "--coordinator", "王敏"])
-        var random = SeededGenerator(state: 42)
+        var random = SeededGenerator(seed: 42)
         let commands = [["record"], ["status"], ["overdue"], ["history"], ["catalog"], ["correct"], ["problem", "open"], ["problem", "resolve"],
                         ["block"], ["people", "add"], ["people", "remove"], ["audit", "verify"], ["changes"], ["plan"], ["graph"], ["export"], ["bogus"]]
         let options = ["--batch", "--office", "--as", "--date", "--note", "--reason", "--json", "--dry-run", "--expect", "--key", "--as-of",

@@ -1,4 +1,6 @@
 import Foundation
+import RolloutCore
+import RolloutStore
 import XCTest
 
 /// Runs the built `rollout` binary as a user would, in a temporary folder with a fixed clock.
@@ -30,6 +32,17 @@ struct CLI {
     }
 
     var databasePath: String { environment["ROLLOUT_DB"] ?? "" }
+
+    /// A fresh Yuzhong database with 王敏 as coordinator, staff `staff-<office id>` for every office and an auditor 审计员.
+    static func withStaff(now: String) throws -> CLI {
+        let cli = try CLI(now: now)
+        try cli.expect(0, ["init", "--coordinator", "王敏"])
+        let store = try Store.open(path: cli.databasePath)
+        let staff = store.plan.offices.map { Action.addPerson(name: "staff-\($0.id)", role: .office, office: $0.id) }
+        _ = try store.perform(staff + [.addPerson(name: "审计员", role: .auditor, office: nil), .addPerson(name: "张伟", role: .coordinator, office: nil)],
+                              as: "王敏", at: Moment(recordedAt: "2026-08-20T02:00:00Z", today: LocalDate("2026-08-20")!))
+        return cli
+    }
 
     func remove() { try? FileManager.default.removeItem(at: folder) }
 

@@ -8,12 +8,7 @@ final class ConcurrencyTests: XCTestCase {
     private var cli: CLI!
 
     override func setUpWithError() throws {
-        cli = try CLI(now: "2026-08-20T10:00:00+08:00")
-        try cli.expect(0, ["init", "--coordinator", "王敏"])
-        let store = try Store.open(path: cli.databasePath)
-        let staff = store.plan.offices.map { Action.addPerson(name: "staff-\($0.id)", role: .office, office: $0.id) }
-        _ = try store.perform(staff + [.addPerson(name: "张伟", role: .coordinator, office: nil)], as: "王敏",
-                              at: Moment(recordedAt: "2026-08-20T02:00:00Z", today: LocalDate("2026-08-20")!))
+        cli = try CLI.withStaff(now: "2026-08-20T10:00:00+08:00")
     }
 
     override func tearDown() { cli.remove() }

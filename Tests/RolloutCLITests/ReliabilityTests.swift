@@ -9,12 +9,7 @@ final class ReliabilityTests: XCTestCase {
     private var cli: CLI!
 
     override func setUpWithError() throws {
-        cli = try CLI(now: "2026-08-20T10:00:00+08:00")
-        try cli.expect(0, ["init", "--coordinator", "王敏"])
-        let store = try Store.open(path: cli.databasePath)
-        let staff = store.plan.offices.map { Action.addPerson(name: "staff-\($0.id)", role: .office, office: $0.id) }
-        _ = try store.perform(staff + [.addPerson(name: "审计员", role: .auditor, office: nil)], as: "王敏",
-                              at: Moment(recordedAt: "2026-08-20T02:00:00Z", today: LocalDate("2026-08-20")!))
+        cli = try CLI.withStaff(now: "2026-08-20T10:00:00+08:00")
     }
 
     override func tearDown() { cli.remove() }
@@ -91,7 +86,8 @@ final class ReliabilityTests: XCTestCase {
         let refused = try cli.expect(3, ["record", "network_built", "--batch", "2", "--office", "daping", "--as", "staff-daping"])
         XCTAssertTrue(refused.stdout.contains("staff-daping is no longer on the register and may not act (attempt recorded as #"), refused.stdout)
         XCTAssertTrue(try cli.expect(0, ["refusals"]).stdout.contains("no longer on the register"))
-        XCTAssertEqual(try cli.expect(3, ["people", "remove", "王敏", "--reason", "x", "--as", "王敏"]).stdout.contains("last coordinator"), true)
+        try cli.expect(0, ["people", "remove", "张伟", "--reason", "调任", "--as", "王敏"])
+        XCTAssertTrue(try cli.expect(3, ["people", "remove", "王敏", "--reason", "x", "--as", "王敏"]).stdout.contains("王敏 is the last coordinator; register another coordinator first"))
         XCTAssertEqual(try cli.expect(3, ["people", "remove", "nobody", "--reason", "x", "--as", "审计员"]).status, 3)
         try cli.expect(0, ["audit", "verify"])
     }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 @testable import RolloutCore
 
@@ -6,20 +7,9 @@ import XCTest
 /// loads a valid plan or reports a `PlanError` naming a file.
 final class FixtureFuzzTests: XCTestCase {
     /// A small deterministic generator (SplitMix64), so a failure can be replayed.
-    struct SeededGenerator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     func testRandomlyDamagedFixturesAreLoadedOrRefusedNeverCrash() throws {
         let original = try FixturePaths.yuzhongFiles()
-        var random = SeededGenerator(state: 20_261_127)
+        var random = SeededGenerator(seed: 20_261_127)
         let interesting: [[UInt8]] = [Array("\"".utf8), Array("{".utf8), Array("]".utf8), Array("null".utf8), Array("-1".utf8),
                                       Array("99999999999999999999".utf8), [0xFF], [0xE4, 0xB8], Array("\\u0000".utf8), Array("街道".utf8)]
         var loaded = 0, refused = 0
