@@ -41,6 +41,33 @@ final class InitCommandTests: XCTestCase {
         XCTAssertTrue(try cli.expect(0, ["plan"]).stdout.contains("2027-09-30"))
     }
 
+    func testAnotherMilestoneGraphNeedsNoSwiftChange() throws {
+        let folder = try copyFixtures()
+        let planFile = folder.appendingPathComponent("plan.json")
+        var plan = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: planFile)) as? [String: Any])
+        var milestones = plan["milestones"] as? [[String: Any]] ?? []
+        milestones.insert(["id": "site_inspected", "label": "现场验收", "recordedBy": "coordinator", "scope": "office",
+                           "requires": ["network_built"], "due": "prep"], at: 2)
+        if let ready = milestones.firstIndex(where: { $0["id"] as? String == "ready" }) {
+            milestones[ready]["requires"] = (milestones[ready]["requires"] as? [String] ?? []) + ["site_inspected"]
+        }
+        plan["milestones"] = milestones
+        try JSONSerialization.data(withJSONObject: plan).write(to: planFile)
+        try cli.expect(0, ["init", "--coordinator", "王敏", "--fixtures", folder.path])
+        try cli.expect(0, ["people", "add", "李娜", "--role", "office", "--office", "jiefangbei", "--as", "王敏"])
+        try cli.expect(0, ["record", "guides_written", "--batch", "1", "--as", "王敏"])
+        try cli.expect(0, ["record", "network_built", "--batch", "1", "--office", "jiefangbei", "--as", "李娜"])
+        try cli.expect(0, ["record", "permissions_granted", "--batch", "1", "--office", "jiefangbei", "--as", "王敏"])
+        try cli.expect(0, ["record", "staff_trained", "--batch", "1", "--office", "jiefangbei", "--as", "王敏"])
+        let refused = try cli.expect(3, ["record", "ready", "--batch", "1", "--office", "jiefangbei", "--as", "李娜"])
+        XCTAssertTrue(refused.stdout.contains("needs site_inspected (现场验收) first"), refused.stdout)
+        try cli.expect(0, ["record", "site_inspected", "--batch", "1", "--office", "jiefangbei", "--as", "王敏"])
+        try cli.expect(0, ["record", "ready", "--batch", "1", "--office", "jiefangbei", "--as", "李娜"])
+        XCTAssertTrue(try cli.expect(0, ["graph"]).stdout.contains("network_built --> site_inspected"))
+        XCTAssertTrue(try cli.expect(0, ["status", "--batch", "1"]).stdout.contains("site_inspected"))
+        try cli.expect(0, ["audit", "verify"])
+    }
+
     func testTheInstalledBinaryWorksAloneFromAnyFolder() throws {
         let bin = cli.folder.appendingPathComponent("bin")
         let elsewhere = cli.folder.appendingPathComponent("elsewhere")
