@@ -1,20 +1,48 @@
 import Foundation
 
-/// Verifies a history entry by entry, streaming: the hash chain, and a replay
-/// of the state machine checking that every accepted entry was legal when made
-/// and every refused one would indeed be refused.
+/// Verifies a history entry by entry, streaming: the hash chain
+/// (`ChainVerifier`) and a replay of the state machine (`ReplayVerifier`).
 ///
 /// Memory is bounded by the state (offices × milestones), not by the history.
 /// Feed entries in stored order, then call `finish`.
 public struct AuditVerifier {
-    /// Plan versions by hash; every entry's `planVersion` must be one of them.
+    private var chain: ChainVerifier
+    private var replay: ReplayVerifier
+
+    public init(plans: [String: Plan]) {
+        chain = ChainVerifier(planVersions: Set(plans.keys))
+        replay = ReplayVerifier(plans: plans)
+    }
+
+    /// The state replayed so far.
+    public var state: RolloutState { replay.state }
+    /// Entries checked so far.
+    public var count: Int64 { chain.count }
+    /// The hash of the last entry checked.
+    public var head: String { chain.head }
+
+    /// Checks one entry. `lookup` returns an earlier entry by number (for corrections).
+    public mutating func feed(_ entry: Entry, lookup: (Int64) throws -> Entry?) throws(AuditFailure) {
+        try replay.settle(before: entry, lookup: lookup)
+        try chain.feed(entry)
+        try replay.feed(entry, lookup: lookup)
+    }
+
+    /// Checks what is still pending at the end of the history.
+    public mutating func finish(lookup: (Int64) throws -> Entry?) throws(AuditFailure) {
+        try replay.finish(lookup: lookup)
+    }
+}
+
+/// Replays the state machine over a history whose chain is checked elsewhere:
+/// every accepted entry must have been legal when made (re-decided by the engine
+/// against the state at that point, with exactly the recorded fields), every
+/// refused one must be refused again for the same reason.
+public struct ReplayVerifier {
+    /// Plan versions by hash.
     public let plans: [String: Plan]
     /// The state replayed so far.
     public private(set) var state = RolloutState()
-    /// Entries checked so far.
-    public private(set) var count: Int64 = 0
-    /// The hash of the last entry checked.
-    public private(set) var head = Entry.genesisHash
 
     /// Corrections written by one command, decided together.
     private var pendingCorrections: [Entry] = []
@@ -31,44 +59,27 @@ public struct AuditVerifier {
         engines = plans.mapValues(Engine.init)
     }
 
-    /// Checks one entry. `lookup` returns an earlier entry by number (for corrections).
-    public mutating func feed(_ entry: Entry, lookup: (Int64) throws -> Entry?) throws(AuditFailure) {
+    /// Decides a pending group of corrections unless `entry` continues it.
+    public mutating func settle(before entry: Entry, lookup: (Int64) throws -> Entry?) throws(AuditFailure) {
         if let first = pendingCorrections.first, !(entry.kind == .correction && entry.bulk != nil && entry.bulk == first.bulk) {
             try flushCorrections(lookup: lookup)
         }
-        try checkChain(entry)
+    }
+
+    /// Checks one entry. `lookup` returns an earlier entry by number (for corrections).
+    public mutating func feed(_ entry: Entry, lookup: (Int64) throws -> Entry?) throws(AuditFailure) {
+        try settle(before: entry, lookup: lookup)
         if entry.kind == .correction {
             pendingCorrections.append(entry)
         } else {
             try checkLegality(entry, lookup: lookup)
             state.apply(entry)
         }
-        count = entry.seq
-        head = entry.hash
     }
 
     /// Checks what is still pending at the end of the history.
     public mutating func finish(lookup: (Int64) throws -> Entry?) throws(AuditFailure) {
         try flushCorrections(lookup: lookup)
-    }
-
-    // MARK: Chain
-
-    private func checkChain(_ entry: Entry) throws(AuditFailure) {
-        guard entry.seq == count + 1 else {
-            throw AuditFailure(entry: entry.seq, entry.seq <= count
-                ? "it comes after entry #\(count): entries are out of order or duplicated"
-                : "entry #\(count + 1) is missing: entries were deleted or the history was cut")
-        }
-        guard entry.previousHash == head else {
-            throw AuditFailure(entry: entry.seq, "its previous_hash \(entry.previousHash.prefix(12)) is not the hash of entry #\(count) (\(head.prefix(12))): an earlier entry was changed, removed, swapped or inserted")
-        }
-        guard entry.hash == entry.expectedHash else {
-            throw AuditFailure(entry: entry.seq, "its hash does not match its content: a field of this entry was changed after it was written")
-        }
-        guard plans[entry.planVersion] != nil else {
-            throw AuditFailure(entry: entry.seq, "it names plan version \(entry.planVersion.prefix(12)), which is not among the stored plans")
-        }
     }
 
     // MARK: Legality

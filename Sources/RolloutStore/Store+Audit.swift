@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import RolloutCore
 
@@ -5,36 +6,96 @@ extension Store {
     /// Verifies the whole database: plan documents, the hash chain, a replay
     /// of the state machine over every entry, and the stored state against
     /// the replay. Streams the history; returns the first failure found.
+    ///
+    /// Two threads share the work: this one reads rows and checks the chain,
+    /// a second one replays the state machine over the entries it is handed.
     public func verify(expectHead: String? = nil) throws -> Verification {
         try read { db in
-            var verifier = AuditVerifier(plans: [:])
+            var chain = ChainVerifier(planVersions: [])
             do {
                 var plans: [String: Plan] = [:]
                 for row in try Row.fetchAll(db, sql: "SELECT version, document FROM plan_versions") {
                     plans[row["version"]] = try Verification.checkPlan(version: row["version"], document: row["document"])
                 }
-                verifier = AuditVerifier(plans: plans)
-                let lookup: (Int64) throws -> Entry? = { seq in try EntryRow.fetchAll(db, where: "seq = ?", arguments: [seq]).first }
-                let rows = try Row.fetchCursor(db, sql: "SELECT \(EntryRow.columns) FROM entries ORDER BY seq")
-                while let row = try rows.next() {
-                    let entry: Entry
-                    do {
-                        entry = try EntryRow.decode(row)
-                    } catch {
-                        throw AuditFailure(entry: row["seq"], "it cannot be read: \(error)")
-                    }
-                    try verifier.feed(entry, lookup: lookup)
-                }
-                try verifier.finish(lookup: lookup)
-                if let difference = try StateTables.firstDifference(db, replayed: verifier.state) {
+                chain = ChainVerifier(planVersions: Set(plans.keys))
+                let replayed = try replayConcurrently(plans: plans, needed: try correctionTargets(db), db: db, chain: &chain)
+                if let failure = replayed.failure { throw failure }
+                if let difference = try StateTables.firstDifference(db, replayed: replayed.state) {
                     throw AuditFailure(entry: nil, "the current-state tables disagree with the history: \(difference)")
                 }
-                try Verification.checkHead(expectHead, count: verifier.count, head: verifier.head)
-                return Verification(entries: verifier.count, head: verifier.head, failure: nil)
+                try Verification.checkHead(expectHead, count: chain.count, head: chain.head)
+                return Verification(entries: chain.count, head: chain.head, failure: nil)
             } catch let failure as AuditFailure {
-                return Verification(entries: verifier.count, head: verifier.head, failure: failure)
+                return Verification(entries: chain.count, head: chain.head, failure: failure)
             }
         }
+    }
+
+    /// Entries that corrections (accepted or refused) name: the replay keeps these to look them up.
+    private func correctionTargets(_ db: Database) throws -> Set<Int64> {
+        Set(try Int64.fetchAll(db, sql: """
+            SELECT target FROM entries WHERE kind = 'correction'
+            UNION SELECT CAST(value AS INTEGER) FROM entries, json_each('[' || json_extract(detail, '$.targets') || ']')
+            WHERE kind = 'refused' AND json_extract(detail, '$.attempt') = 'correct'
+            """))
+    }
+
+    /// Reads and chain-checks every entry here while a second thread replays them.
+    /// A chain failure is thrown only if the replay found nothing earlier.
+    private func replayConcurrently(plans: [String: Plan], needed: Set<Int64>, db: Database, chain: inout ChainVerifier) throws -> ReplayOutcome {
+        let pipe = EntryPipe()
+        let outcome = ReplayOutcome()
+        let replayer = Thread {
+            var replay = ReplayVerifier(plans: plans)
+            var kept: [Int64: Entry] = [:]
+            do {
+                while let chunk = pipe.take() {
+                    for entry in chunk {
+                        try replay.feed(entry) { kept[$0] }
+                        if needed.contains(entry.seq) { kept[entry.seq] = entry }
+                    }
+                }
+                try replay.finish { kept[$0] }
+            } catch {
+                outcome.failure = (error as? AuditFailure) ?? AuditFailure(entry: nil, "the replay stopped: \(error)")
+                pipe.cancel()
+            }
+            outcome.state = replay.state
+            outcome.done.signal()
+        }
+        replayer.stackSize = 16 << 20
+        replayer.start()
+        var chainFailure: AuditFailure?
+        var chunk: [Entry] = []
+        chunk.reserveCapacity(2048)
+        do {
+            let rows = try Row.fetchCursor(db, sql: "SELECT \(EntryRow.columns) FROM entries ORDER BY seq")
+            while let row = try rows.next() {
+                let entry: Entry
+                do {
+                    entry = try EntryRow.decode(row)
+                } catch {
+                    throw AuditFailure(entry: row[0], "it cannot be read: \(error)")
+                }
+                try chain.feed(entry)
+                chunk.append(entry)
+                if chunk.count == 2048 {
+                    guard pipe.put(chunk) else { break }
+                    chunk.removeAll(keepingCapacity: true)
+                }
+            }
+        } catch let failure as AuditFailure {
+            chainFailure = failure
+        } catch {
+            pipe.close()
+            outcome.done.wait()
+            throw error
+        }
+        pipe.put(chunk)
+        pipe.close()
+        outcome.done.wait()
+        if outcome.failure == nil, let chainFailure { outcome.failure = chainFailure }
+        return outcome
     }
 
     /// Streams the export lines (plan versions, entries, head) to `write`.

@@ -1,0 +1,37 @@
+/// Checks the hash chain entry by entry: numbering without gaps, each
+/// `previous_hash` the hash before, each `hash` matching the content, each
+/// plan version known.
+public struct ChainVerifier: Sendable {
+    /// The plan versions entries may name.
+    public let planVersions: Set<String>
+    /// Entries checked so far.
+    public private(set) var count: Int64 = 0
+    /// The hash of the last entry checked.
+    public private(set) var head = Entry.genesisHash
+
+    public init(planVersions: Set<String>) { self.planVersions = planVersions }
+
+    /// Checks one entry, in stored order.
+    public mutating func feed(_ entry: Entry) throws(AuditFailure) {
+        try checkChain(entry)
+        count = entry.seq
+        head = entry.hash
+    }
+
+    private func checkChain(_ entry: Entry) throws(AuditFailure) {
+        guard entry.seq == count + 1 else {
+            throw AuditFailure(entry: entry.seq, entry.seq <= count
+                ? "it comes after entry #\(count): entries are out of order or duplicated"
+                : "entry #\(count + 1) is missing: entries were deleted or the history was cut")
+        }
+        guard entry.previousHash == head else {
+            throw AuditFailure(entry: entry.seq, "its previous_hash \(entry.previousHash.prefix(12)) is not the hash of entry #\(count) (\(head.prefix(12))): an earlier entry was changed, removed, swapped or inserted")
+        }
+        guard entry.hash == entry.expectedHash else {
+            throw AuditFailure(entry: entry.seq, "its hash does not match its content: a field of this entry was changed after it was written")
+        }
+        guard planVersions.contains(entry.planVersion) else {
+            throw AuditFailure(entry: entry.seq, "it names plan version \(entry.planVersion.prefix(12)), which is not among the stored plans")
+        }
+    }
+}
