@@ -4,4 +4,9 @@ public struct Office: Codable, Equatable, Sendable {
     public var id: String
     /// The Chinese name, e.g. 解放碑街道.
     public var name: String
+
+    public init(id: String, name: String) {
+        self.id = id
+        self.name = name
+    }
 }

@@ -33,13 +33,15 @@ public struct StatusBoard: Equatable, Sendable {
         self.asOf = asOf
         milestones = plan.milestones
         let liveMilestone = plan.followUp.after
+        let districtDone = state.district[batch.id] ?? [:]
         rows = plan.offices.map { office in
             let track = state.track(batch: batch.id, office: office.id)
             let cells: [Cell] = plan.milestones.map { milestone in
                 if batch.alreadyLive { return .notApplicable }
                 let due = plan.dueDate(of: milestone, in: batch)
                 func late(_ date: LocalDate) -> Int { due.map { max(0, $0.days(until: date)) } ?? 0 }
-                if let done = state.completion(of: milestone, batch: batch.id, office: office.id) {
+                let completion = milestone.scope == .district ? districtDone[milestone.id] : track.completions[milestone.id]
+                if let done = completion {
                     return .done(done.effective, daysLate: late(done.effective))
                 }
                 if milestone.scope == .office, let block = track.block { return .blocked(since: block.effective, daysLate: late(asOf)) }

@@ -32,7 +32,7 @@ extension Store {
 
     /// The state on a date as we know it now (effective axis): every entry in
     /// effect on or before `date`, leaving out entries since reversed. Only the
-    /// given batches' tracks when `batches` is set (people are always complete).
+    /// given batches' tracks, and no people register, when `batches` is set.
     public func state(asOf date: LocalDate, batches: [String]? = nil) throws -> RolloutState {
         try read { db in
             let batchList = batches.map { CanonicalJSON.array($0.map(CanonicalJSON.string)).text }
@@ -40,7 +40,7 @@ extension Store {
                 SELECT seq, kind, batch_id, office_id, milestone_id, target, effective, note, detail FROM entries
                 WHERE ((kind IN ('milestone', 'blocked', 'unblocked', 'problem_opened', 'problem_resolved') AND effective <= ?1
                         AND (?2 IS NULL OR batch_id IN (SELECT value FROM json_each(?2))))
-                       OR kind IN ('person_added', 'person_removed'))
+                       OR (?2 IS NULL AND kind IN ('person_added', 'person_removed')))
                   AND seq NOT IN (SELECT target FROM entries WHERE kind = 'correction')
                 ORDER BY seq
                 """, arguments: [date.description, batchList])

@@ -58,12 +58,12 @@ extension Store {
         }
     }
 
-    /// The stored current state; only the given batches' tracks when `batches` is set (people are always complete).
+    /// The stored current state; only the given batches' tracks (and no people
+    /// register, which status views do not need) when `batches` is set.
     public func currentState(batches: [String]? = nil) throws -> RolloutState {
         guard let batches else { return try read(StateTables.loadAll) }
         return try read { db in
             var state = RolloutState()
-            state.people = try StateTables.loadPeople(db)
             for batch in batches {
                 state.district.merge(try StateTables.loadDistrict(db, batch: batch)) { $1 }
                 state.tracks.merge(try StateTables.loadTracks(db, batch: batch, offices: nil)) { $1 }

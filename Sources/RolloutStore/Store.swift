@@ -117,7 +117,8 @@ public struct Store: Sendable {
         let version: String = row["version"]
         let document: String = row["document"]
         do {
-            let plan = try PlanDocument.decode(document)
+            let offices = try Row.fetchAll(db, sql: "SELECT id, name FROM offices ORDER BY position").map { Office(id: $0[0], name: $0[1]) }
+            let plan = try PlanDocument.decode(document, offices: offices)
             return (plan, version)
         } catch {
             throw StoreError.notARolloutDatabase(path: path, why: "its stored plan cannot be read: \(error)")
