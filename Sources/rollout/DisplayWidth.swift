@@ -8,16 +8,16 @@ enum DisplayWidth {
     static func width(of scalar: Unicode.Scalar) -> Int {
         let value = scalar.value
         if value < 0x300 { return value < 0x20 || (0x7F..<0xA0).contains(value) ? 0 : 1 }
-        let category = scalar.properties.generalCategory
-        if category == .nonspacingMark || category == .enclosingMark || value == 0x200B { return 0 }
-        if value < 0x20 || (0x7F..<0xA0).contains(value) { return 0 }
         switch value {
         case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
              0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
              0xFFE0...0xFFE6, 0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x20000...0x2FFFD, 0x30000...0x3FFFD:
             return 2
+        case 0x200B:
+            return 0
         default:
-            return 1
+            let category = scalar.properties.generalCategory
+            return category == .nonspacingMark || category == .enclosingMark ? 0 : 1
         }
     }
 
