@@ -11,19 +11,19 @@ public enum PlanDocument {
     public static func decode(_ text: String, offices: [Office]? = nil) throws -> Plan {
         guard let offices else { return try JSONDecoder().decode(Plan.self, from: Data(text.utf8)) }
         let rest = try JSONDecoder().decode(PlanWithoutOffices.self, from: Data(text.utf8))
-        return Plan(district: rest.district, title: rest.title, year: rest.year, timeZone: rest.timeZone, milestones: rest.milestones,
-                    followUp: rest.followUp, batches: rest.batches, offices: offices, items: rest.items)
+        return rest.settings.plan(offices: offices, items: rest.items)
     }
 
     /// Every part of the document but the office list.
     private struct PlanWithoutOffices: Decodable {
-        var district: String
-        var title: String
-        var year: Int
-        var timeZone: String
-        var milestones: [Milestone]
-        var followUp: Plan.FollowUp
-        var batches: [Batch]
+        var settings: PlanSettings
         var items: [Item]
+
+        enum CodingKeys: String, CodingKey { case items }
+
+        init(from decoder: any Decoder) throws {
+            settings = try PlanSettings(from: decoder)
+            items = try decoder.container(keyedBy: CodingKeys.self).decode([Item].self, forKey: .items)
+        }
     }
 }

@@ -17,26 +17,12 @@ public enum PlanLoader {
         let settings: PlanSettings = try decode(PlanSettings.self, file: "plan.json", bytes: files["plan.json"] ?? [])
         let offices: [Office] = try decode([Office].self, file: "offices.json", bytes: files["offices.json"] ?? [])
         let items: [Item] = try decode([Item].self, file: "items.json", bytes: files["items.json"] ?? [])
-        var plan = Plan(
-            district: settings.district, title: settings.title, year: settings.year, timeZone: settings.timeZone,
-            milestones: settings.milestones, followUp: settings.followUp, batches: settings.batches,
-            offices: offices, items: items
-        )
+        var plan = settings.plan(offices: offices, items: items)
         if let year { plan.year = year }
         try PlanValidator.validate(plan)
         return plan
     }
 
-    /// The part of the plan that `plan.json` holds.
-    private struct PlanSettings: Decodable {
-        var district: String
-        var title: String
-        var year: Int
-        var timeZone: String
-        var milestones: [Milestone]
-        var followUp: Plan.FollowUp
-        var batches: [Batch]
-    }
 
     private static func decode<T: Decodable>(_ type: T.Type, file: String, bytes: [UInt8]) throws(PlanError) -> T {
         if let line = firstInvalidUTF8Line(bytes) {
