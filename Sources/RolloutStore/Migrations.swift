@@ -13,11 +13,14 @@ enum Migrations {
     /// The schema version this build writes.
     static var latest: Int { all.last?.version ?? 0 }
 
-    /// Applies every migration newer than the database's version, in one transaction each.
+    /// Applies every migration newer than the database's version, in one
+    /// transaction each. The version is read again inside each transaction, so
+    /// two processes opening an older database at once apply each migration once.
     static func migrate(_ db: Database) throws {
-        let current = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
-        for migration in all where migration.version > current {
+        for migration in all {
             try db.inTransaction(.immediate) {
+                let current = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+                guard migration.version > current else { return .commit }
                 try db.execute(sql: migration.sql)
                 try db.execute(sql: "PRAGMA user_version = \(migration.version)")
                 return .commit

@@ -42,6 +42,25 @@ final class SchemaTests: XCTestCase {
         }
     }
 
+    func testAnOlderDatabaseIsMigratedOnOpenOnceEvenByConcurrentOpeners() throws {
+        let db = try raw()
+        try db.write { db in
+            try db.execute(sql: "DROP INDEX office_completions_by_milestone; DROP INDEX entries_by_office; PRAGMA user_version = 1")
+        }
+        try db.close()
+        let path = temporary.path
+        let failures = Failures()
+        DispatchQueue.concurrentPerform(iterations: 4) { _ in
+            do { _ = try Store.open(path: path) } catch { failures.add("\(error)") }
+        }
+        XCTAssertEqual(failures.all, [], "every concurrent opener succeeds")
+        let reopened = try raw()
+        XCTAssertEqual(try reopened.read { try Int.fetchOne($0, sql: "PRAGMA user_version") }, Migrations.latest)
+        let indexes = try reopened.read { try String.fetchAll($0, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND name IN ('office_completions_by_milestone', 'entries_by_office') ORDER BY name") }
+        XCTAssertEqual(indexes, ["entries_by_office", "office_completions_by_milestone"])
+        XCTAssertTrue(try Store.open(path: temporary.path).verify().passed)
+    }
+
     func testTheSchemaVersionIsRecordedAndANewerOneRefused() throws {
         let db = try raw()
         XCTAssertEqual(try db.read { try Int.fetchOne($0, sql: "PRAGMA user_version") }, Migrations.latest)
@@ -81,5 +100,13 @@ final class SchemaTests: XCTestCase {
         XCTAssertEqual(try replaced.people().map(\.name), ["新主任"])
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: temporary.folder.path).filter { $0.contains(".init-") }
         XCTAssertEqual(leftovers, [])
+    }
+
+    /// Errors collected from concurrent openers.
+    private final class Failures: @unchecked Sendable {
+        private let lock = NSLock()
+        private var items: [String] = []
+        func add(_ item: String) { lock.lock(); items.append(item); lock.unlock() }
+        var all: [String] { lock.lock(); defer { lock.unlock() }; return items }
     }
 }
