@@ -30,13 +30,6 @@ enum Exit {
     }
 }
 
-/// A bad value on the command line or in the environment.
-struct InputError: Error {
-    let message: String
-
-    init(_ message: String) { self.message = message }
-}
-
 extension ParsableCommand {
     /// Runs `body`, turning any error into its message on stderr and its exit code.
     func reporting(_ body: () throws -> Void) throws {

@@ -62,30 +62,3 @@ struct RecordCommand: ParsableCommand {
         }
     }
 }
-
-/// Reads an evidence file's name, SHA-256 and size (the content is not stored).
-enum EvidenceFile {
-    static func read(_ path: String) throws -> Evidence {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw InputError("cannot read evidence file \(path); expected an existing, readable file")
-        }
-        return Evidence(name: (path as NSString).lastPathComponent, sha256: SHA256Hex.digest(data), size: Int64(data.count))
-    }
-}
-
-/// Limits on free text: notes and reasons stay readable and printable.
-enum NoteText {
-    static let maximumLength = 2000
-
-    static func check(_ text: String, what: String = "note") throws {
-        guard text.count <= maximumLength else {
-            throw InputError("the \(what) is \(text.count) characters long; expected at most \(maximumLength)")
-        }
-        if text.unicodeScalars.contains("\u{FFFD}") {
-            throw InputError("the \(what) is not valid UTF-8 text; expected text in UTF-8")
-        }
-        if let bad = text.unicodeScalars.first(where: { $0.properties.generalCategory == .control && $0 != "\n" && $0 != "\t" }) {
-            throw InputError("the \(what) contains the control character U+\(String(bad.value, radix: 16, uppercase: true)); expected printable text")
-        }
-    }
-}

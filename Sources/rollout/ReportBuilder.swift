@@ -1,0 +1,26 @@
+import Foundation
+import RolloutCore
+import RolloutStore
+
+/// Gathers what the report shows, and writes it.
+enum ReportBuilder {
+    static func build(store: Store, moment: Moment, batches: [String]) throws -> HTMLReport {
+        let plan = store.plan
+        let state = try store.currentState()
+        let resolver = NameResolver(plan: plan)
+        let chosen = batches.isEmpty ? plan.newBatches : try batches.map { try resolver.batch($0) }
+        return HTMLReport(
+            plan: plan, boards: chosen.map { StatusBoard(plan: plan, state: state, batch: $0, asOf: moment.today) },
+            overdue: OverdueList.items(plan: plan, state: state, asOf: moment.today), problems: try store.problems(openOnly: true),
+            verification: try store.verify(), generatedAt: moment.recordedAt, asOf: moment.today
+        )
+    }
+
+    static func write(_ text: String, to path: String) throws {
+        do {
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+        } catch {
+            throw InputError("cannot write \(path); expected a writable path")
+        }
+    }
+}
