@@ -1,0 +1,17 @@
+import RolloutCore
+
+/// The result of one action of a write.
+public struct Outcome: Sendable {
+    public var action: Action
+    public var result: Result
+
+    /// What happened to the action.
+    public enum Result: Sendable {
+        /// Accepted; these entries were appended (or would be, in a dry run).
+        case recorded([Entry])
+        /// Refused by the rules; `entry` records the refused attempt.
+        case refused(Refusal, entry: Entry)
+        /// The idempotency key was used before by this entry; nothing new was written.
+        case duplicate(Entry)
+    }
+}
