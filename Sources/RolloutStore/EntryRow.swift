@@ -68,9 +68,8 @@ enum EntryRow {
         return files
     }
 
-    static func fetchAll(_ db: Database, where clause: String = "1", arguments: StatementArguments = [], limit: Int? = nil) throws -> [Entry] {
-        let limitText = limit.map { " LIMIT \($0)" } ?? ""
-        return try Row.fetchAll(db, sql: "SELECT \(columns) FROM entries WHERE \(clause) ORDER BY seq\(limitText)", arguments: arguments)
+    static func fetchAll(_ db: Database, where clause: String = "1", arguments: StatementArguments = []) throws -> [Entry] {
+        try Row.fetchAll(db, sql: "SELECT \(columns) FROM entries WHERE \(clause) ORDER BY seq", arguments: arguments)
             .map(decode)
     }
 }

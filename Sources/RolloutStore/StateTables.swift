@@ -61,16 +61,23 @@ enum StateTables {
             tracks[TrackKey(batch: row[1], office: row[2]), default: Track()].blockChanges.append(
                 BlockChange(entry: row[0], blocked: row[3], effective: effective, reason: row[5] ?? ""))
         }
-        for row in try Row.fetchAll(db, sql: "SELECT id, batch_id, office_id, opened, note, resolved_seq, resolved, resolution FROM problems WHERE \(filter)", arguments: arguments) {
-            guard let opened = LocalDate(row[3] ?? "") else { continue }
+        for record in try loadProblems(db, where: filter, arguments: arguments) {
+            tracks[TrackKey(batch: record.batch, office: record.office), default: Track()].problems[record.problem.id] = record.problem
+        }
+        return tracks
+    }
+
+    /// Rows of the `problems` table matching `clause`, oldest first.
+    static func loadProblems(_ db: Database, where clause: String, arguments: StatementArguments = []) throws -> [ProblemRecord] {
+        try Row.fetchAll(db, sql: "SELECT id, batch_id, office_id, opened, note, resolved_seq, resolved, resolution FROM problems WHERE \(clause) ORDER BY id",
+                         arguments: arguments).compactMap { row in
+            guard let opened = LocalDate(row[3] ?? "") else { return nil }
             var resolution: Resolution?
             if let seq: Int64 = row[5], let date = LocalDate(row[6] ?? "") {
                 resolution = Resolution(entry: seq, effective: date, note: row[7] ?? "")
             }
-            let id: Int64 = row[0]
-            tracks[TrackKey(batch: row[1], office: row[2]), default: Track()].problems[id] = Problem(id: id, opened: opened, note: row[4] ?? "", resolution: resolution)
+            return ProblemRecord(batch: row[1], office: row[2], problem: Problem(id: row[0], opened: opened, note: row[4] ?? "", resolution: resolution))
         }
-        return tracks
     }
 
     /// The whole stored state.

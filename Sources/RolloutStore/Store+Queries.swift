@@ -42,7 +42,7 @@ extension Store {
 
     /// One problem and where it belongs.
     public func problem(id: Int64) throws -> ProblemRecord {
-        guard let record = try problems(openOnly: false).first(where: { $0.problem.id == id }) else {
+        guard let record = try read({ db in try StateTables.loadProblems(db, where: "id = ?", arguments: [id]).first }) else {
             throw StoreError.unknownProblem(id: id)
         }
         return record
@@ -50,12 +50,7 @@ extension Store {
 
     /// Problems, oldest first; only unresolved ones when `openOnly`.
     public func problems(openOnly: Bool) throws -> [ProblemRecord] {
-        try read { db in
-            try StateTables.loadTracks(db, batch: nil, offices: nil)
-                .flatMap { key, track in track.problems.values.map { ProblemRecord(batch: key.batch, office: key.office, problem: $0) } }
-                .filter { !openOnly || $0.problem.resolution == nil }
-                .sorted { $0.problem.id < $1.problem.id }
-        }
+        try read { db in try StateTables.loadProblems(db, where: openOnly ? "resolved_seq IS NULL" : "1") }
     }
 
     /// The stored current state; only the given batches' tracks (and no people
