@@ -49,9 +49,13 @@ public indirect enum CanonicalJSON: Equatable, Sendable {
     /// Appends `value` as a canonical JSON string, as UTF-8 bytes.
     public static func writeString(_ value: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
-        if !value.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
-            out.append(contentsOf: value.utf8)
-        } else {
+        var value = value
+        let plain = value.withUTF8 { bytes -> Bool in
+            guard !bytes.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) else { return false }
+            out.append(contentsOf: bytes)
+            return true
+        }
+        if !plain {
             var text = ""
             writeString(value, into: &text)
             out.append(contentsOf: text.utf8.dropFirst().dropLast())

@@ -3,17 +3,18 @@
 /// Effective dates, due dates and "as of" dates are all `LocalDate`s. Parsing
 /// rejects impossible dates such as `2026-02-30`.
 public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible {
-    public let year: Int
-    public let month: Int
-    public let day: Int
+    /// Year, month and day packed as `year << 9 | month << 5 | day`: four bytes, ordered like the dates.
+    private let packed: UInt32
+
+    public var year: Int { Int(packed >> 9) }
+    public var month: Int { Int(packed >> 5 & 0xF) }
+    public var day: Int { Int(packed & 0x1F) }
 
     /// Creates a date, or returns nil when the day does not exist.
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
               (1...LocalDate.daysIn(year: year, month: month)).contains(day) else { return nil }
-        self.year = year
-        self.month = month
-        self.day = day
+        self.init(unchecked: year, month, day)
     }
 
     /// Parses `YYYY-MM-DD` strictly (ASCII digits only); returns nil for anything else.
@@ -75,9 +76,7 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
     }
 
     private init(unchecked year: Int, _ month: Int, _ day: Int) {
-        self.year = year
-        self.month = month
-        self.day = day
+        packed = UInt32(truncatingIfNeeded: year << 9 | month << 5 | day)
     }
 
     /// Whole days from `self` to `other` (positive when `other` is later).
@@ -91,5 +90,5 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
         return String(decoding: digits, as: UTF8.self)
     }
 
-    public static func < (lhs: LocalDate, rhs: LocalDate) -> Bool { lhs.dayNumber < rhs.dayNumber }
+    public static func < (lhs: LocalDate, rhs: LocalDate) -> Bool { lhs.packed < rhs.packed }
 }

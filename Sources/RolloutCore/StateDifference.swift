@@ -2,6 +2,7 @@
 public enum StateDifference {
     /// The first difference, in a stable order, or nil when the states are equal.
     public static func first(stored: RolloutState, replayed: RolloutState) -> String? {
+        guard stored != replayed else { return nil }
         for name in Set(stored.people.keys).union(replayed.people.keys).sorted() where stored.people[name] != replayed.people[name] {
             return "people: \(name) is stored as \(describe(stored.people[name])) but the history says \(describe(replayed.people[name]))"
         }
@@ -14,8 +15,9 @@ public enum StateDifference {
         let keys = Set(stored.tracks.keys).union(replayed.tracks.keys).sorted { ($0.batch, $0.office) < ($1.batch, $1.office) }
         for key in keys {
             let a = stored.tracks[key] ?? Track(), b = replayed.tracks[key] ?? Track()
+            if a == b { continue }
             let at = "\(key.batch)/\(key.office)"
-            for milestone in Set(a.completions.keys).union(b.completions.keys).sorted() where a.completions[milestone] != b.completions[milestone] {
+            for milestone in Set(a.completions.milestones).union(b.completions.milestones).sorted() where a.completions[milestone] != b.completions[milestone] {
                 return "office_completions: \(at)/\(milestone) is stored as \(describe(a.completions[milestone])) but the history says \(describe(b.completions[milestone]))"
             }
             if a.blockChanges != b.blockChanges {

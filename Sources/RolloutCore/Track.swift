@@ -12,7 +12,7 @@ public struct TrackKey: Hashable, Sendable {
 /// One office's progress in one batch.
 public struct Track: Equatable, Sendable {
     /// Per-office milestone id → completion.
-    public var completions: [String: Completion] = [:]
+    public var completions = MilestoneCompletions()
     /// Block and unblock entries in effect, oldest first; a correction removes the last.
     public var blockChanges: [BlockChange] = []
     /// Problems reported after go-live, by id.

@@ -42,7 +42,7 @@ final class CorrectionTests: XCTestCase {
         let seqs = ["network_built", "permissions_granted", "ready", "live"].map { h.seq(of: $0, office: "jiefangbei") }
         guard case .accepted(let drafts) = try correct(seqs, in: &h) else { return XCTFail("expected acceptance") }
         XCTAssertEqual(drafts.count, 4)
-        XCTAssertEqual(Set(h.state.track(batch: "batch1", office: "jiefangbei").completions.keys), ["staff_trained"])
+        XCTAssertEqual(Set(h.state.track(batch: "batch1", office: "jiefangbei").completions.milestones), ["staff_trained"])
     }
 
     func testADistrictWideMilestoneListsDependantsAtEveryOffice() throws {

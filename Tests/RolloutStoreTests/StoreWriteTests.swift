@@ -101,7 +101,7 @@ final class StoreWriteTests: XCTestCase {
         try act([.correct(targets: daping, effective: LocalDate("2026-09-03")!, reason: "记错街道")], as: coordinator, on: "2026-09-03")
         let state = try store.currentState()
         XCTAssertEqual(state, try store.replayedState())
-        XCTAssertEqual(Set(state.track(batch: "batch1", office: "daping").completions.keys), ["staff_trained"])
+        XCTAssertEqual(Set(state.track(batch: "batch1", office: "daping").completions.milestones), ["staff_trained"])
         XCTAssertEqual(state.track(batch: "batch1", office: "daping").block?.reason, "网络中断")
         XCTAssertEqual(state.track(batch: "batch1", office: "jiefangbei").problems.count, 1)
     }
