@@ -54,6 +54,8 @@ final class EntryPipe: @unchecked Sendable {
 /// The replaying thread's outcome, read once it has signalled `done`.
 final class ReplayOutcome: @unchecked Sendable {
     var state = RolloutState()
+    /// The digest of `state`, taken on the replay thread.
+    var digest = StateDigest()
     var failure: AuditFailure?
     let done = DispatchSemaphore(value: 0)
 }

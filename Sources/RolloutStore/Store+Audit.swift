@@ -18,9 +18,9 @@ extension Store {
                     plans[row["version"]] = try Verification.checkPlan(version: row["version"], document: row["document"])
                 }
                 chain = ChainVerifier(planVersions: Set(plans.keys))
-                let replayed = try replayConcurrently(plans: plans, needed: try correctionTargets(db), db: db, chain: &chain)
+                let (replayed, stored) = try replayConcurrently(plans: plans, needed: try correctionTargets(db), db: db, chain: &chain)
                 if let failure = replayed.failure { throw failure }
-                if let difference = try StateTables.firstDifference(db, replayed: replayed.state) {
+                if stored != replayed.digest, let difference = try StateTables.firstDifference(db, replayed: replayed.state) {
                     throw AuditFailure(entry: nil, "the current-state tables disagree with the history: \(difference)")
                 }
                 try Verification.checkHead(expectHead, count: chain.count, head: chain.head)
@@ -40,9 +40,11 @@ extension Store {
             """))
     }
 
-    /// Reads and chain-checks every entry here while a second thread replays them.
-    /// A chain failure is thrown only if the replay found nothing earlier.
-    private func replayConcurrently(plans: [String: Plan], needed: Set<Int64>, db: Database, chain: inout ChainVerifier) throws -> ReplayOutcome {
+    /// Reads and chain-checks every entry here while a second thread replays
+    /// them, then takes the digest of the stored state tables while the replay
+    /// finishes. A chain failure is thrown only if the replay found nothing earlier.
+    private func replayConcurrently(plans: [String: Plan], needed: Set<Int64>, db: Database,
+                                    chain: inout ChainVerifier) throws -> (ReplayOutcome, stored: StateDigest) {
         let pipe = EntryPipe()
         let outcome = ReplayOutcome()
         let replayer = Thread {
@@ -56,6 +58,7 @@ extension Store {
                     }
                 }
                 try replay.finish { kept[$0] }
+                outcome.digest = StateDigest(of: replay.state)
             } catch {
                 outcome.failure = (error as? AuditFailure) ?? AuditFailure(entry: nil, "the replay stopped: \(error)")
                 pipe.cancel()
@@ -93,9 +96,18 @@ extension Store {
         }
         pipe.put(chunk)
         pipe.close()
+        var stored = StateDigest()
+        if chainFailure == nil {
+            do {
+                stored = try StateTables.digest(db)
+            } catch {
+                outcome.done.wait()
+                throw error
+            }
+        }
         outcome.done.wait()
         if outcome.failure == nil, let chainFailure { outcome.failure = chainFailure }
-        return outcome
+        return (outcome, stored)
     }
 
     /// Streams the export lines (plan versions, entries, head) to `write`.
