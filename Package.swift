@@ -44,7 +44,7 @@ let package = Package(
         // Helpers shared by the test targets.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "RolloutCoreTests", dependencies: ["RolloutCore", "TestSupport"]),
-        .testTarget(name: "RolloutStoreTests", dependencies: ["RolloutStore", "RolloutCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "RolloutStoreTests", dependencies: ["RolloutStore", "RolloutCore", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "RolloutCLITests", dependencies: ["rollout", "RolloutCore", "RolloutStore", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
     ],
     swiftLanguageModes: [.v6]

@@ -16,10 +16,14 @@ enum StateTables {
         return people
     }
 
-    static func loadDistrict(_ db: Database, batch: String?) throws -> [String: [String: Completion]] {
+    /// District-wide completions of `batch` (every batch when nil), only those
+    /// effective on or before `effectiveBy` when given.
+    static func loadDistrict(_ db: Database, batch: String?, effectiveBy: LocalDate? = nil) throws -> [String: [String: Completion]] {
         var result: [String: [String: Completion]] = [:]
-        let rows = try Row.fetchAll(db, sql: "SELECT batch_id, milestone_id, entry_seq, effective FROM district_completions WHERE ?1 IS NULL OR batch_id = ?1",
-                                    arguments: [batch])
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT batch_id, milestone_id, entry_seq, effective FROM district_completions
+            WHERE (?1 IS NULL OR batch_id = ?1) AND (?2 IS NULL OR effective <= ?2)
+            """, arguments: [batch, effectiveBy?.description])
         for row in rows {
             guard let date = LocalDate(row["effective"] ?? "") else { continue }
             result[row["batch_id"], default: [:]][row["milestone_id"]] = Completion(entry: row["entry_seq"], effective: date)
@@ -27,24 +31,36 @@ enum StateTables {
         return result
     }
 
-    /// Tracks of `batch` (every batch when nil), for `offices` only when given.
-    static func loadTracks(_ db: Database, batch: String?, offices: Set<String>?) throws -> [TrackKey: Track] {
+    /// Tracks of `batch` (every batch when nil), for `offices` only when given;
+    /// with `effectiveBy`, only what was in effect on that date: completions,
+    /// block changes and problems effective by then, and resolutions made by then.
+    static func loadTracks(_ db: Database, batch: String?, offices: Set<String>?, effectiveBy: LocalDate? = nil) throws -> [TrackKey: Track] {
         var tracks: [TrackKey: Track] = [:]
-        let filter: String
-        var arguments: StatementArguments = [batch]
+        var clauses: [String] = []
+        var arguments: StatementArguments = []
+        if let batch {
+            clauses.append("batch_id = ?")
+            arguments += [batch]
+        }
         if let offices {
-            filter = "(?1 IS NULL OR batch_id = ?1) AND office_id IN (SELECT value FROM json_each(?2))"
+            clauses.append("office_id IN (SELECT value FROM json_each(?))")
             arguments += [CanonicalJSON.array(offices.sorted().map(CanonicalJSON.string)).text]
-        } else {
-            filter = "(?1 IS NULL OR batch_id = ?1)"
+        }
+        func filter(dateColumn: String) -> (String, StatementArguments) {
+            guard let effectiveBy else { return (clauses.isEmpty ? "1" : clauses.joined(separator: " AND "), arguments) }
+            return ((clauses + ["\(dateColumn) <= ?"]).joined(separator: " AND "), arguments + [effectiveBy.description])
         }
         // Rows come in primary-key order, so each track's completions are gathered before one dictionary insert.
-        let completions = try Row.fetchCursor(db, sql: "SELECT batch_id, office_id, milestone_id, entry_seq, effective FROM office_completions WHERE \(filter) ORDER BY batch_id, office_id", arguments: arguments)
+        let (completionFilter, completionArguments) = filter(dateColumn: "effective")
+        let completions = try Row.fetchCursor(db, sql: """
+            SELECT batch_id, office_id, milestone_id, entry_seq, effective FROM office_completions
+            WHERE \(completionFilter) ORDER BY batch_id, office_id, milestone_id
+            """, arguments: completionArguments)
         var currentKey: TrackKey?
-        var current: [String: Completion] = [:]
+        var current = MilestoneCompletions()
         func flush() {
             if let key = currentKey, !current.isEmpty { tracks[key, default: Track()].completions = current }
-            current = [:]
+            current = MilestoneCompletions()
         }
         while let row = try completions.next() {
             guard let date = LocalDate(row[4] ?? "") else { continue }
@@ -56,13 +72,18 @@ enum StateTables {
             current[row[2]] = Completion(entry: row[3], effective: date)
         }
         flush()
-        for row in try Row.fetchAll(db, sql: "SELECT entry_seq, batch_id, office_id, blocked, effective, reason FROM block_changes WHERE \(filter) ORDER BY entry_seq", arguments: arguments) {
+        let (blockFilter, blockArguments) = filter(dateColumn: "effective")
+        for row in try Row.fetchAll(db, sql: "SELECT entry_seq, batch_id, office_id, blocked, effective, reason FROM block_changes WHERE \(blockFilter) ORDER BY entry_seq",
+                                    arguments: blockArguments) {
             guard let effective = LocalDate(row[4] ?? "") else { continue }
             tracks[TrackKey(batch: row[1], office: row[2]), default: Track()].blockChanges.append(
                 BlockChange(entry: row[0], blocked: row[3], effective: effective, reason: row[5] ?? ""))
         }
-        for record in try loadProblems(db, where: filter, arguments: arguments) {
-            tracks[TrackKey(batch: record.batch, office: record.office), default: Track()].problems[record.problem.id] = record.problem
+        let (problemFilter, problemArguments) = filter(dateColumn: "opened")
+        for record in try loadProblems(db, where: problemFilter, arguments: problemArguments) {
+            var problem = record.problem
+            if let effectiveBy, let resolution = problem.resolution, resolution.effective > effectiveBy { problem.resolution = nil }
+            tracks[TrackKey(batch: record.batch, office: record.office), default: Track()].problems[problem.id] = problem
         }
         return tracks
     }
@@ -87,6 +108,46 @@ enum StateTables {
         state.district = try loadDistrict(db, batch: nil)
         state.tracks = try loadTracks(db, batch: nil, offices: nil)
         return state
+    }
+
+    /// The digest of every stored state row, streamed: nothing is held but the sums.
+    static func digest(_ db: Database) throws -> StateDigest {
+        var digest = StateDigest()
+        func date(_ text: String?) -> LocalDate? {
+            guard let date = text.flatMap(LocalDate.init) else { digest.markUnreadable(); return nil }
+            return date
+        }
+        let people = try Row.fetchCursor(db, sql: "SELECT name, role, office_id FROM people")
+        while let row = try people.next() {
+            guard let role = Role(rawValue: row[1] ?? "") else { digest.markUnreadable(); continue }
+            digest.addPerson(Person(name: row[0], role: role, office: row[2]))
+        }
+        let district = try Row.fetchCursor(db, sql: "SELECT batch_id, milestone_id, entry_seq, effective FROM district_completions")
+        while let row = try district.next() {
+            guard let effective = date(row[3]) else { continue }
+            digest.addDistrictCompletion(batch: row[0], milestone: row[1], Completion(entry: row[2], effective: effective))
+        }
+        let completions = try Row.fetchCursor(db, sql: "SELECT batch_id, office_id, milestone_id, entry_seq, effective FROM office_completions")
+        while let row = try completions.next() {
+            guard let effective = date(row[4]) else { continue }
+            digest.addOfficeCompletion(batch: row[0], office: row[1], milestone: row[2], Completion(entry: row[3], effective: effective))
+        }
+        let blockChanges = try Row.fetchCursor(db, sql: "SELECT entry_seq, batch_id, office_id, blocked, effective, reason FROM block_changes")
+        while let row = try blockChanges.next() {
+            guard let effective = date(row[4]) else { continue }
+            digest.addBlockChange(batch: row[1], office: row[2], BlockChange(entry: row[0], blocked: row[3], effective: effective, reason: row[5]))
+        }
+        let problems = try Row.fetchCursor(db, sql: "SELECT id, batch_id, office_id, opened, note, resolved_seq, resolved, resolution FROM problems")
+        while let row = try problems.next() {
+            guard let opened = date(row[3]) else { continue }
+            var resolution: Resolution?
+            if let seq: Int64 = row[5] {
+                guard let resolved = date(row[6]) else { continue }
+                resolution = Resolution(entry: seq, effective: resolved, note: row[7] ?? "")
+            }
+            digest.addProblem(batch: row[1], office: row[2], Problem(id: row[0], opened: opened, note: row[4], resolution: resolution))
+        }
+        return digest
     }
 
     /// Compares the stored state with a replayed one batch by batch, so only

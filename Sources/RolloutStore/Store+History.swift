@@ -33,19 +33,21 @@ extension Store {
     /// The state on a date as we know it now (effective axis): every entry in
     /// effect on or before `date`, leaving out entries since reversed. Only the
     /// given batches' tracks, and no people register, when `batches` is set.
+    ///
+    /// Read from the current-state tables: the rules allow at most one entry in
+    /// effect per milestone and track, block changes only stack in entry order
+    /// and corrections remove exactly what they reverse, so the rows effective
+    /// by `date` are exactly the unreversed entries effective by then (a test
+    /// checks this against a fold of the history).
     public func state(asOf date: LocalDate, batches: [String]? = nil) throws -> RolloutState {
         try read { db in
-            let batchList = batches.map { CanonicalJSON.array($0.map(CanonicalJSON.string)).text }
-            let rows = try Row.fetchCursor(db, sql: """
-                SELECT seq, kind, batch_id, office_id, milestone_id, target, effective, note, detail FROM entries
-                WHERE ((kind IN ('milestone', 'blocked', 'unblocked', 'problem_opened', 'problem_resolved') AND effective <= ?1
-                        AND (?2 IS NULL OR batch_id IN (SELECT value FROM json_each(?2))))
-                       OR (?2 IS NULL AND kind IN ('person_added', 'person_removed')))
-                  AND seq NOT IN (SELECT target FROM entries WHERE kind = 'correction')
-                ORDER BY seq
-                """, arguments: [date.description, batchList])
             var state = RolloutState()
-            while let row = try rows.next() { state.apply(try EntryRow.decodeForState(row)) }
+            if batches == nil { state.people = try StateTables.loadPeople(db) }
+            let selected: [String?] = batches?.map(Optional.some) ?? [nil]
+            for batch in selected {
+                state.district.merge(try StateTables.loadDistrict(db, batch: batch, effectiveBy: date)) { $1 }
+                state.tracks.merge(try StateTables.loadTracks(db, batch: batch, offices: nil, effectiveBy: date)) { $1 }
+            }
             return state
         }
     }

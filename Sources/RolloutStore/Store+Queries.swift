@@ -67,32 +67,38 @@ extension Store {
         }
     }
 
-    /// What is not yet done now, for the milestones due before `date`, read with
-    /// index range scans rather than loading every office's track.
-    public func outstanding(dueBefore date: LocalDate) throws -> Outstanding {
+    /// What was not yet done on `date` as known now (effective axis), for the
+    /// milestones due before it, read with index range scans rather than loading
+    /// every office's track. As of today this is simply what is not done.
+    public func outstanding(asOf date: LocalDate) throws -> Outstanding {
         try read { db in
             var missing: [String: Set<String>] = [:], districtDone = Set<String>(), blocked: [String: Set<String>] = [:]
+            let day = date.description
             let officeCount = try Int.fetchOne(db, sql: "SELECT count(*) FROM offices") ?? 0
             for batch in plan.newBatches {
                 for milestone in plan.milestones {
                     guard let due = plan.dueDate(of: milestone, in: batch), due < date else { continue }
                     let key = Outstanding.key(batch.id, milestone.id)
                     if milestone.scope == .district {
-                        if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM district_completions WHERE batch_id = ? AND milestone_id = ?)",
-                                             arguments: [batch.id, milestone.id]) ?? false { districtDone.insert(key) }
+                        if try Bool.fetchOne(db, sql: """
+                            SELECT EXISTS (SELECT 1 FROM district_completions WHERE batch_id = ? AND milestone_id = ? AND effective <= ?)
+                            """, arguments: [batch.id, milestone.id, day]) ?? false { districtDone.insert(key) }
                         continue
                     }
-                    let done = try Int.fetchOne(db, sql: "SELECT count(*) FROM office_completions WHERE batch_id = ? AND milestone_id = ?",
-                                                arguments: [batch.id, milestone.id]) ?? 0
+                    let done = try Int.fetchOne(db, sql: """
+                        SELECT count(*) FROM office_completions WHERE batch_id = ? AND milestone_id = ? AND effective <= ?
+                        """, arguments: [batch.id, milestone.id, day]) ?? 0
                     missing[key] = done == officeCount ? [] : Set(try String.fetchAll(db, sql: """
-                        SELECT id FROM offices WHERE id NOT IN (SELECT office_id FROM office_completions WHERE batch_id = ? AND milestone_id = ?)
-                        """, arguments: [batch.id, milestone.id]))
+                        SELECT id FROM offices WHERE id NOT IN
+                            (SELECT office_id FROM office_completions WHERE batch_id = ? AND milestone_id = ? AND effective <= ?)
+                        """, arguments: [batch.id, milestone.id, day]))
                 }
             }
             for row in try Row.fetchAll(db, sql: """
                 SELECT batch_id, office_id FROM block_changes AS b
-                WHERE blocked = 1 AND entry_seq = (SELECT max(entry_seq) FROM block_changes WHERE batch_id = b.batch_id AND office_id = b.office_id)
-                """) {
+                WHERE blocked = 1 AND effective <= ?1 AND entry_seq = (SELECT max(entry_seq) FROM block_changes
+                    WHERE batch_id = b.batch_id AND office_id = b.office_id AND effective <= ?1)
+                """, arguments: [day]) {
                 blocked[row[0], default: []].insert(row[1])
             }
             return Outstanding(missing: missing, districtDone: districtDone, blocked: blocked)

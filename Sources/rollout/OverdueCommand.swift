@@ -15,15 +15,8 @@ struct OverdueCommand: ParsableCommand {
     func run() throws {
         try reporting {
             let store = try database.open()
-            let items: [OverdueList.Item]
-            let date: LocalDate
-            if let asOf {
-                date = try TimeArguments.date(asOf, option: "--as-of")
-                items = OverdueList.items(plan: store.plan, state: try store.state(asOf: date), asOf: date)
-            } else {
-                date = try Clock.moment(for: store.plan).today
-                items = OverdueList.items(plan: store.plan, outstanding: try store.outstanding(dueBefore: date), asOf: date)
-            }
+            let date = try asOf.map { try TimeArguments.date($0, option: "--as-of") } ?? Clock.moment(for: store.plan).today
+            let items = OverdueList.items(plan: store.plan, outstanding: try store.outstanding(asOf: date), asOf: date)
             if output.json {
                 try JSONOutput.print(items.map {
                     OverdueView(batch: $0.batch, office: $0.office?.id, officeName: $0.office?.name, milestone: $0.milestone.id,
