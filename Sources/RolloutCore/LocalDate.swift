@@ -83,11 +83,20 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
     public func days(until other: LocalDate) -> Int { other.dayNumber - dayNumber }
 
     public var description: String {
-        let digits: [UInt8] = [
-            UInt8(48 + year / 1000 % 10), UInt8(48 + year / 100 % 10), UInt8(48 + year / 10 % 10), UInt8(48 + year % 10), 45,
-            UInt8(48 + month / 10), UInt8(48 + month % 10), 45, UInt8(48 + day / 10), UInt8(48 + day % 10),
-        ]
-        return String(decoding: digits, as: UTF8.self)
+        let (year, month, day) = (year, month, day)
+        return String(unsafeUninitializedCapacity: 10) { bytes in
+            bytes[0] = UInt8(48 + year / 1000 % 10)
+            bytes[1] = UInt8(48 + year / 100 % 10)
+            bytes[2] = UInt8(48 + year / 10 % 10)
+            bytes[3] = UInt8(48 + year % 10)
+            bytes[4] = UInt8(ascii: "-")
+            bytes[5] = UInt8(48 + month / 10)
+            bytes[6] = UInt8(48 + month % 10)
+            bytes[7] = UInt8(ascii: "-")
+            bytes[8] = UInt8(48 + day / 10)
+            bytes[9] = UInt8(48 + day % 10)
+            return 10
+        }
     }
 
     public static func < (lhs: LocalDate, rhs: LocalDate) -> Bool { lhs.packed < rhs.packed }

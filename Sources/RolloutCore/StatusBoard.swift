@@ -34,11 +34,11 @@ public struct StatusBoard: Equatable, Sendable {
         milestones = plan.milestones
         let liveMilestone = plan.followUp.after
         let districtDone = state.district[batch.id] ?? [:]
+        let dues = plan.milestones.map { plan.dueDate(of: $0, in: batch) }
         rows = plan.offices.map { office in
             let track = state.track(batch: batch.id, office: office.id)
-            let cells: [Cell] = plan.milestones.map { milestone in
+            let cells: [Cell] = zip(plan.milestones, dues).map { milestone, due in
                 if batch.alreadyLive { return .notApplicable }
-                let due = plan.dueDate(of: milestone, in: batch)
                 func late(_ date: LocalDate) -> Int { due.map { max(0, $0.days(until: date)) } ?? 0 }
                 let completion = milestone.scope == .district ? districtDone[milestone.id] : track.completions[milestone.id]
                 if let done = completion {

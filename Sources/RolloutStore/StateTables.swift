@@ -259,3 +259,11 @@ enum StateTables {
         }
     }
 }
+
+extension Dictionary where Key == TrackKey, Value == Track {
+    /// Adds the tracks of another batch; taking the whole dictionary when empty
+    /// saves rehashing 40,000 tracks at national scale.
+    mutating func absorb(_ other: [TrackKey: Track]) {
+        if isEmpty { self = other } else { merge(other) { $1 } }
+    }
+}

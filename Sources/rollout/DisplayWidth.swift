@@ -2,7 +2,9 @@
 /// characters (Chinese, fullwidth punctuation) take two, combining marks none.
 enum DisplayWidth {
     static func of(_ text: String) -> Int {
-        text.unicodeScalars.reduce(0) { $0 + width(of: $1) }
+        var text = text
+        let printableASCII = text.withUTF8 { bytes in bytes.allSatisfy { $0 >= 0x20 && $0 < 0x7F } }
+        return printableASCII ? text.utf8.count : text.unicodeScalars.reduce(0) { $0 + width(of: $1) }
     }
 
     static func width(of scalar: Unicode.Scalar) -> Int {
@@ -15,6 +17,8 @@ enum DisplayWidth {
             return 2
         case 0x200B:
             return 0
+        case 0x2010...0x20CF, 0x2100...0x2E7F:
+            return 1 // punctuation, arrows, symbols, dingbats (✓): narrow, and no marks among them
         default:
             let category = scalar.properties.generalCategory
             return category == .nonspacingMark || category == .enclosingMark ? 0 : 1

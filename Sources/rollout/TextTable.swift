@@ -19,29 +19,37 @@ struct TextTable {
     /// The table as lines, two spaces between columns, no trailing spaces.
     var rendered: String {
         let count = headers.count
-        let all = [headers] + rows
-        let cellWidths = all.map { row in (0..<count).map { $0 < row.count ? DisplayWidth.of(row[$0]) : 0 } }
+        // One pass for the widths, kept flat (row-major) for the second pass that writes.
+        var cellWidths: [Int] = []
+        cellWidths.reserveCapacity((rows.count + 1) * count)
         var widths = Array(repeating: 0, count: count)
-        for row in cellWidths {
-            for (index, width) in row.enumerated() { widths[index] = max(widths[index], width) }
+        func measure(_ row: [String]) {
+            for index in 0..<count {
+                let width = index < row.count ? DisplayWidth.of(row[index]) : 0
+                cellWidths.append(width)
+                widths[index] = max(widths[index], width)
+            }
         }
+        measure(headers)
+        rows.forEach(measure)
         var out = ""
-        func line(_ row: [String], _ rowWidths: [Int], _ rowColors: [Terminal.Color?]) {
-            var text = ""
+        out.reserveCapacity((rows.count + 2) * (widths.reduce(2 * count, +) + 8))
+        func line(_ row: [String], _ number: Int, _ rowColors: [Terminal.Color?]) {
             for index in 0..<count {
                 let cell = index < row.count ? row[index] : ""
-                if index > 0 { text += "  " }
+                if index > 0 { out += "  " }
                 let color = index < rowColors.count ? rowColors[index] : nil
-                text += color.map { Terminal.paint(cell, $0) } ?? cell
-                if index < count - 1 { text += String(repeating: " ", count: widths[index] - rowWidths[index]) }
+                out += color.map { Terminal.paint(cell, $0) } ?? cell
+                if index < count - 1 {
+                    for _ in 0..<(widths[index] - cellWidths[number * count + index]) { out += " " }
+                }
             }
-            while text.utf8.last == UInt8(ascii: " ") { text.removeLast() }
-            out += text
+            while out.utf8.last == UInt8(ascii: " ") { out.removeLast() }
             out += "\n"
         }
-        line(headers, cellWidths[0], [])
+        line(headers, 0, [])
         out += widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n"
-        for (index, row) in rows.enumerated() { line(row, cellWidths[index + 1], index < colors.count ? colors[index] : []) }
+        for (index, row) in rows.enumerated() { line(row, index + 1, index < colors.count ? colors[index] : []) }
         out.removeLast()
         return out
     }
