@@ -21,7 +21,11 @@ let package = Package(
         // The only code that touches SQLite. Carries Schema/*.sql as generated Swift.
         .target(
             name: "RolloutStore",
-            dependencies: ["RolloutCore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "RolloutCore", .product(name: "GRDB", package: "GRDB.swift"),
+                // SQLite's C API, for reading a million entries straight from the column buffers.
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
             plugins: ["EmbedFilesPlugin"]
         ),
         // The command-line tool: parse, call, render. Carries Fixtures/yuzhong as generated Swift.

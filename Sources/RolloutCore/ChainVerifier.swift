@@ -8,6 +8,8 @@ public struct ChainVerifier: Sendable {
     public private(set) var count: Int64 = 0
     /// The hash of the last entry checked.
     public private(set) var head = Entry.genesisHash
+    /// Reused for each entry's canonical bytes.
+    private var scratch: [UInt8] = []
 
     public init(planVersions: Set<String>) { self.planVersions = planVersions }
 
@@ -18,7 +20,7 @@ public struct ChainVerifier: Sendable {
         head = entry.hash
     }
 
-    private func checkChain(_ entry: Entry) throws(AuditFailure) {
+    private mutating func checkChain(_ entry: Entry) throws(AuditFailure) {
         guard entry.seq == count + 1 else {
             throw AuditFailure(entry: entry.seq, entry.seq <= count
                 ? "it comes after entry #\(count): entries are out of order or duplicated"
@@ -27,7 +29,7 @@ public struct ChainVerifier: Sendable {
         guard entry.previousHash == head else {
             throw AuditFailure(entry: entry.seq, "its previous_hash \(entry.previousHash.prefix(12)) is not the hash of entry #\(count) (\(head.prefix(12))): an earlier entry was changed, removed, swapped or inserted")
         }
-        guard entry.hash == entry.expectedHash else {
+        guard entry.hashMatchesContent(scratch: &scratch) else {
             throw AuditFailure(entry: entry.seq, "its hash does not match its content: a field of this entry was changed after it was written")
         }
         guard planVersions.contains(entry.planVersion) else {

@@ -9,7 +9,7 @@ extension Rules {
         for target in targets where !target.kind.isCorrectable {
             throw InvalidAction("entry #\(target.seq) is a \(target.kind.rawValue) entry; only milestones, problems and blocks can be reversed")
         }
-        try requireRole([.coordinator], toDo: "correct entries", office: nil)
+        try requireRole(.coordinator, toDo: "correct entries", office: nil)
         let named = Set(targets.map(\.seq))
         var missing: [String] = []
         for target in targets {

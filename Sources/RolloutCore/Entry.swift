@@ -87,6 +87,13 @@ public struct Entry: Equatable, Sendable {
     /// (the hot path of sealing and verifying).
     public var canonicalBytes: [UInt8] {
         var out: [UInt8] = []
+        writeCanonicalBytes(into: &out)
+        return out
+    }
+
+    /// Replaces the contents of `out` with `canonicalBytes`, reusing its storage.
+    public func writeCanonicalBytes(into out: inout [UInt8]) {
+        out.removeAll(keepingCapacity: true)
         out.reserveCapacity(420 + note.utf8.count)
         func raw(_ text: StaticString) { out.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount)) }
         func string(_ value: String) { CanonicalJSON.writeString(value, into: &out) }
@@ -122,7 +129,6 @@ public struct Entry: Equatable, Sendable {
         raw(",\"seq\":"); number(seq)
         raw(",\"target\":"); if let target { number(target) } else { raw("null") }
         raw("}")
-        return out
     }
 
     /// `canonical.text`, from `canonicalBytes`.
@@ -130,4 +136,11 @@ public struct Entry: Equatable, Sendable {
 
     /// The hash this entry must carry, given its other fields.
     public var expectedHash: String { SHA256Hex.digest(canonicalBytes) }
+
+    /// Whether `hash` matches the content, using `scratch` for the canonical
+    /// bytes so that checking a million entries allocates nothing per entry.
+    public func hashMatchesContent(scratch: inout [UInt8]) -> Bool {
+        writeCanonicalBytes(into: &scratch)
+        return SHA256Hex.matches(scratch, hex: hash)
+    }
 }

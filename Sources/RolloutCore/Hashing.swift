@@ -20,6 +20,21 @@ public enum SHA256Hex {
         return text.withUTF8 { hex(SHA256.hash(data: UnsafeRawBufferPointer($0))) }
     }
 
+    /// Whether the SHA-256 of `bytes` is the lowercase hex digest `hex`, without building a string.
+    public static func matches(_ bytes: [UInt8], hex: String) -> Bool {
+        let digest = bytes.withUnsafeBytes { SHA256.hash(data: $0) }
+        var hex = hex
+        return hex.withUTF8 { text in
+            guard text.count == 64 else { return false }
+            var index = 0
+            for byte in digest {
+                guard text[index] == digits[Int(byte >> 4)], text[index + 1] == digits[Int(byte & 0x0F)] else { return false }
+                index += 2
+            }
+            return true
+        }
+    }
+
     private static func hex(_ digest: SHA256.Digest) -> String {
         var out = [UInt8]()
         out.reserveCapacity(64)

@@ -64,7 +64,7 @@ struct Rules {
     }
 
     private func knownOffice(_ id: String) throws {
-        guard plan.office(id: id) != nil else { throw InvalidAction("unknown office \"\(id)\"") }
+        guard plan.position(ofOffice: id) != nil else { throw InvalidAction("unknown office \"\(id)\"") }
     }
 
     func requireNonEmpty(_ text: String, _ what: String) throws {
@@ -75,7 +75,17 @@ struct Rules {
 
     /// Refuses unless the actor has one of `roles` and, for office staff, belongs to `office`.
     func requireRole(_ roles: [Role], toDo what: String, office: String?) throws {
-        guard roles.contains(actor.role) else {
+        try requireRole(where: roles.contains, roles, toDo: what, office: office)
+    }
+
+    /// `requireRole` for one role, without building a list on the hot path.
+    func requireRole(_ role: Role, toDo what: String, office: String?) throws {
+        try requireRole(where: { $0 == role }, [role], toDo: what, office: office)
+    }
+
+    private func requireRole(where allowed: (Role) -> Bool, _ roles: @autoclosure () -> [Role], toDo what: String, office: String?) throws {
+        guard allowed(actor.role) else {
+            let roles = roles()
             let who = roles.map { role -> String in
                 switch role {
                 case .coordinator: "a coordinator"
@@ -112,11 +122,11 @@ struct Rules {
         default: break
         }
         if let office { try knownOffice(office) }
-        try requireRole([milestone.recordedBy], toDo: "record \(milestone.id)", office: office)
+        try requireRole(milestone.recordedBy, toDo: "record \(milestone.id)", office: office)
 
         let done: Completion?
-        if let office {
-            let track = state.track(batch: batch.id, office: office)
+        let track = office.map { state.track(batch: batch.id, office: $0) }
+        if let office, let track {
             try requireNotBlocked(track, batch: batch, office: office)
             done = track.completions[milestone.id]
         } else {
@@ -131,7 +141,7 @@ struct Rules {
             guard let prerequisite = plan.milestone(prerequisiteID) else { continue }
             let completion = prerequisite.scope == .district
                 ? state.district[batch.id]?[prerequisiteID]
-                : office.flatMap { state.track(batch: batch.id, office: $0).completions[prerequisiteID] }
+                : track?.completions[prerequisiteID]
             guard let completion else {
                 missing.append(milestoneName(prerequisiteID) + (prerequisite.scope == .district ? " (district-wide)" : ""))
                 continue
@@ -185,7 +195,7 @@ struct Rules {
         let batch = try newBatch(batchID)
         try knownOffice(office)
         try requireNonEmpty(reason, "the reason")
-        try requireRole([.coordinator], toDo: "block a rollout", office: office)
+        try requireRole(.coordinator, toDo: "block a rollout", office: office)
         try requireNotBlocked(state.track(batch: batch.id, office: office), batch: batch, office: office)
         return EntryDraft(kind: .blocked, batch: batch.id, office: office, actor: actor.name, actorRole: actor.role,
                           effective: effective, note: reason)
@@ -195,7 +205,7 @@ struct Rules {
         let batch = try newBatch(batchID)
         try knownOffice(office)
         try requireNonEmpty(reason, "the reason")
-        try requireRole([.coordinator], toDo: "unblock a rollout", office: office)
+        try requireRole(.coordinator, toDo: "unblock a rollout", office: office)
         guard let block = state.track(batch: batch.id, office: office).block else {
             throw Refusal(.notBlocked, "the rollout of \(batch.id) at \(officeName(office)) is not blocked")
         }
@@ -217,7 +227,7 @@ struct Rules {
         default: break
         }
         if let office { try knownOffice(office) }
-        try requireRole([.coordinator], toDo: "register people", office: nil)
+        try requireRole(.coordinator, toDo: "register people", office: nil)
         if let existing = state.people[name] {
             throw Refusal(.alreadyRegistered, "\(name) is already registered as \(existing.role.rawValue)")
         }
@@ -229,7 +239,7 @@ struct Rules {
 
     private func removePerson(name: String, reason: String) throws -> EntryDraft {
         try requireNonEmpty(reason, "the reason")
-        try requireRole([.coordinator], toDo: "take people off the register", office: nil)
+        try requireRole(.coordinator, toDo: "take people off the register", office: nil)
         guard let person = state.people[name] else {
             throw Refusal(.notRegistered, "\(name) is not on the register")
         }

@@ -45,7 +45,7 @@ enum EntryRow {
                      planVersion: "", previousHash: "", hash: "")
     }
 
-    private static func parseDetail(_ text: String) -> [String: String]? {
+    static func parseDetail(_ text: String) -> [String: String]? {
         if text == "{}" { return [:] }
         guard case .object(let members)? = CanonicalJSONParser.parse(text) else { return nil }
         var detail: [String: String] = [:]
@@ -56,7 +56,7 @@ enum EntryRow {
         return detail
     }
 
-    private static func parseEvidence(_ text: String) -> [Evidence]? {
+    static func parseEvidence(_ text: String) -> [Evidence]? {
         if text == "[]" { return [] }
         guard case .array(let values)? = CanonicalJSONParser.parse(text) else { return nil }
         var files: [Evidence] = []

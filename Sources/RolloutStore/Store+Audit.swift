@@ -72,13 +72,14 @@ extension Store {
         var chunk: [Entry] = []
         chunk.reserveCapacity(2048)
         do {
-            let rows = try Row.fetchCursor(db, sql: "SELECT \(EntryRow.columns) FROM entries ORDER BY seq")
-            while let row = try rows.next() {
+            var stream = try EntryStream(db)
+            while true {
                 let entry: Entry
                 do {
-                    entry = try EntryRow.decode(row)
-                } catch {
-                    throw AuditFailure(entry: row[0], "it cannot be read: \(error)")
+                    guard let next = try stream.next() else { break }
+                    entry = next
+                } catch let unreadable as EntryStream.Unreadable {
+                    throw AuditFailure(entry: unreadable.seq, "it cannot be read: its \(unreadable.field) is not what the schema allows")
                 }
                 try chain.feed(entry)
                 chunk.append(entry)

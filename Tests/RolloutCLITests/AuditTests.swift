@@ -57,6 +57,12 @@ final class AuditTests: XCTestCase {
         XCTAssertTrue(report.contains("entry #13: entry #12 is missing: entries were deleted or the history was cut"), report)
     }
 
+    func testAnUnreadableEntryIsNamed() throws {
+        try tamper("UPDATE entries SET detail = 'not json' WHERE seq = 5")
+        let report = try verifyFails()
+        XCTAssertTrue(report.contains("entry #5: it cannot be read: its detail is not what the schema allows"), report)
+    }
+
     func testTwoSwappedEntriesAreDetected() throws {
         try tamper("UPDATE entries SET seq = 100000 WHERE seq = 8", "UPDATE entries SET seq = 8 WHERE seq = 9", "UPDATE entries SET seq = 9 WHERE seq = 100000")
         let report = try verifyFails()
