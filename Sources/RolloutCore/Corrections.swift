@@ -65,9 +65,10 @@ extension Rules {
                     result.append((completion.entry, "\(other) district-wide"))
                 }
             }
-            let keys = state.tracks.keys
-                .filter { $0.batch == batch && (target.office == nil || $0.office == target.office) }
-                .sorted { $0.office < $1.office }
+            let keys = state.tracks.tracks(inBatch: batch).keys
+                .filter { target.office == nil || $0 == target.office }
+                .sorted()
+                .map { TrackKey(batch: batch, office: $0) }
             for key in keys {
                 let track = state.track(batch: key.batch, office: key.office)
                 var onTrack = affected.compactMap { id in track.completions[id].map { ($0.entry, "\(id) for \(officeName(key.office))") } }

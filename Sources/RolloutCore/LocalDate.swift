@@ -3,8 +3,11 @@
 /// Effective dates, due dates and "as of" dates are all `LocalDate`s. Parsing
 /// rejects impossible dates such as `2026-02-30`.
 public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible {
-    /// Year, month and day packed as `year << 9 | month << 5 | day`: four bytes, ordered like the dates.
-    private let packed: UInt32
+    /// Year, month and day packed as `year << 9 | month << 5 | day` (23 bits): four bytes, ordered like the dates.
+    let packed: UInt32
+
+    /// The date with this `packed` value.
+    init(packed: UInt32) { self.packed = packed }
 
     public var year: Int { Int(packed >> 9) }
     public var month: Int { Int(packed >> 5 & 0xF) }

@@ -4,7 +4,7 @@ public struct RolloutState: Equatable, Sendable {
     /// District-wide completions: batch id → milestone id → completion.
     public var district: [String: [String: Completion]] = [:]
     /// Per (batch, office) progress.
-    public var tracks: [TrackKey: Track] = [:]
+    public var tracks = TrackTable()
     /// Registered people by name.
     public var people: [String: Person] = [:]
 

@@ -70,7 +70,7 @@ public struct StatusBoard: Equatable, Sendable {
     public static func batchesInProgress(plan: Plan, state: RolloutState, asOf: LocalDate) -> [Batch] {
         let inProgress = plan.newBatches.filter { batch in
             let started = batch.prepMonth.flatMap { LocalDate(year: plan.year, month: $0, day: 1) }.map { asOf >= $0 } ?? false
-                || state.district[batch.id] != nil || state.tracks.keys.contains { $0.batch == batch.id }
+                || state.district[batch.id] != nil || !state.tracks.tracks(inBatch: batch.id).isEmpty
             let allLive = plan.offices.allSatisfy { state.track(batch: batch.id, office: $0.id).completions[plan.followUp.after] != nil }
             return started && !allLive
         }

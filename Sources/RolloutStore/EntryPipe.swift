@@ -8,7 +8,7 @@ final class EntryPipe: @unchecked Sendable {
     private var chunks: [[Entry]] = []
     private var closed = false
     private var cancelled = false
-    private let capacity = 8
+    private let capacity = 3
 
     /// Adds a chunk, waiting while the queue is full; false once the reader gave up.
     @discardableResult

@@ -34,8 +34,8 @@ enum StateTables {
     /// Tracks of `batch` (every batch when nil), for `offices` only when given;
     /// with `effectiveBy`, only what was in effect on that date: completions,
     /// block changes and problems effective by then, and resolutions made by then.
-    static func loadTracks(_ db: Database, batch: String?, offices: Set<String>?, effectiveBy: LocalDate? = nil) throws -> [TrackKey: Track] {
-        var tracks: [TrackKey: Track] = [:]
+    static func loadTracks(_ db: Database, batch: String?, offices: Set<String>?, effectiveBy: LocalDate? = nil) throws -> TrackTable {
+        var tracks = TrackTable()
         var clauses: [String] = []
         var arguments: StatementArguments = []
         if let batch {
@@ -162,12 +162,12 @@ enum StateTables {
             stored.district = try loadDistrict(db, batch: batch)
             stored.tracks = try loadTracks(db, batch: batch, offices: nil)
             expected.district = replayed.district.filter { $0.key == batch }
-            expected.tracks = replayed.tracks.filter { $0.key.batch == batch }
+            expected.tracks = replayed.tracks.only(batch: batch)
             if let difference = StateDifference.first(stored: stored, replayed: expected) { return difference }
         }
         let knownBatches = Set(try String.fetchAll(db, sql: "SELECT id FROM batches"))
-        if let stray = replayed.tracks.keys.first(where: { !knownBatches.contains($0.batch) }) {
-            return "the history has entries for batch \(stray.batch), which the database does not know"
+        if let stray = replayed.tracks.batches.first(where: { !knownBatches.contains($0) }) {
+            return "the history has entries for batch \(stray), which the database does not know"
         }
         return nil
     }
@@ -257,13 +257,5 @@ enum StateTables {
                 return
             }
         }
-    }
-}
-
-extension Dictionary where Key == TrackKey, Value == Track {
-    /// Adds the tracks of another batch; taking the whole dictionary when empty
-    /// saves rehashing 40,000 tracks at national scale.
-    mutating func absorb(_ other: [TrackKey: Track]) {
-        if isEmpty { self = other } else { merge(other) { $1 } }
     }
 }

@@ -46,7 +46,7 @@ extension Store {
             let selected: [String?] = batches?.map(Optional.some) ?? [nil]
             for batch in selected {
                 state.district.merge(try StateTables.loadDistrict(db, batch: batch, effectiveBy: date)) { $1 }
-                state.tracks.absorb(try StateTables.loadTracks(db, batch: batch, offices: nil, effectiveBy: date))
+                state.tracks.merge(try StateTables.loadTracks(db, batch: batch, offices: nil, effectiveBy: date))
             }
             return state
         }

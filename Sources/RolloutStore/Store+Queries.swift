@@ -61,7 +61,7 @@ extension Store {
             var state = RolloutState()
             for batch in batches {
                 state.district.merge(try StateTables.loadDistrict(db, batch: batch)) { $1 }
-                state.tracks.absorb(try StateTables.loadTracks(db, batch: batch, offices: nil))
+                state.tracks.merge(try StateTables.loadTracks(db, batch: batch, offices: nil))
             }
             return state
         }

@@ -130,7 +130,7 @@ extension Store {
         }
         for batch in batches {
             state.district.merge(try StateTables.loadDistrict(db, batch: batch)) { $1 }
-            state.tracks.merge(try StateTables.loadTracks(db, batch: batch, offices: wholeBatch ? nil : offices)) { $1 }
+            state.tracks.merge(try StateTables.loadTracks(db, batch: batch, offices: wholeBatch ? nil : offices))
         }
         return state
     }

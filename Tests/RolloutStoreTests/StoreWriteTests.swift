@@ -44,7 +44,7 @@ final class StoreWriteTests: XCTestCase {
             if case .recorded(let entries) = outcome.result { return entries.first?.bulk } else { return nil }
         })
         XCTAssertEqual(bulkIDs, ["bulk-\(before.count + 1)"])
-        XCTAssertEqual(try store.currentState().tracks.values.filter { $0.completions["staff_trained"] != nil }.count, 11)
+        XCTAssertEqual(try store.currentState().tracks.filter { $0.value.completions["staff_trained"] != nil }.count, 11)
     }
 
     func testAResubmittedReportWithTheSameKeyIsRecordedOnce() throws {
