@@ -86,9 +86,14 @@ public struct Store: Sendable {
     private static func configuration() -> Configuration {
         var configuration = Configuration()
         configuration.busyMode = .timeout(30)
-        configuration.journalMode = .wal
         configuration.foreignKeysEnabled = true
         configuration.prepareDatabase { db in
+            // WAL: readers and the writer never block each other. The mode is
+            // recorded in the file, so asking again on open is only a read. Set
+            // here rather than with GRDB's `journalMode` option, which lowers
+            // `synchronous` to NORMAL and writes a transaction on every open.
+            let mode = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
+            guard mode == "wal" else { throw DatabaseError(message: "could not switch the database to WAL mode (it stays in \(mode ?? "?") mode)") }
             try db.execute(sql: "PRAGMA synchronous = FULL")
         }
         return configuration

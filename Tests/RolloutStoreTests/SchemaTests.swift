@@ -64,6 +64,19 @@ final class SchemaTests: XCTestCase {
         XCTAssertTrue(try Store.open(path: temporary.path).verify().passed)
     }
 
+    func testCommitsAreFullySyncedAndOpeningToReadWritesNothing() throws {
+        XCTAssertEqual(try temporary.store.queue.read { try Int.fetchOne($0, sql: "PRAGMA synchronous") }, 2, "FULL: a reported write survives power loss")
+        XCTAssertEqual(try temporary.store.queue.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") }, "wal")
+        try temporary.store.queue.close()
+        let before = try Data(contentsOf: URL(fileURLWithPath: temporary.path))
+        for _ in 0..<3 {
+            let store = try Store.open(path: temporary.path)
+            _ = try store.currentState()
+            try store.queue.close()
+        }
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: temporary.path)), before, "reading must not change the file")
+    }
+
     func testTheSchemaVersionIsRecordedAndANewerOneRefused() throws {
         let db = try raw()
         XCTAssertEqual(try db.read { try Int.fetchOne($0, sql: "PRAGMA user_version") }, Migrations.latest)
