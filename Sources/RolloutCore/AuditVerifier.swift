@@ -1,5 +1,3 @@
-import Foundation
-
 /// Verifies a history entry by entry, streaming: the hash chain
 /// (`ChainVerifier`) and a replay of the state machine (`ReplayVerifier`).
 ///
@@ -46,8 +44,6 @@ public struct ReplayVerifier {
 
     /// Corrections written by one command, decided together.
     private var pendingCorrections: [Entry] = []
-    private var calendars: [String: Calendar] = [:]
-    private let timestamps = ISO8601DateFormatter()
     /// The last recording time converted to a date, and its result: entries of one command share it.
     private var lastToday: (recordedAt: String, timeZone: String, day: LocalDate)?
 
@@ -86,17 +82,11 @@ public struct ReplayVerifier {
 
     private mutating func today(of entry: Entry, plan: Plan) throws(AuditFailure) -> LocalDate {
         if let last = lastToday, last.recordedAt == entry.recordedAt, last.timeZone == plan.timeZone { return last.day }
-        guard let date = timestamps.date(from: entry.recordedAt) else {
+        guard let instant = Timestamp(iso8601: entry.recordedAt) else {
             throw AuditFailure(entry: entry.seq, "its recorded_at \"\(entry.recordedAt)\" is not an ISO 8601 time")
         }
-        var calendar = calendars[plan.timeZone] ?? Calendar(identifier: .gregorian)
-        if calendars[plan.timeZone] == nil {
-            calendar.timeZone = TimeZone(identifier: plan.timeZone) ?? calendar.timeZone
-            calendars[plan.timeZone] = calendar
-        }
-        let parts = calendar.dateComponents([.year, .month, .day], from: date)
-        guard let day = LocalDate(year: parts.year ?? 0, month: parts.month ?? 0, day: parts.day ?? 0) else {
-            throw AuditFailure(entry: entry.seq, "its recorded_at has no calendar date")
+        guard let day = ZoneTime.date(at: instant, in: plan.timeZone) else {
+            throw AuditFailure(entry: entry.seq, "its plan's time zone \"\(plan.timeZone)\" is unknown to this system")
         }
         lastToday = (entry.recordedAt, plan.timeZone, day)
         return day
