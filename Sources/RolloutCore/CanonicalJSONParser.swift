@@ -4,7 +4,14 @@
 public enum CanonicalJSONParser {
     /// The value, or nil when the text is not such JSON.
     public static func parse(_ text: String) -> CanonicalJSON? {
-        var parser = Parser(bytes: Array(text.utf8))
+        parse(text, skippingTopLevel: [])
+    }
+
+    /// The value with the members named in `skipped` left out of the top-level
+    /// object, their text passed over without building values (the 40,000
+    /// offices of a national plan document, read from their own table instead).
+    public static func parse(_ text: String, skippingTopLevel skipped: Set<String>) -> CanonicalJSON? {
+        var parser = Parser(bytes: Array(text.utf8), skipped: skipped)
         guard let value = parser.value() else { return nil }
         parser.skipSpace()
         return parser.index == parser.bytes.count ? value : nil
@@ -13,8 +20,36 @@ public enum CanonicalJSONParser {
     private struct Parser {
         let bytes: [UInt8]
         var index = 0
+        /// Members of the top-level object to pass over.
+        let skipped: Set<String>
+        var depth = 0
 
-        init(bytes: [UInt8]) { self.bytes = bytes }
+        init(bytes: [UInt8], skipped: Set<String>) {
+            self.bytes = bytes
+            self.skipped = skipped
+        }
+
+        /// Passes over one value, checking only that brackets and strings close.
+        mutating func skipValue() -> Bool {
+            skipSpace()
+            guard index < bytes.count else { return false }
+            guard bytes[index] == UInt8(ascii: "{") || bytes[index] == UInt8(ascii: "[") else { return value() != nil }
+            var open = 0
+            while index < bytes.count {
+                switch bytes[index] {
+                case UInt8(ascii: "\""):
+                    guard string() != nil else { return false }
+                    continue
+                case UInt8(ascii: "{"), UInt8(ascii: "["): open += 1
+                case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                    open -= 1
+                    if open == 0 { index += 1; return true }
+                default: break
+                }
+                index += 1
+            }
+            return false
+        }
 
         mutating func skipSpace() {
             while index < bytes.count, [0x20, 0x0A, 0x0D, 0x09].contains(bytes[index]) { index += 1 }
@@ -52,6 +87,10 @@ public enum CanonicalJSONParser {
         mutating func string() -> String? {
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { return nil }
             index += 1
+            if let end = bytes[index...].firstIndex(where: { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }), bytes[end] == UInt8(ascii: "\"") {
+                defer { index = end + 1 }
+                return String(decoding: bytes[index..<end], as: UTF8.self)
+            }
             var scalars = String.UnicodeScalarView()
             var runStart = index
             func flush(_ end: Int) { scalars.append(contentsOf: String(decoding: bytes[runStart..<end], as: UTF8.self).unicodeScalars) }
@@ -117,6 +156,8 @@ public enum CanonicalJSONParser {
 
         mutating func object() -> CanonicalJSON? {
             index += 1
+            depth += 1
+            defer { depth -= 1 }
             var members: [String: CanonicalJSON] = [:]
             skipSpace()
             if index < bytes.count, bytes[index] == UInt8(ascii: "}") { index += 1; return .object(members) }
@@ -126,8 +167,12 @@ public enum CanonicalJSONParser {
                 skipSpace()
                 guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { return nil }
                 index += 1
-                guard let next = value() else { return nil }
-                members[key] = next
+                if depth == 1 && skipped.contains(key) {
+                    guard skipValue() else { return nil }
+                } else {
+                    guard let next = value() else { return nil }
+                    members[key] = next
+                }
                 skipSpace()
                 guard index < bytes.count else { return nil }
                 if bytes[index] == UInt8(ascii: ",") { index += 1; continue }

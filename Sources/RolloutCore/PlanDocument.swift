@@ -9,8 +9,11 @@ public enum PlanDocument {
     /// a table too), the document's office list is not decoded: at national
     /// scale that list is most of the document and of the time every command spends opening it.
     public static func decode(_ text: String, offices: [Office]? = nil) throws -> Plan {
-        guard let offices else { return try JSONDecoder().decode(Plan.self, from: Data(text.utf8)) }
-        let rest = try JSONDecoder().decode(PlanWithoutOffices.self, from: Data(text.utf8))
+        guard let tree = CanonicalJSONParser.parse(text, skippingTopLevel: offices == nil ? [] : ["offices"]) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "the plan document is not canonical JSON"))
+        }
+        guard let offices else { return try CanonicalJSONDecoder.decode(Plan.self, from: tree) }
+        let rest = try CanonicalJSONDecoder.decode(PlanWithoutOffices.self, from: tree)
         return rest.settings.plan(offices: offices, items: rest.items)
     }
 

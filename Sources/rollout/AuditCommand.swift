@@ -17,6 +17,7 @@ struct AuditCommand: ParsableCommand {
     /// `rollout audit verify [--expect-head HASH] [--file EXPORT]`.
     struct Verify: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "verify",
             abstract: "Recompute the chain, replay the state machine and compare the stored state.",
             discussion: "Exit 0 when everything checks out, 5 when verification fails (the first bad entry is named), 2 for bad input."
         )
@@ -73,7 +74,7 @@ struct AuditCommand: ParsableCommand {
 
     /// `rollout audit export FILE`.
     struct Export: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Write the plan and the full chain as JSON lines (format: docs/audit.md).")
+        static let configuration = CommandConfiguration(commandName: "export", abstract: "Write the plan and the full chain as JSON lines (format: docs/audit.md).")
 
         @OptionGroup var database: DatabaseOptions
 

@@ -13,7 +13,7 @@ struct PeopleCommand: ParsableCommand {
 
     /// `rollout people add NAME --role ROLE [--office OFFICE]`.
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Register a person (coordinators only).")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Register a person (coordinators only).")
 
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var output: OutputOptions
@@ -45,7 +45,7 @@ struct PeopleCommand: ParsableCommand {
 
     /// `rollout people remove NAME --reason TEXT`.
     struct Remove: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Take a person off the register (coordinators only); their past entries stay valid.")
+        static let configuration = CommandConfiguration(commandName: "remove", abstract: "Take a person off the register (coordinators only); their past entries stay valid.")
 
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var output: OutputOptions
@@ -69,7 +69,7 @@ struct PeopleCommand: ParsableCommand {
 
     /// `rollout people list`.
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List registered people.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List registered people.")
 
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var output: OutputOptions

@@ -13,7 +13,7 @@ struct ProblemCommand: ParsableCommand {
 
     /// `rollout problem open --batch B --office O --note TEXT`.
     struct Open: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Report a problem at a live office.")
+        static let configuration = CommandConfiguration(commandName: "open", abstract: "Report a problem at a live office.")
 
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var output: OutputOptions
@@ -43,7 +43,7 @@ struct ProblemCommand: ParsableCommand {
 
     /// `rollout problem resolve ID --note TEXT`.
     struct Resolve: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Resolve an open problem (coordinators).")
+        static let configuration = CommandConfiguration(commandName: "resolve", abstract: "Resolve an open problem (coordinators).")
 
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var output: OutputOptions
@@ -72,7 +72,7 @@ struct ProblemCommand: ParsableCommand {
 
     /// `rollout problem list [--all]`.
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List open problems (or all with --all).")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List open problems (or all with --all).")
 
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var output: OutputOptions

@@ -159,4 +159,15 @@ final class PlanLoaderTests: XCTestCase {
         XCTAssertNotEqual(original.version, otherYear.version)
         XCTAssertEqual(try PlanDocument.decode(PlanDocument.encode(original)), original)
     }
+
+    func testTheStoredDocumentDecodesWithOrWithoutItsOfficeList() throws {
+        var plan = try PlanLoader.load(files: files)
+        plan.offices[0].name = "解放碑\"街道\"] {x} \\ 测试"  // brackets and escapes inside the list that is passed over
+        let text = PlanDocument.encode(plan)
+        XCTAssertEqual(try PlanDocument.decode(text), plan)
+        XCTAssertEqual(try PlanDocument.decode(text, offices: plan.offices), plan)
+        XCTAssertThrowsError(try PlanDocument.decode(String(text.dropLast())))
+        XCTAssertThrowsError(try PlanDocument.decode(String(text.dropLast()), offices: plan.offices))
+        XCTAssertThrowsError(try PlanDocument.decode(text.replacingOccurrences(of: "\"year\":\(plan.year)", with: "\"year\":\"\(plan.year)\"")))
+    }
 }
