@@ -45,8 +45,12 @@ final class SchemaTests: XCTestCase {
     func testAnOlderDatabaseIsMigratedOnOpenOnceEvenByConcurrentOpeners() throws {
         let db = try raw()
         try db.write { db in
-            // Back to the schema of 001: undo 004, 003 and 002 (whose index 004 replaced).
-            try db.execute(sql: "DROP INDEX office_completions_by_milestone_date; DROP INDEX entries_by_office; PRAGMA user_version = 1")
+            // Back to the schema of 001: undo 005, 004, 003 and 002 (whose index 004 replaced).
+            try db.execute(sql: """
+                DROP INDEX entries_corrections; DROP INDEX entries_refusals; DROP INDEX entries_removals;
+                CREATE INDEX entries_by_track ON entries(batch_id, office_id, seq); CREATE INDEX entries_by_kind ON entries(kind, seq);
+                DROP INDEX office_completions_by_milestone_date; DROP INDEX entries_by_office; PRAGMA user_version = 1
+                """)
         }
         try db.close()
         let path = temporary.path
@@ -58,9 +62,10 @@ final class SchemaTests: XCTestCase {
         let reopened = try raw()
         XCTAssertEqual(try reopened.read { try Int.fetchOne($0, sql: "PRAGMA user_version") }, Migrations.latest)
         let indexes = try reopened.read {
-            try String.fetchAll($0, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND name IN ('office_completions_by_milestone', 'office_completions_by_milestone_date', 'entries_by_office') ORDER BY name")
+            try String.fetchAll($0, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_autoindex%' ORDER BY name")
         }
-        XCTAssertEqual(indexes, ["entries_by_office", "office_completions_by_milestone_date"])
+        XCTAssertEqual(indexes, ["block_changes_by_track", "entries_by_office", "entries_by_target", "entries_corrections", "entries_refusals",
+                                 "entries_removals", "office_completions_by_milestone_date", "problems_by_track"])
         XCTAssertTrue(try Store.open(path: temporary.path).verify().passed)
     }
 
