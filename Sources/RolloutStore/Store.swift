@@ -95,7 +95,6 @@ public struct Store: Sendable {
             let mode = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
             guard mode == "wal" else { throw DatabaseError(message: "could not switch the database to WAL mode (it stays in \(mode ?? "?") mode)") }
             try db.execute(sql: "PRAGMA synchronous = FULL")
-            try db.execute(sql: "PRAGMA cache_size = -32768")
         }
         return configuration
     }
