@@ -66,11 +66,11 @@ RUNS=5 bench nat-status national "status --db $nat --batch batch3" \
 RUNS=5 bench nat-overdue national "overdue --db $nat" \
   "SELECT batch_id, milestone_id, count(*) FROM office_completions GROUP BY batch_id, milestone_id" "$nat"
 RUNS=3 bench nat-overdue-past national "overdue --db $nat --as-of 2026-07-15" \
-  "SELECT o.id, m.id FROM offices o CROSS JOIN milestones m CROSS JOIN batches b WHERE b.already_live = 0 AND NOT EXISTS (SELECT 1 FROM office_completions c WHERE c.batch_id = b.id AND c.office_id = o.id AND c.milestone_id = m.id)" "$nat"
+  "SELECT batch_id, milestone_id, count(*) FROM office_completions WHERE effective <= '2026-07-15' GROUP BY batch_id, milestone_id" "$nat"
 RUNS=5 bench nat-history national "history --db $nat --office d7-o42" \
   "SELECT * FROM entries WHERE office_id = 'd7-o42' ORDER BY seq" "$nat"
 RUNS=5 bench nat-asof national "status --db $nat --batch batch3 --as-of 2026-05-20" \
-  "SELECT batch_id, office_id, milestone_id, max(seq), effective FROM entries WHERE kind = 'milestone' AND batch_id = 'batch3' AND effective <= '2026-05-20' AND seq NOT IN (SELECT target FROM entries WHERE kind = 'correction') GROUP BY batch_id, office_id, milestone_id" "$nat"
+  "SELECT o.name, c.milestone_id, c.effective FROM offices o LEFT JOIN office_completions c ON c.office_id = o.id AND c.batch_id = 'batch3' AND c.effective <= '2026-05-20' ORDER BY o.position" "$nat"
 cp "$open_db" "$work/open-base.sqlite"
 RUNS=3 bench nat-bulk national "record staff_trained --batch batch5 --office all --as 总协调员 --db $work/open-run.sqlite" \
   "BEGIN IMMEDIATE; INSERT INTO office_completions SELECT 'batch5', id, 'staff_trained', 1, '2026-11-27' FROM offices; COMMIT;" \

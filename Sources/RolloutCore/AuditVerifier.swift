@@ -106,7 +106,7 @@ public struct ReplayVerifier {
     }
 
     private mutating func checkLegality(_ entry: Entry, lookup: (Int64) throws -> Entry?) throws(AuditFailure) {
-        guard let plan = plans[entry.planVersion], let engine = engines[entry.planVersion] else { return }
+        guard let engine = engines[entry.planVersion] else { return }
         if entry.kind == .personAdded && state.people.isEmpty {
             guard entry.seq == 1, entry.actor == entry.detail["name"], entry.detail["role"] == Role.coordinator.rawValue else {
                 throw AuditFailure(entry: entry.seq, "only the first entry may register the first coordinator, by themselves")
@@ -114,7 +114,7 @@ public struct ReplayVerifier {
             return
         }
         let person = try actor(of: entry)
-        let today = try today(of: entry, plan: plan)
+        let today = try today(of: entry, plan: engine.plan)
         let action = try reconstruct(entry, lookup: lookup)
         let decision: Engine.Decision
         do {
@@ -132,7 +132,7 @@ public struct ReplayVerifier {
         case (_, .refused(let refusal, _)):
             throw AuditFailure(entry: entry.seq, "it records \(entry.kind.rawValue) \(entry.milestone ?? "") that the rules refuse at that point: \(refusal.message)")
         case (_, .accepted(let drafts)):
-            guard drafts.count == 1, drafts[0] == EntryDraft(entry) else {
+            guard drafts.count == 1, drafts[0].isDraft(of: entry) else {
                 throw AuditFailure(entry: entry.seq, "its fields differ from what the action it records would write")
             }
         }
@@ -206,6 +206,13 @@ public struct ReplayVerifier {
 }
 
 extension EntryDraft {
+    /// Whether `entry` was sealed from this draft, field by field without building its draft.
+    func isDraft(of entry: Entry) -> Bool {
+        kind == entry.kind && batch == entry.batch && office == entry.office && milestone == entry.milestone && target == entry.target
+            && actor == entry.actor && actorRole == entry.actorRole && effective == entry.effective && note == entry.note
+            && evidence == entry.evidence && detail == entry.detail
+    }
+
     /// The draft an entry was sealed from.
     public init(_ entry: Entry) {
         self.init(kind: entry.kind, batch: entry.batch, office: entry.office, milestone: entry.milestone, target: entry.target,

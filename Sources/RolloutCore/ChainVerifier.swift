@@ -13,14 +13,25 @@ public struct ChainVerifier: Sendable {
 
     public init(planVersions: Set<String>) { self.planVersions = planVersions }
 
-    /// Checks one entry, in stored order.
-    public mutating func feed(_ entry: Entry) throws(AuditFailure) {
-        try checkChain(entry)
+    /// Checks one entry, in stored order. With `checkingContent` false the
+    /// caller checks that the hash matches the content (`checkContent`)
+    /// elsewhere, e.g. on another thread.
+    public mutating func feed(_ entry: Entry, checkingContent: Bool = true) throws(AuditFailure) {
+        try checkLinks(entry)
+        if checkingContent { try ChainVerifier.checkContent(entry, scratch: &scratch) }
         count = entry.seq
         head = entry.hash
     }
 
-    private mutating func checkChain(_ entry: Entry) throws(AuditFailure) {
+    /// Checks that an entry's hash matches its content; `scratch` is reused for the canonical bytes.
+    public static func checkContent(_ entry: Entry, scratch: inout [UInt8]) throws(AuditFailure) {
+        guard entry.hashMatchesContent(scratch: &scratch) else {
+            throw AuditFailure(entry: entry.seq, "its hash does not match its content: a field of this entry was changed after it was written")
+        }
+    }
+
+    /// Numbering, the link to the entry before, and the plan version.
+    private func checkLinks(_ entry: Entry) throws(AuditFailure) {
         guard entry.seq == count + 1 else {
             throw AuditFailure(entry: entry.seq, entry.seq <= count
                 ? "it comes after entry #\(count): entries are out of order or duplicated"
@@ -28,9 +39,6 @@ public struct ChainVerifier: Sendable {
         }
         guard entry.previousHash == head else {
             throw AuditFailure(entry: entry.seq, "its previous_hash \(entry.previousHash.prefix(12)) is not the hash of entry #\(count) (\(head.prefix(12))): an earlier entry was changed, removed, swapped or inserted")
-        }
-        guard entry.hashMatchesContent(scratch: &scratch) else {
-            throw AuditFailure(entry: entry.seq, "its hash does not match its content: a field of this entry was changed after it was written")
         }
         guard planVersions.contains(entry.planVersion) else {
             throw AuditFailure(entry: entry.seq, "it names plan version \(entry.planVersion.prefix(12)), which is not among the stored plans")

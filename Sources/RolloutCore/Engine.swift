@@ -3,7 +3,10 @@
 /// Given an action, the acting person, the current state and today's date, it
 /// returns the entries to append or a refusal naming the unmet condition. It
 /// does no I/O and reads no clock; the store persists what it decides.
-public struct Engine: Sendable {
+///
+/// A class, so that deciding a million actions (verification) shares one plan
+/// instead of copying it into every decision.
+public final class Engine: Sendable {
     public let plan: Plan
 
     public init(plan: Plan) { self.plan = plan }
@@ -22,7 +25,7 @@ public struct Engine: Sendable {
         if let effective = action.effective, effective > today {
             throw InvalidAction("effective date \(effective) is in the future (today is \(today)); expected today or earlier")
         }
-        let rules = Rules(plan: plan, state: state, actor: actor, today: today)
+        let rules = Rules(engine: self, state: state, actor: actor, today: today)
         do {
             let drafts = try rules.check(action)
             return .accepted(drafts)

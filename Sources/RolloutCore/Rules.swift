@@ -4,10 +4,13 @@ import Foundation
 /// entries to append or throws the first unmet condition as a `Refusal`
 /// (or `InvalidAction` for input that names nothing real).
 struct Rules {
-    let plan: Plan
+    let engine: Engine
     let state: RolloutState
     let actor: Person
     let today: LocalDate
+
+    /// The engine's plan, borrowed rather than copied.
+    var plan: Plan { _read { yield engine.plan } }
 
     func check(_ action: Action) throws -> [EntryDraft] {
         guard state.people[actor.name] != nil else {

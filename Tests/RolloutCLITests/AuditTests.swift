@@ -49,6 +49,18 @@ final class AuditTests: XCTestCase {
         try tamper("UPDATE entries SET note = '改过' WHERE seq = 8")
         let report = try verifyFails()
         XCTAssertTrue(report.contains("entry #8: its hash does not match its content: a field of this entry was changed after it was written"), report)
+        XCTAssertTrue(report.contains("Checked 7 entries before the failure"), report)
+    }
+
+    func testTheFirstOfTwoChangedEntriesIsNamedWhicheverThreadChecksIt() throws {
+        // Verification checks every third entry's content on the replay thread, the others on the reading thread.
+        try tamper("UPDATE entries SET note = '改过' WHERE seq IN (9, 10)")
+        var report = try verifyFails()
+        XCTAssertTrue(report.contains("entry #9: its hash does not match its content"), report)
+        XCTAssertTrue(report.contains("Checked 8 entries before the failure"), report)
+        try tamper("UPDATE entries SET note = '改过' WHERE seq = 7")
+        report = try verifyFails()
+        XCTAssertTrue(report.contains("entry #7: its hash does not match its content"), report)
     }
 
     func testADeletedEntryIsNamed() throws {
