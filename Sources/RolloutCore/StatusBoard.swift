@@ -68,13 +68,17 @@ public struct StatusBoard: Equatable, Sendable {
     /// The batches worth showing by default on a date: started (prep month begun
     /// or anything recorded) and not yet live everywhere; all new batches when none is.
     public static func batchesInProgress(plan: Plan, state: RolloutState, asOf: LocalDate) -> [Batch] {
-        let inProgress = plan.newBatches.filter { batch in
-            let started = batch.prepMonth.flatMap { LocalDate(year: plan.year, month: $0, day: 1) }.map { asOf >= $0 } ?? false
-                || state.district[batch.id] != nil || !state.tracks.tracks(inBatch: batch.id).isEmpty
-            let allLive = plan.offices.allSatisfy { state.track(batch: batch.id, office: $0.id).completions[plan.followUp.after] != nil }
-            return started && !allLive
-        }
+        let inProgress = plan.newBatches.filter { isInProgress($0, plan: plan, state: state, asOf: asOf) }
         return inProgress.isEmpty ? plan.newBatches : inProgress
+    }
+
+    /// Whether `batch` has started (its prep month has begun or anything was
+    /// recorded) and is not yet live everywhere; `state` needs only its tracks.
+    public static func isInProgress(_ batch: Batch, plan: Plan, state: RolloutState, asOf: LocalDate) -> Bool {
+        let started = batch.prepMonth.flatMap { LocalDate(year: plan.year, month: $0, day: 1) }.map { asOf >= $0 } ?? false
+            || state.district[batch.id] != nil || !state.tracks.tracks(inBatch: batch.id).isEmpty
+        let allLive = plan.offices.allSatisfy { state.track(batch: batch.id, office: $0.id).completions[plan.followUp.after] != nil }
+        return started && !allLive
     }
 }
 

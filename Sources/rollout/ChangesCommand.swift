@@ -22,7 +22,11 @@ struct ChangesCommand: ParsableCommand {
             let start = try TimeArguments.date(from, option: "--from"), end = try TimeArguments.date(to, option: "--to")
             guard start <= end else { throw InputError("--from \(start) is after --to \(end); expected an earlier or equal date") }
             let dayBefore = LocalDate.fromDayNumber(start.dayNumber - 1)
-            let changes = StateChanges.between(try store.state(asOf: dayBefore), try store.state(asOf: end), plan: plan)
+            // Batch by batch, so that only one batch's tracks are in memory at a time.
+            let changes = try plan.newBatches.flatMap { batch in
+                StateChanges.between(try store.state(asOf: dayBefore, batches: [batch.id]), try store.state(asOf: end, batches: [batch.id]),
+                                     plan: plan, in: batch)
+            }
             let entries = try store.history(HistoryFilter(effectiveFrom: start, effectiveTo: end)).filter { $0.kind != .refused }
             if output.json {
                 try JSONOutput.print(ChangesView(from: start.description, to: end.description,

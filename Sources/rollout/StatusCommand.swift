@@ -30,9 +30,14 @@ struct StatusCommand: ParsableCommand {
         try reporting {
             let store = try database.open()
             let plan = store.plan
-            let boards = try StatusQuery(store: store, asOf: asOf, knownAt: knownAt, batches: batch).boards()
-            if output.json { try JSONOutput.print(boards.map(BoardView.init)); return }
-            print(boards.map { StatusRendering.text(of: $0, plan: plan) }.joined(separator: "\n\n"))
+            let query = StatusQuery(store: store, asOf: asOf, knownAt: knownAt, batches: batch)
+            if output.json { try JSONOutput.print(try query.boards().map(BoardView.init)); return }
+            // Each board is printed as soon as it is built.
+            var first = true
+            try query.eachBoard { board in
+                print((first ? "" : "\n") + StatusRendering.text(of: board, plan: plan))
+                first = false
+            }
         }
     }
 }

@@ -31,10 +31,43 @@ struct StatusQuery {
         return (try store.currentState(batches: only), try Clock.moment(for: plan).today)
     }
 
+    /// Every board, collected.
     func boards() throws -> [StatusBoard] {
+        var boards: [StatusBoard] = []
+        try eachBoard { boards.append($0) }
+        return boards
+    }
+
+    /// Hands over one board per batch named, else per batch in progress (every
+    /// new batch when none is), in batch order. Current and effective-axis
+    /// states are read one batch at a time, so at national scale only one
+    /// batch's tracks and board are in memory at once.
+    func eachBoard(_ body: (StatusBoard) throws -> Void) throws {
         let plan = store.plan
-        let (state, date) = try stateAndDate()
-        let chosen = try namedBatches() ?? StatusBoard.batchesInProgress(plan: plan, state: state, asOf: date)
-        return chosen.map { StatusBoard(plan: plan, state: state, batch: $0, asOf: date) }
+        guard knownAt == nil else {
+            let (state, date) = try stateAndDate()
+            let chosen = try namedBatches() ?? StatusBoard.batchesInProgress(plan: plan, state: state, asOf: date)
+            for batch in chosen { try body(StatusBoard(plan: plan, state: state, batch: batch, asOf: date)) }
+            return
+        }
+        let date = try asOf.map { try TimeArguments.date($0, option: "--as-of") } ?? Clock.moment(for: plan).today
+        func board(_ batch: Batch, onlyInProgress: Bool) throws -> StatusBoard? {
+            let state = try asOf == nil ? store.currentState(batches: [batch.id]) : store.state(asOf: date, batches: [batch.id])
+            guard !onlyInProgress || StatusBoard.isInProgress(batch, plan: plan, state: state, asOf: date) else { return nil }
+            return StatusBoard(plan: plan, state: state, batch: batch, asOf: date)
+        }
+        if let named = try namedBatches() {
+            for batch in named { try board(batch, onlyInProgress: false).map(body) }
+            return
+        }
+        var anyInProgress = false
+        for batch in plan.newBatches {
+            guard let board = try board(batch, onlyInProgress: true) else { continue }
+            anyInProgress = true
+            try body(board)
+        }
+        if !anyInProgress {
+            for batch in plan.newBatches { try board(batch, onlyInProgress: false).map(body) }
+        }
     }
 }
