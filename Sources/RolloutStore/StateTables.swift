@@ -6,9 +6,15 @@ import RolloutCore
 enum StateTables {
     // MARK: Reading
 
-    static func loadPeople(_ db: Database) throws -> [String: Person] {
+    /// The people register; with `names`, only those people and every coordinator
+    /// (all the rules read), not the 40,000 office staff of a national register.
+    static func loadPeople(_ db: Database, names: Set<String>? = nil) throws -> [String: Person] {
         var people: [String: Person] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT name, role, office_id FROM people") {
+        let rows = try names.map { names in
+            try Row.fetchAll(db, sql: "SELECT name, role, office_id FROM people WHERE role = 'coordinator' OR name IN (SELECT value FROM json_each(?))",
+                             arguments: [CanonicalJSON.array(names.sorted().map(CanonicalJSON.string)).text])
+        } ?? Row.fetchAll(db, sql: "SELECT name, role, office_id FROM people")
+        for row in rows {
             let name: String = row["name"]
             guard let role = Role(rawValue: row["role"] ?? "") else { continue }
             people[name] = Person(name: name, role: role, office: row["office_id"])

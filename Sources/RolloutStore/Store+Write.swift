@@ -45,11 +45,11 @@ extension Store {
     private func perform(_ requests: [Request], at moment: Moment, options: WriteOptions, db: Database) throws -> [Outcome] {
         let head = try Head.fetch(db)
         if let expect = options.expect { try head.check(expect) }
-        var state = try loadState(for: requests.map(\.action), db: db)
+        var state = try loadState(for: requests, db: db)
         var actors: [String: Person] = [:]
         for name in Set(requests.map(\.actor)) {
             guard let person = try state.people[name] ?? removedPerson(name, db: db) else {
-                throw StoreError.unknownPerson(name: name, known: state.people.keys.sorted())
+                throw StoreError.unknownPerson(name: name, known: try StateTables.loadPeople(db).keys.sorted())
             }
             actors[name] = person
         }
@@ -112,12 +112,20 @@ extension Store {
         return Person(name: name, role: role, office: row["office_id"])
     }
 
-    /// Loads the part of the state the actions can read.
-    private func loadState(for actions: [Action], db: Database) throws -> RolloutState {
+    /// Loads the part of the state the requests can read: the people they name
+    /// and every coordinator, and the tracks of the offices they touch.
+    private func loadState(for requests: [Request], db: Database) throws -> RolloutState {
         var state = RolloutState()
-        state.people = try StateTables.loadPeople(db)
+        var names = Set(requests.map(\.actor))
+        for request in requests {
+            switch request.action {
+            case .addPerson(let name, _, _), .removePerson(let name, _): names.insert(name)
+            default: break
+            }
+        }
+        state.people = try StateTables.loadPeople(db, names: names)
         var batches = Set<String>(), offices = Set<String>(), wholeBatch = false
-        for action in actions {
+        for action in requests.map(\.action) {
             if case .correct(let targets, _, _) = action {
                 for target in targets {
                     if let batch = target.batch { batches.insert(batch) }
