@@ -1,6 +1,4 @@
-import Foundation
 import GRDB
-import GRDBSQLite
 import RolloutCore
 
 /// Reads the whole history in order, straight from SQLite's column buffers:
@@ -32,37 +30,26 @@ struct EntryStream {
     /// The next entry, or nil after the last. Throws `Unreadable` for a row that cannot be read.
     mutating func next() throws -> Entry? {
         guard try rows.next() != nil else { return nil }
-        let sql = statement.sqliteStatement
-        seq = sqlite3_column_int64(sql, 0)
-        func bytes(_ column: Int32) -> UnsafeBufferPointer<UInt8>? {
-            guard sqlite3_column_type(sql, column) != SQLITE_NULL else { return nil }
-            let count = Int(sqlite3_column_bytes(sql, column))
-            return UnsafeBufferPointer(start: sqlite3_column_text(sql, column), count: count)
-        }
-        func text(_ column: Int32) -> String? { bytes(column).map { String(decoding: $0, as: UTF8.self) } }
+        let row = RawRow(statement)
+        seq = row.int64(0)
         func shared(_ candidate: inout String, _ column: Int32) -> String {
-            guard let bytes = bytes(column) else { return "" }
-            let same = candidate.withUTF8 { text in
-                guard text.count == bytes.count, let a = text.baseAddress, let b = bytes.baseAddress else { return text.count == bytes.count }
-                return memcmp(a, b, text.count) == 0
-            }
-            if !same { candidate = String(decoding: bytes, as: UTF8.self) }
+            if !row.holds(column, &candidate) { candidate = row.text(column) ?? "" }
             return candidate
         }
         func bad(_ field: String) -> Unreadable { Unreadable(seq: seq, field: field) }
-        guard let kind = text(1).flatMap(EntryKind.init(rawValue:)) else { throw bad("kind") }
-        guard let role = text(7).flatMap(Role.init(rawValue:)) else { throw bad("actor role") }
-        guard let effective = bytes(8).flatMap(LocalDate.init(utf8:)) else { throw bad("effective date") }
-        guard let evidence = EntryRow.parseEvidence(text(11) ?? "") else { throw bad("evidence list") }
-        guard let detail = EntryRow.parseDetail(text(12) ?? "") else { throw bad("detail") }
-        let target: Int64? = sqlite3_column_type(sql, 5) == SQLITE_NULL ? nil : sqlite3_column_int64(sql, 5)
+        guard let kind = row.text(1).flatMap(EntryKind.init(rawValue:)) else { throw bad("kind") }
+        guard let role = row.text(7).flatMap(Role.init(rawValue:)) else { throw bad("actor role") }
+        guard let effective = row.bytes(8).flatMap(LocalDate.init(utf8:)) else { throw bad("effective date") }
+        guard let evidence = EntryRow.parseEvidence(row.text(11) ?? "") else { throw bad("evidence list") }
+        guard let detail = EntryRow.parseDetail(row.text(12) ?? "") else { throw bad("detail") }
+        let target: Int64? = row.isNull(5) ? nil : row.int64(5)
         let recordedAt = shared(&recordedAt, 9), planVersion = shared(&planVersion, 15)
         let previousHash = shared(&hash, 16)
-        hash = text(17) ?? ""
+        hash = row.text(17) ?? ""
         return Entry(
-            seq: seq, kind: kind, batch: text(2), office: text(3), milestone: text(4), target: target, actor: text(6) ?? "",
-            actorRole: role, effective: effective, recordedAt: recordedAt, note: text(10) ?? "", evidence: evidence, detail: detail,
-            bulk: text(13), idempotencyKey: text(14), planVersion: planVersion, previousHash: previousHash, hash: hash
+            seq: seq, kind: kind, batch: row.text(2), office: row.text(3), milestone: row.text(4), target: target, actor: row.text(6) ?? "",
+            actorRole: role, effective: effective, recordedAt: recordedAt, note: row.text(10) ?? "", evidence: evidence, detail: detail,
+            bulk: row.text(13), idempotencyKey: row.text(14), planVersion: planVersion, previousHash: previousHash, hash: hash
         )
     }
 }

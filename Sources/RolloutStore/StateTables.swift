@@ -58,24 +58,28 @@ enum StateTables {
         }
         // Rows come in primary-key order, so each track's completions are gathered before one dictionary insert.
         let (completionFilter, completionArguments) = filter(dateColumn: "effective")
-        let completions = try Row.fetchCursor(db, sql: """
+        // Read raw: a national batch has 240,000 completions.
+        let statement = try db.makeStatement(sql: """
             SELECT batch_id, office_id, milestone_id, entry_seq, effective FROM office_completions
             WHERE \(completionFilter) ORDER BY batch_id, office_id, milestone_id
-            """, arguments: completionArguments)
-        var currentKey: TrackKey?
+            """)
+        let completions = try Row.fetchCursor(statement, arguments: completionArguments)
+        var batch = "", office = "", started = false
         var current = MilestoneCompletions()
         func flush() {
-            if let key = currentKey, !current.isEmpty { tracks[key, default: Track()].completions = current }
+            if started, !current.isEmpty { tracks[TrackKey(batch: batch, office: office), default: Track()].completions = current }
             current = MilestoneCompletions()
         }
-        while let row = try completions.next() {
-            guard let date = LocalDate(row[4] ?? "") else { continue }
-            let batch: String = row[0], office: String = row[1]
-            if currentKey?.batch != batch || currentKey?.office != office {
+        while try completions.next() != nil {
+            let row = RawRow(statement)
+            guard let date = row.bytes(4).flatMap(LocalDate.init(utf8:)) else { continue }
+            if !started || !row.holds(0, &batch) || !row.holds(1, &office) {
                 flush()
-                currentKey = TrackKey(batch: batch, office: office)
+                batch = row.text(0) ?? ""
+                office = row.text(1) ?? ""
+                started = true
             }
-            current[row[2]] = Completion(entry: row[3], effective: date)
+            current[row.text(2) ?? ""] = Completion(entry: row.int64(3), effective: date)
         }
         flush()
         let (blockFilter, blockArguments) = filter(dateColumn: "effective")

@@ -122,7 +122,9 @@ public struct Store: Sendable {
         let version: String = row["version"]
         let document: String = row["document"]
         do {
-            let offices = try Row.fetchAll(db, sql: "SELECT id, name FROM offices ORDER BY position").map { Office(id: $0[0], name: $0[1]) }
+            var offices: [Office] = []
+            let rows = try Row.fetchCursor(db, sql: "SELECT id, name FROM offices ORDER BY position")
+            while let row = try rows.next() { offices.append(Office(id: row[0], name: row[1])) }
             let plan = try PlanDocument.decode(document, offices: offices)
             return (plan, version)
         } catch {

@@ -1,9 +1,11 @@
 /// A plain-text table whose columns line up with Chinese (double-width) text.
 struct TextTable {
     var headers: [String]
-    var rows: [[String]] = []
-    /// Optional colour per cell, applied after padding so alignment is unaffected.
-    var colors: [[Terminal.Color?]] = []
+    /// Every row's cells, row after row, `headers.count` per row (a national
+    /// status has 40,000 rows: one flat array instead of one array per row).
+    private var cells: [String] = []
+    /// Optional colour per cell, in step with `cells`, applied after padding so alignment is unaffected.
+    private var colors: [Terminal.Color?] = []
 
     init(_ headers: String...) { self.headers = headers }
 
@@ -11,45 +13,42 @@ struct TextTable {
 
     mutating func add(_ cells: String...) { add(cells) }
 
-    mutating func add(_ cells: [String], colors: [Terminal.Color?] = []) {
-        rows.append(cells)
-        self.colors.append(colors)
+    /// Adds a row; missing cells are empty, extra ones dropped.
+    mutating func add(_ row: [String], colors rowColors: [Terminal.Color?] = []) {
+        for index in headers.indices {
+            cells.append(index < row.count ? row[index] : "")
+            colors.append(index < rowColors.count ? rowColors[index] : nil)
+        }
     }
 
     /// The table as lines, two spaces between columns, no trailing spaces.
     var rendered: String {
         let count = headers.count
-        // One pass for the widths, kept flat (row-major) for the second pass that writes.
-        var cellWidths: [Int] = []
-        cellWidths.reserveCapacity((rows.count + 1) * count)
-        var widths = Array(repeating: 0, count: count)
-        func measure(_ row: [String]) {
-            for index in 0..<count {
-                let width = index < row.count ? DisplayWidth.of(row[index]) : 0
-                cellWidths.append(width)
-                widths[index] = max(widths[index], width)
-            }
-        }
-        measure(headers)
-        rows.forEach(measure)
+        let cellWidths = cells.map(DisplayWidth.of)
+        let headerWidths = headers.map(DisplayWidth.of)
+        var widths = headerWidths
+        for (index, width) in cellWidths.enumerated() { widths[index % count] = max(widths[index % count], width) }
         var out = ""
-        out.reserveCapacity((rows.count + 2) * (widths.reduce(2 * count, +) + 8))
-        func line(_ row: [String], _ number: Int, _ rowColors: [Terminal.Color?]) {
+        out.reserveCapacity((cells.count / max(count, 1) + 2) * (widths.reduce(2 * count, +) + 8))
+        func line(_ cell: (Int) -> String, _ width: (Int) -> Int, _ color: (Int) -> Terminal.Color?) {
             for index in 0..<count {
-                let cell = index < row.count ? row[index] : ""
                 if index > 0 { out += "  " }
-                let color = index < rowColors.count ? rowColors[index] : nil
-                out += color.map { Terminal.paint(cell, $0) } ?? cell
+                out += color(index).map { Terminal.paint(cell(index), $0) } ?? cell(index)
                 if index < count - 1 {
-                    for _ in 0..<(widths[index] - cellWidths[number * count + index]) { out += " " }
+                    for _ in 0..<(widths[index] - width(index)) { out += " " }
                 }
             }
             while out.utf8.last == UInt8(ascii: " ") { out.removeLast() }
             out += "\n"
         }
-        line(headers, 0, [])
+        line({ headers[$0] }, { headerWidths[$0] }, { _ in nil })
         out += widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n"
-        for (index, row) in rows.enumerated() { line(row, index + 1, index < colors.count ? colors[index] : []) }
+        var start = 0
+        while start < cells.count {
+            let row = start
+            line({ cells[row + $0] }, { cellWidths[row + $0] }, { colors[row + $0] })
+            start += count
+        }
         out.removeLast()
         return out
     }

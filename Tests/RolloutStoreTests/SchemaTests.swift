@@ -49,6 +49,7 @@ final class SchemaTests: XCTestCase {
             try db.execute(sql: """
                 DROP INDEX entries_corrections; DROP INDEX entries_refusals; DROP INDEX entries_removals;
                 CREATE INDEX entries_by_track ON entries(batch_id, office_id, seq); CREATE INDEX entries_by_kind ON entries(kind, seq);
+                CREATE INDEX entries_by_target ON entries(target) WHERE target IS NOT NULL;
                 DROP INDEX office_completions_by_milestone_date; DROP INDEX entries_by_office; PRAGMA user_version = 1
                 """)
         }
@@ -64,7 +65,7 @@ final class SchemaTests: XCTestCase {
         let indexes = try reopened.read {
             try String.fetchAll($0, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_autoindex%' ORDER BY name")
         }
-        XCTAssertEqual(indexes, ["block_changes_by_track", "entries_by_office", "entries_by_target", "entries_corrections", "entries_refusals",
+        XCTAssertEqual(indexes, ["block_changes_by_track", "entries_by_office", "entries_corrections", "entries_refusals",
                                  "entries_removals", "office_completions_by_milestone_date", "problems_by_track"])
         XCTAssertTrue(try Store.open(path: temporary.path).verify().passed)
     }
