@@ -50,33 +50,35 @@ public struct ScaleScenario: Sendable {
 
     private func moment(_ date: LocalDate) -> Moment { Moment(recordedAt: "\(date)T02:00:00Z", today: date) }
 
-    /// Every step in order. The first registers the office staff.
-    public var steps: [Step] {
+    /// The first step: registering every office's staff.
+    public var registration: Step {
+        Step(moment: moment(day(1, 1)), requests: plan.offices.map { (coordinator, .addPerson(name: staff($0), role: .office, office: $0.id)) })
+    }
+
+    /// The steps of one batch, in order. Made batch by batch so that a national
+    /// history (a million actions) is never held in memory at once.
+    public func steps(of batch: Batch) -> [Step] {
         var steps: [Step] = []
         let offices = plan.offices
-        let start = day(1, 1)
-        steps.append(Step(moment: moment(start), requests: offices.map { (coordinator, .addPerson(name: staff($0), role: .office, office: $0.id)) }))
-        for batch in plan.newBatches {
-            guard let prep = batch.prepMonth, let live = batch.liveMonth else { continue }
-            func record(_ milestone: String, _ office: Office?, _ date: LocalDate) -> Action {
-                .record(milestone: milestone, batch: batch.id, office: office?.id, effective: date, note: "", evidence: [])
-            }
-            steps.append(Step(moment: moment(day(prep, 2)), requests: [(coordinator, record("guides_written", nil, day(prep, 2)))]))
-            steps.append(Step(moment: moment(day(prep, 25)), requests: offices.enumerated().map { index, office in
-                (staff(office), record("network_built", office, day(prep, 3 + index % 20)))
-            }))
-            steps.append(Step(moment: moment(day(prep, 26)), requests: offices.map { (coordinator, record("permissions_granted", $0, day(prep, 26))) }))
-            if openLastBatch && batch.id == plan.newBatches.last?.id { break }
-            steps.append(Step(moment: moment(day(prep, 27)), requests: offices.map { (coordinator, record("staff_trained", $0, day(prep, 27))) }))
-            let early = offices.enumerated().filter { $0.offset % 100 == 7 }.map(\.element)
-            steps.append(Step(moment: moment(day(prep, 28)), requests: early.map { (coordinator, record("live", $0, day(prep, 28))) }))
-            steps.append(Step(moment: moment(day(live, 3)), requests: offices.map { (staff($0), record("ready", $0, day(live, 2))) }))
-            steps.append(Step(moment: moment(day(live, 5)), requests: offices.map { (coordinator, record("live", $0, day(live, 5))) }))
-            let troubled = offices.enumerated().filter { $0.offset % 20 == 3 }.map(\.element)
-            steps.append(Step(moment: moment(day(live, 10)), requests: troubled.map {
-                (staff($0), .openProblem(batch: batch.id, office: $0.id, effective: day(live, 10), note: "系统登录缓慢"))
-            }))
+        guard let prep = batch.prepMonth, let live = batch.liveMonth else { return [] }
+        func record(_ milestone: String, _ office: Office?, _ date: LocalDate) -> Action {
+            .record(milestone: milestone, batch: batch.id, office: office?.id, effective: date, note: "", evidence: [])
         }
+        steps.append(Step(moment: moment(day(prep, 2)), requests: [(coordinator, record("guides_written", nil, day(prep, 2)))]))
+        steps.append(Step(moment: moment(day(prep, 25)), requests: offices.enumerated().map { index, office in
+            (staff(office), record("network_built", office, day(prep, 3 + index % 20)))
+        }))
+        steps.append(Step(moment: moment(day(prep, 26)), requests: offices.map { (coordinator, record("permissions_granted", $0, day(prep, 26))) }))
+        if openLastBatch && batch.id == plan.newBatches.last?.id { return steps }
+        steps.append(Step(moment: moment(day(prep, 27)), requests: offices.map { (coordinator, record("staff_trained", $0, day(prep, 27))) }))
+        let early = offices.enumerated().filter { $0.offset % 100 == 7 }.map(\.element)
+        steps.append(Step(moment: moment(day(prep, 28)), requests: early.map { (coordinator, record("live", $0, day(prep, 28))) }))
+        steps.append(Step(moment: moment(day(live, 3)), requests: offices.map { (staff($0), record("ready", $0, day(live, 2))) }))
+        steps.append(Step(moment: moment(day(live, 5)), requests: offices.map { (coordinator, record("live", $0, day(live, 5))) }))
+        let troubled = offices.enumerated().filter { $0.offset % 20 == 3 }.map(\.element)
+        steps.append(Step(moment: moment(day(live, 10)), requests: troubled.map {
+            (staff($0), .openProblem(batch: batch.id, office: $0.id, effective: day(live, 10), note: "系统登录缓慢"))
+        }))
         return steps
     }
 

@@ -35,18 +35,22 @@ struct GenerateCommand: ParsableCommand {
             let base = try PlanLoader.load(files: FixtureFiles.embedded)
             let scenario = ScaleScenario(base: base, offices: offices, districts: districts, batches: batches, openLastBatch: openLastBatch)
             let started = Date()
-            let steps = scenario.steps
-            guard let first = steps.first else { return }
-            let store = try Store.create(path: db, plan: scenario.plan, coordinator: scenario.coordinator, at: first.moment, replace: false)
-            for step in steps {
-                let outcomes = try store.perform(step.requests.map { Store.Request(actor: $0.actor, action: $0.action) }, at: step.moment)
-                guard case .openProblem(let batchID, _, _, _)? = step.requests.first?.action, let batch = scenario.plan.batch(id: batchID) else { continue }
-                let opened = outcomes.compactMap { outcome -> (String, Int64)? in
-                    guard case .recorded(let entries) = outcome.result, let entry = entries.first, let office = entry.office else { return nil }
-                    return (office, entry.seq)
-                }
-                if let resolutions = scenario.resolutions(batch: batch, openProblems: opened.map { (office: $0.0, problem: $0.1) }) {
-                    _ = try store.perform(resolutions.requests.map { Store.Request(actor: $0.actor, action: $0.action) }, at: resolutions.moment)
+            let registration = scenario.registration
+            let store = try Store.create(path: db, plan: scenario.plan, coordinator: scenario.coordinator, at: registration.moment, replace: false)
+            func perform(_ step: ScaleScenario.Step) throws -> [Outcome] {
+                try store.perform(step.requests.map { Store.Request(actor: $0.actor, action: $0.action) }, at: step.moment)
+            }
+            _ = try perform(registration)
+            // Batch by batch: only one batch's actions are in memory at a time.
+            for batch in scenario.plan.newBatches {
+                for step in scenario.steps(of: batch) {
+                    let outcomes = try perform(step)
+                    guard case .openProblem? = step.requests.first?.action else { continue }
+                    let opened = outcomes.compactMap { outcome -> (office: String, problem: Int64)? in
+                        guard case .recorded(let entries) = outcome.result, let entry = entries.first, let office = entry.office else { return nil }
+                        return (office, entry.seq)
+                    }
+                    if let resolutions = scenario.resolutions(batch: batch, openProblems: opened) { _ = try perform(resolutions) }
                 }
             }
             let seconds = Date().timeIntervalSince(started)
