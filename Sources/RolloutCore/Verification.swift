@@ -43,7 +43,7 @@ public enum ExportVerifier {
         try readLines { text, number in
             guard !text.isEmpty, case .entry(let entry) = try AuditExport.parse(text, number: number) else { return }
             if entry.kind == .correction, let target = entry.target { needed.insert(target) }
-            if entry.kind == .refused { for seq in (entry.detail["targets"] ?? "").split(separator: ",") { Int64(seq).map { needed.insert($0) } } }
+            if entry.kind == .refused { needed.formUnion((entry.detail["targets"] ?? "").split(separator: ",").compactMap { Int64($0) }) }
         }
         var plans: [String: Plan] = [:]
         var kept: [Int64: Entry] = [:]

@@ -32,19 +32,6 @@ enum EntryRow {
         )
     }
 
-    /// Decodes just what `RolloutState.apply` reads, from a row of
-    /// `seq, kind, batch_id, office_id, milestone_id, target, effective, note, detail`.
-    static func decodeForState(_ row: Row) throws -> Entry {
-        let seq: Int64 = row[0]
-        guard let kind = EntryKind(rawValue: row[1] ?? ""), let effective = LocalDate(row[6] ?? "") else {
-            throw StoreError.sqlite("entry #\(seq) has an unreadable kind or date")
-        }
-        let detail = kind == .personAdded || kind == .personRemoved || kind == .correction ? parseDetail(row[8] ?? "") ?? [:] : [:]
-        return Entry(seq: seq, kind: kind, batch: row[2], office: row[3], milestone: row[4], target: row[5], actor: "", actorRole: .auditor,
-                     effective: effective, recordedAt: "", note: row[7] ?? "", evidence: [], detail: detail, bulk: nil, idempotencyKey: nil,
-                     planVersion: "", previousHash: "", hash: "")
-    }
-
     static func parseDetail(_ text: String) -> [String: String]? {
         if text == "{}" { return [:] }
         guard case .object(let members)? = CanonicalJSONParser.parse(text) else { return nil }
