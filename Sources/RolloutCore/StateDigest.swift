@@ -14,7 +14,10 @@ public struct StateDigest: Equatable, Sendable {
         public private(set) var rows = 0
         private var sum: UInt64 = 0
 
-        mutating func add(_ hasher: Hasher) {
+        /// Adds one row, whose fields `combine` feeds to a fresh hasher.
+        mutating func add(_ combine: (inout Hasher) -> Void) {
+            var hasher = Hasher()
+            combine(&hasher)
             rows += 1
             sum &+= UInt64(bitPattern: Int64(hasher.finalize()))
         }
@@ -46,56 +49,33 @@ public struct StateDigest: Equatable, Sendable {
     }
 
     public mutating func addPerson(_ person: Person) {
-        var hasher = Hasher()
-        hasher.combine(person.name)
-        hasher.combine(person.role)
-        hasher.combine(person.office)
-        people.add(hasher)
+        people.add { $0.combine(person.name); $0.combine(person.role); $0.combine(person.office) }
     }
 
     public mutating func addDistrictCompletion(batch: String, milestone: String, _ completion: Completion) {
-        var hasher = Hasher()
-        hasher.combine(batch)
-        hasher.combine(milestone)
-        hasher.combine(completion.entry)
-        hasher.combine(completion.effective)
-        districtCompletions.add(hasher)
+        districtCompletions.add { $0.combine(batch); $0.combine(milestone); $0.combine(completion.entry); $0.combine(completion.effective) }
     }
 
     public mutating func addOfficeCompletion(batch: String, office: String, milestone: String, _ completion: Completion) {
-        var hasher = Hasher()
-        hasher.combine(batch)
-        hasher.combine(office)
-        hasher.combine(milestone)
-        hasher.combine(completion.entry)
-        hasher.combine(completion.effective)
-        officeCompletions.add(hasher)
+        officeCompletions.add {
+            $0.combine(batch); $0.combine(office); $0.combine(milestone); $0.combine(completion.entry); $0.combine(completion.effective)
+        }
     }
 
     /// Block changes of a track are ordered by entry number in both the state
     /// and the table, so the set of rows determines the order.
     public mutating func addBlockChange(batch: String, office: String, _ change: BlockChange) {
-        var hasher = Hasher()
-        hasher.combine(batch)
-        hasher.combine(office)
-        hasher.combine(change.entry)
-        hasher.combine(change.blocked)
-        hasher.combine(change.effective)
-        hasher.combine(change.reason)
-        blockChanges.add(hasher)
+        blockChanges.add {
+            $0.combine(batch); $0.combine(office); $0.combine(change.entry); $0.combine(change.blocked); $0.combine(change.effective)
+            $0.combine(change.reason)
+        }
     }
 
     public mutating func addProblem(batch: String, office: String, _ problem: Problem) {
-        var hasher = Hasher()
-        hasher.combine(batch)
-        hasher.combine(office)
-        hasher.combine(problem.id)
-        hasher.combine(problem.opened)
-        hasher.combine(problem.note)
-        hasher.combine(problem.resolution?.entry)
-        hasher.combine(problem.resolution?.effective)
-        hasher.combine(problem.resolution?.note)
-        problems.add(hasher)
+        problems.add {
+            $0.combine(batch); $0.combine(office); $0.combine(problem.id); $0.combine(problem.opened); $0.combine(problem.note)
+            $0.combine(problem.resolution?.entry); $0.combine(problem.resolution?.effective); $0.combine(problem.resolution?.note)
+        }
     }
 
     /// Records that a stored row could not be read.
