@@ -30,8 +30,6 @@ public struct TrackTable: Equatable, Sendable, Sequence {
     public var batches: [String] { Array(byBatch.keys) }
 
     public var keys: [TrackKey] { map(\.key) }
-    public var count: Int { byBatch.values.reduce(0) { $0 + $1.count } }
-    public var isEmpty: Bool { byBatch.isEmpty }
 
     /// Adds the tracks of `other`, which win where both have one.
     public mutating func merge(_ other: TrackTable) {
