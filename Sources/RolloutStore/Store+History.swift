@@ -4,6 +4,14 @@ import RolloutCore
 extension Store {
     /// Entries matching `filter`, oldest first.
     public func history(_ filter: HistoryFilter) throws -> [Entry] {
+        var entries: [Entry] = []
+        try eachEntry(filter) { entries.append($0) }
+        return entries
+    }
+
+    /// Hands the entries matching `filter` to `body` one at a time, oldest
+    /// first, holding none of them (a national history has a million).
+    public func eachEntry(_ filter: HistoryFilter, _ body: (Entry) throws -> Void) throws {
         var clauses: [String] = []
         var arguments: StatementArguments = []
         func add(_ clause: String, _ value: (any DatabaseValueConvertible)?) {
@@ -21,12 +29,10 @@ extension Store {
         add("recorded_at >= ?", filter.recordedFrom)
         add("recorded_at <= ?", filter.recordedTo)
         let condition = clauses.isEmpty ? "1" : clauses.joined(separator: " AND ")
-        return try read { db in
-            if let limit = filter.limit {
-                let newest = "seq IN (SELECT seq FROM entries WHERE \(condition) ORDER BY seq DESC LIMIT \(max(0, limit)))"
-                return try EntryRow.fetchAll(db, where: newest, arguments: arguments)
-            }
-            return try EntryRow.fetchAll(db, where: condition, arguments: arguments)
+        let selection = filter.limit.map { "seq IN (SELECT seq FROM entries WHERE \(condition) ORDER BY seq DESC LIMIT \(max(0, $0)))" } ?? condition
+        try read { db in
+            let rows = try Row.fetchCursor(db, sql: "SELECT \(EntryRow.columns) FROM entries WHERE \(selection) ORDER BY seq", arguments: arguments)
+            while let row = try rows.next() { try body(try EntryRow.decode(row)) }
         }
     }
 

@@ -27,8 +27,9 @@ struct ChangesCommand: ParsableCommand {
                 StateChanges.between(try store.state(asOf: dayBefore, batches: [batch.id]), try store.state(asOf: end, batches: [batch.id]),
                                      plan: plan, in: batch)
             }
-            let entries = try store.history(HistoryFilter(effectiveFrom: start, effectiveTo: end)).filter { $0.kind != .refused }
+            let period = HistoryFilter(effectiveFrom: start, effectiveTo: end)
             if output.json {
+                let entries = try store.history(period).filter { $0.kind != .refused }
                 try JSONOutput.print(ChangesView(from: start.description, to: end.description,
                                                  changes: changes.map { .init(batch: $0.batch, office: $0.office, change: $0.description) },
                                                  entries: entries.map(EntryRecord.init)))
@@ -39,8 +40,9 @@ struct ChangesCommand: ParsableCommand {
             for change in changes { table.add(change.batch, change.office.flatMap { plan.office(id: $0)?.name } ?? "district-wide", change.description) }
             print(changes.isEmpty ? "(no change)" : table.rendered)
             print("")
-            print("Entries effective in that period (\(entries.count)):")
-            print(HistoryRendering.table(entries, plan: plan))
+            _ = try HistoryRendering.print(plan: plan, heading: { "Entries effective in that period (\($0)):" }) { body in
+                try store.eachEntry(period) { if $0.kind != .refused { try body($0) } }
+            }
         }
     }
 

@@ -45,10 +45,9 @@ struct HistoryCommand: ParsableCommand {
                 recordedTo: try recordedTo.map { try TimeArguments.recordedBound($0, option: "--recorded-to", plan: plan, endOfDay: true) },
                 limit: limit
             )
-            let entries = try store.history(filter)
-            if output.json { try JSONOutput.print(entries.map(EntryRecord.init)); return }
-            print(HistoryRendering.table(entries, plan: plan))
-            print("\(entries.count) entries")
+            if output.json { try JSONOutput.print(try store.history(filter).map(EntryRecord.init)); return }
+            let count = try HistoryRendering.print(plan: plan) { try store.eachEntry(filter, $0) }
+            print("\(count) entries")
         }
     }
 }

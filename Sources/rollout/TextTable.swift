@@ -24,13 +24,55 @@ struct TextTable {
     /// The table as lines, two spaces between columns, no trailing spaces.
     var rendered: String {
         let count = headers.count
+        var layout = Layout(headers: headers)
         let cellWidths = cells.map(DisplayWidth.of)
-        let headerWidths = headers.map(DisplayWidth.of)
-        var widths = headerWidths
-        for (index, width) in cellWidths.enumerated() { widths[index % count] = max(widths[index % count], width) }
+        for (index, width) in cellWidths.enumerated() { layout.widen(column: index % count, to: width) }
         var out = ""
-        out.reserveCapacity((cells.count / max(count, 1) + 2) * (widths.reduce(2 * count, +) + 8))
-        func line(_ cell: (Int) -> String, _ width: (Int) -> Int, _ color: (Int) -> Terminal.Color?) {
+        out.reserveCapacity((cells.count / max(count, 1) + 2) * (layout.widths.reduce(2 * count, +) + 8))
+        layout.writeHeader(into: &out)
+        var start = 0
+        while start < cells.count {
+            let row = start
+            layout.writeLine({ cells[row + $0] }, widths: { cellWidths[row + $0] }, colors: { colors[row + $0] }, into: &out)
+            start += count
+        }
+        out.removeLast()
+        return out
+    }
+
+    /// Column widths and the layout of each line: what a table too long to
+    /// hold needs to be printed in two passes (measure every row, then write each).
+    struct Layout {
+        let headers: [String]
+        private(set) var widths: [Int]
+
+        init(headers: [String]) {
+            self.headers = headers
+            widths = headers.map(DisplayWidth.of)
+        }
+
+        mutating func widen(column: Int, to width: Int) { widths[column] = max(widths[column], width) }
+
+        /// Widens the columns to fit a row.
+        mutating func measure(_ row: [String]) {
+            for index in headers.indices where index < row.count { widen(column: index, to: DisplayWidth.of(row[index])) }
+        }
+
+        /// The header line and the line of dashes under it.
+        func writeHeader(into out: inout String) {
+            let headerWidths = headers.map(DisplayWidth.of)
+            writeLine({ headers[$0] }, widths: { headerWidths[$0] }, colors: { _ in nil }, into: &out)
+            out += widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n"
+        }
+
+        /// One row; missing cells are empty.
+        func writeLine(_ row: [String], colors: [Terminal.Color?], into out: inout String) {
+            let cell = { (index: Int) in index < row.count ? row[index] : "" }
+            writeLine(cell, widths: { DisplayWidth.of(cell($0)) }, colors: { $0 < colors.count ? colors[$0] : nil }, into: &out)
+        }
+
+        func writeLine(_ cell: (Int) -> String, widths width: (Int) -> Int, colors color: (Int) -> Terminal.Color?, into out: inout String) {
+            let count = headers.count
             for index in 0..<count {
                 if index > 0 { out += "  " }
                 out += color(index).map { Terminal.paint(cell(index), $0) } ?? cell(index)
@@ -41,15 +83,5 @@ struct TextTable {
             while out.utf8.last == UInt8(ascii: " ") { out.removeLast() }
             out += "\n"
         }
-        line({ headers[$0] }, { headerWidths[$0] }, { _ in nil })
-        out += widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n"
-        var start = 0
-        while start < cells.count {
-            let row = start
-            line({ cells[row + $0] }, { cellWidths[row + $0] }, { colors[row + $0] })
-            start += count
-        }
-        out.removeLast()
-        return out
     }
 }
