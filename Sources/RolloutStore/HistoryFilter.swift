@@ -15,6 +15,8 @@ public struct HistoryFilter: Sendable {
     public var recordedTo: String?
     /// At most this many entries, the newest ones, still printed oldest first.
     public var limit: Int?
+    /// Only entries numbered up to this one: a listing read twice sees the same entries.
+    public var through: Int64?
 
     public init(office: String? = nil, batch: String? = nil, milestone: String? = nil, actor: String? = nil, kind: EntryKind? = nil,
                 effectiveFrom: LocalDate? = nil, effectiveTo: LocalDate? = nil, recordedFrom: String? = nil, recordedTo: String? = nil,

@@ -28,6 +28,7 @@ extension Store {
         add("effective <= ?", filter.effectiveTo?.description)
         add("recorded_at >= ?", filter.recordedFrom)
         add("recorded_at <= ?", filter.recordedTo)
+        add("seq <= ?", filter.through)
         let condition = clauses.isEmpty ? "1" : clauses.joined(separator: " AND ")
         let selection = filter.limit.map { "seq IN (SELECT seq FROM entries WHERE \(condition) ORDER BY seq DESC LIMIT \(max(0, $0)))" } ?? condition
         try read { db in

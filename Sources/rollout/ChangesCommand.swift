@@ -40,8 +40,10 @@ struct ChangesCommand: ParsableCommand {
             for change in changes { table.add(change.batch, change.office.flatMap { plan.office(id: $0)?.name } ?? "district-wide", change.description) }
             print(changes.isEmpty ? "(no change)" : table.rendered)
             print("")
-            _ = try HistoryRendering.print(plan: plan, heading: { "Entries effective in that period (\($0)):" }) { body in
-                try store.eachEntry(period) { if $0.kind != .refused { try body($0) } }
+            _ = try HistoryRendering.print(plan: plan, heading: { "Entries effective in that period (\($0)):" }) { through, body in
+                var pass = period
+                pass.through = through
+                try store.eachEntry(pass) { if $0.kind != .refused { try body($0) } }
             }
         }
     }

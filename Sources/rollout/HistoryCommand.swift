@@ -46,7 +46,11 @@ struct HistoryCommand: ParsableCommand {
                 limit: limit
             )
             if output.json { try JSONOutput.print(try store.history(filter).map(EntryRecord.init)); return }
-            let count = try HistoryRendering.print(plan: plan) { try store.eachEntry(filter, $0) }
+            let count = try HistoryRendering.print(plan: plan) { through, body in
+                var pass = filter
+                pass.through = through
+                try store.eachEntry(pass, body)
+            }
             print("\(count) entries")
         }
     }

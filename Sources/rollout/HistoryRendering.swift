@@ -7,17 +7,21 @@ enum HistoryRendering {
     /// Prints the entries that `each` hands over as a table, in two passes
     /// (one to measure the columns, one to print), holding none of them: a
     /// national history has a million. `heading`, given the number of entries,
-    /// is printed above the table. Returns how many there were.
-    static func print(plan: Plan, heading: ((Int) -> String)? = nil, each: ((Entry) throws -> Void) throws -> Void) throws -> Int {
+    /// is printed above the table. `each(through, body)` hands over the entries
+    /// (the second time only those numbered up to `through`, so that entries
+    /// appended meanwhile do not change the listing). Returns how many there were.
+    static func print(plan: Plan, heading: ((Int) -> String)? = nil,
+                      each: (_ through: Int64?, _ body: (Entry) throws -> Void) throws -> Void) throws -> Int {
         var layout = TextTable.Layout(headers: headers)
-        var count = 0
-        try each { entry in
+        var count = 0, last: Int64 = 0
+        try each(nil) { entry in
             layout.measure(row(entry, plan: plan).cells)
             count += 1
+            last = max(last, entry.seq)
         }
         var out = heading.map { $0(count) + "\n" } ?? ""
         layout.writeHeader(into: &out)
-        try each { entry in
+        try each(last) { entry in
             let (cells, colors) = row(entry, plan: plan)
             layout.writeLine(cells, colors: colors, into: &out)
             if out.utf8.count > 1 << 16 {

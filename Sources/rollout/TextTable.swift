@@ -77,7 +77,7 @@ struct TextTable {
                 if index > 0 { out += "  " }
                 out += color(index).map { Terminal.paint(cell(index), $0) } ?? cell(index)
                 if index < count - 1 {
-                    for _ in 0..<(widths[index] - width(index)) { out += " " }
+                    for _ in 0..<max(0, widths[index] - width(index)) { out += " " }
                 }
             }
             while out.utf8.last == UInt8(ascii: " ") { out.removeLast() }
