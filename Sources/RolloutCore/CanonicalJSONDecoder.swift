@@ -60,6 +60,9 @@ private extension CanonicalJSON {
     }
 }
 
+/// The primitive `decode` overloads of the keyed and unkeyed containers come
+/// from the standard library, which routes them through the generic `decode`
+/// to a single-value container, where the conversions are.
 private struct KeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     let members: [String: CanonicalJSON]
     let codingPath: [any CodingKey]
@@ -77,20 +80,6 @@ private struct KeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     private func path(_ key: Key) -> [any CodingKey] { codingPath + [key] }
 
     func decodeNil(forKey key: Key) throws -> Bool { try value(key) == .null }
-    func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool { try value(key).bool(path(key)) }
-    func decode(_ type: String.Type, forKey key: Key) throws -> String { try value(key).string(path(key)) }
-    func decode(_ type: Double.Type, forKey key: Key) throws -> Double { try value(key).floatingPoint(type, path(key)) }
-    func decode(_ type: Float.Type, forKey key: Key) throws -> Float { try value(key).floatingPoint(type, path(key)) }
-    func decode(_ type: Int.Type, forKey key: Key) throws -> Int { try value(key).integer(type, path(key)) }
-    func decode(_ type: Int8.Type, forKey key: Key) throws -> Int8 { try value(key).integer(type, path(key)) }
-    func decode(_ type: Int16.Type, forKey key: Key) throws -> Int16 { try value(key).integer(type, path(key)) }
-    func decode(_ type: Int32.Type, forKey key: Key) throws -> Int32 { try value(key).integer(type, path(key)) }
-    func decode(_ type: Int64.Type, forKey key: Key) throws -> Int64 { try value(key).integer(type, path(key)) }
-    func decode(_ type: UInt.Type, forKey key: Key) throws -> UInt { try value(key).integer(type, path(key)) }
-    func decode(_ type: UInt8.Type, forKey key: Key) throws -> UInt8 { try value(key).integer(type, path(key)) }
-    func decode(_ type: UInt16.Type, forKey key: Key) throws -> UInt16 { try value(key).integer(type, path(key)) }
-    func decode(_ type: UInt32.Type, forKey key: Key) throws -> UInt32 { try value(key).integer(type, path(key)) }
-    func decode(_ type: UInt64.Type, forKey key: Key) throws -> UInt64 { try value(key).integer(type, path(key)) }
     func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T { try value(key).decode(type, path(key)) }
 
     func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<NestedKey> {
@@ -139,20 +128,6 @@ private struct UnkeyedContainer: UnkeyedDecodingContainer {
         return true
     }
 
-    mutating func decode(_ type: Bool.Type) throws -> Bool { let (value, path) = try next(); return try value.bool(path) }
-    mutating func decode(_ type: String.Type) throws -> String { let (value, path) = try next(); return try value.string(path) }
-    mutating func decode(_ type: Double.Type) throws -> Double { let (value, path) = try next(); return try value.floatingPoint(type, path) }
-    mutating func decode(_ type: Float.Type) throws -> Float { let (value, path) = try next(); return try value.floatingPoint(type, path) }
-    mutating func decode(_ type: Int.Type) throws -> Int { let (value, path) = try next(); return try value.integer(type, path) }
-    mutating func decode(_ type: Int8.Type) throws -> Int8 { let (value, path) = try next(); return try value.integer(type, path) }
-    mutating func decode(_ type: Int16.Type) throws -> Int16 { let (value, path) = try next(); return try value.integer(type, path) }
-    mutating func decode(_ type: Int32.Type) throws -> Int32 { let (value, path) = try next(); return try value.integer(type, path) }
-    mutating func decode(_ type: Int64.Type) throws -> Int64 { let (value, path) = try next(); return try value.integer(type, path) }
-    mutating func decode(_ type: UInt.Type) throws -> UInt { let (value, path) = try next(); return try value.integer(type, path) }
-    mutating func decode(_ type: UInt8.Type) throws -> UInt8 { let (value, path) = try next(); return try value.integer(type, path) }
-    mutating func decode(_ type: UInt16.Type) throws -> UInt16 { let (value, path) = try next(); return try value.integer(type, path) }
-    mutating func decode(_ type: UInt32.Type) throws -> UInt32 { let (value, path) = try next(); return try value.integer(type, path) }
-    mutating func decode(_ type: UInt64.Type) throws -> UInt64 { let (value, path) = try next(); return try value.integer(type, path) }
     mutating func decode<T: Decodable>(_ type: T.Type) throws -> T { let (value, path) = try next(); return try value.decode(type, path) }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws -> KeyedDecodingContainer<NestedKey> {
