@@ -1,5 +1,3 @@
-import Foundation
-
 /// The line-oriented export an auditor can verify without the database
 /// (format in `docs/audit.md`): one JSON object per line, first the plan
 /// versions, then every entry, then the head.
@@ -28,22 +26,22 @@ public enum AuditExport {
     }
 
     /// Parses one line; `number` is its 1-based line number, for messages.
+    /// Each line is read once into a tree (an export of a national history
+    /// has a million lines, read twice by the verifier).
     public static func parse(_ line: String, number: Int) throws(AuditFailure) -> Line {
-        let decoder = JSONDecoder()
-        let data = Data(line.utf8)
-        guard let kind = try? decoder.decode(Kind.self, from: data) else {
+        guard case .object(let fields)? = CanonicalJSONParser.parse(line), case .string(let type)? = fields["type"] else {
             throw AuditFailure(entry: nil, "export line \(number) is not a JSON object with a \"type\"")
         }
-        switch kind.type {
+        switch type {
         case "plan":
-            guard let plan = try? decoder.decode(PlanLine.self, from: data) else {
+            guard case .string(let version)? = fields["version"], case .string(let document)? = fields["document"] else {
                 throw AuditFailure(entry: nil, "export line \(number): a plan line needs \"version\" and \"document\"")
             }
-            return .plan(version: plan.version, document: plan.document)
+            return .plan(version: version, document: document)
         case "entry":
             let record: EntryRecord
             do {
-                record = try decoder.decode(EntryRecord.self, from: data)
+                record = try EntryRecord(fields: fields)
             } catch {
                 throw AuditFailure(entry: nil, "export line \(number): an entry line lacks a field or has a wrong type (\(error))")
             }
@@ -52,16 +50,12 @@ public enum AuditExport {
             }
             return .entry(entry)
         case "head":
-            guard let head = try? decoder.decode(HeadLine.self, from: data) else {
+            guard case .int(let count)? = fields["count"], case .string(let hash)? = fields["hash"] else {
                 throw AuditFailure(entry: nil, "export line \(number): a head line needs \"count\" and \"hash\"")
             }
-            return .head(count: head.count, hash: head.hash)
+            return .head(count: count, hash: hash)
         default:
-            throw AuditFailure(entry: nil, "export line \(number) has unknown type \"\(kind.type)\"")
+            throw AuditFailure(entry: nil, "export line \(number) has unknown type \"\(type)\"")
         }
     }
-
-    private struct Kind: Decodable { var type: String }
-    private struct PlanLine: Decodable { var version: String; var document: String }
-    private struct HeadLine: Decodable { var count: Int64; var hash: String }
 }

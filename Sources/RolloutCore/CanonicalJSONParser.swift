@@ -91,15 +91,16 @@ public enum CanonicalJSONParser {
                 defer { index = end + 1 }
                 return String(decoding: bytes[index..<end], as: UTF8.self)
             }
-            var scalars = String.UnicodeScalarView()
+            // With escapes: the text is gathered as UTF-8 bytes, then made a string once.
+            var text: [UInt8] = []
             var runStart = index
-            func flush(_ end: Int) { scalars.append(contentsOf: String(decoding: bytes[runStart..<end], as: UTF8.self).unicodeScalars) }
+            func flush(_ end: Int) { text.append(contentsOf: bytes[runStart..<end]) }
             while index < bytes.count {
                 let byte = bytes[index]
                 if byte == UInt8(ascii: "\"") {
                     flush(index)
                     index += 1
-                    return String(scalars)
+                    return String(decoding: text, as: UTF8.self)
                 }
                 guard byte == UInt8(ascii: "\\") else { index += 1; continue }
                 flush(index)
@@ -108,14 +109,12 @@ public enum CanonicalJSONParser {
                 let escape = bytes[index]
                 index += 1
                 switch escape {
-                case UInt8(ascii: "\""): scalars.append("\"")
-                case UInt8(ascii: "\\"): scalars.append("\\")
-                case UInt8(ascii: "/"): scalars.append("/")
-                case UInt8(ascii: "n"): scalars.append("\n")
-                case UInt8(ascii: "r"): scalars.append("\r")
-                case UInt8(ascii: "t"): scalars.append("\t")
-                case UInt8(ascii: "b"): scalars.append("\u{08}")
-                case UInt8(ascii: "f"): scalars.append("\u{0C}")
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): text.append(escape)
+                case UInt8(ascii: "n"): text.append(0x0A)
+                case UInt8(ascii: "r"): text.append(0x0D)
+                case UInt8(ascii: "t"): text.append(0x09)
+                case UInt8(ascii: "b"): text.append(0x08)
+                case UInt8(ascii: "f"): text.append(0x0C)
                 case UInt8(ascii: "u"):
                     guard var code = hex4() else { return nil }
                     if (0xD800..<0xDC00).contains(code), index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") {
@@ -124,7 +123,7 @@ public enum CanonicalJSONParser {
                         code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
                     }
                     guard let scalar = Unicode.Scalar(code) else { return nil }
-                    scalars.append(scalar)
+                    UTF8.encode(scalar) { text.append($0) }
                 default: return nil
                 }
                 runStart = index

@@ -48,6 +48,67 @@ public struct EntryRecord: Codable, Equatable, Sendable {
         hash = entry.hash
     }
 
+    /// A field of a parsed export line that is missing or has the wrong type.
+    public struct FieldError: Error, CustomStringConvertible {
+        public var field: String
+        public var description: String { "field \"\(field)\" is missing or has a wrong type" }
+    }
+
+    /// Reads the fields of a parsed export line by hand: verifying an export
+    /// reads a million of them, twice, and the generic decoding machinery
+    /// would be most of the time. Keys are those of `CodingKeys`; optional ones may be absent or null.
+    public init(fields: [String: CanonicalJSON]) throws(FieldError) {
+        func string(_ key: String) throws(FieldError) -> String {
+            guard case .string(let value)? = fields[key] else { throw FieldError(field: key) }
+            return value
+        }
+        func optionalString(_ key: String) throws(FieldError) -> String? {
+            switch fields[key] {
+            case nil, .null?: return nil
+            case .string(let value)?: return value
+            default: throw FieldError(field: key)
+            }
+        }
+        func integer(_ key: String, in object: [String: CanonicalJSON]) throws(FieldError) -> Int64 {
+            guard case .int(let value)? = object[key] else { throw FieldError(field: key) }
+            return value
+        }
+        seq = try integer("seq", in: fields)
+        kind = try string("kind")
+        batch = try optionalString("batch")
+        office = try optionalString("office")
+        milestone = try optionalString("milestone")
+        switch fields["target"] {
+        case nil, .null?: target = nil
+        case .int(let value)?: target = value
+        default: throw FieldError(field: "target")
+        }
+        actor = try string("actor")
+        actorRole = try string("actor_role")
+        effective = try string("effective")
+        recordedAt = try string("recorded_at")
+        note = try string("note")
+        guard case .array(let files)? = fields["evidence"] else { throw FieldError(field: "evidence") }
+        evidence = []
+        for file in files {
+            guard case .object(let object) = file, case .string(let name)? = object["name"], case .string(let sha256)? = object["sha256"] else {
+                throw FieldError(field: "evidence")
+            }
+            evidence.append(Evidence(name: name, sha256: sha256, size: try integer("size", in: object)))
+        }
+        guard case .object(let members)? = fields["detail"] else { throw FieldError(field: "detail") }
+        detail = [:]
+        for (key, value) in members {
+            guard case .string(let text) = value else { throw FieldError(field: "detail") }
+            detail[key] = text
+        }
+        bulk = try optionalString("bulk")
+        idempotencyKey = try optionalString("idempotency_key")
+        planVersion = try string("plan_version")
+        previousHash = try string("previous_hash")
+        hash = try string("hash")
+    }
+
     /// The entry, or nil when its kind, role or date is not valid.
     public var entry: Entry? {
         guard let kind = EntryKind(rawValue: kind), let role = Role(rawValue: actorRole), let effective = LocalDate(effective) else { return nil }

@@ -40,17 +40,17 @@ public enum ExportVerifier {
     /// `readLines` calls its argument once per line (text, 1-based number); it is called twice.
     public static func verify(expectHead: String?, readLines: (_ each: (String, Int) throws -> Void) throws -> Void) throws -> Verification {
         var needed = Set<Int64>()
-        try readLines { text, number in
-            guard !text.isEmpty, case .entry(let entry) = try AuditExport.parse(text, number: number) else { return }
-            if entry.kind == .correction, let target = entry.target { needed.insert(target) }
-            if entry.kind == .refused { needed.formUnion((entry.detail["targets"] ?? "").split(separator: ",").compactMap { Int64($0) }) }
-        }
         var plans: [String: Plan] = [:]
         var kept: [Int64: Entry] = [:]
         var verifier: AuditVerifier?
         var declaredHead: (count: Int64, hash: String)?
         var lastEntry: Int64 = 0
         do {
+            try readLines { text, number in
+                guard !text.isEmpty, case .entry(let entry) = try AuditExport.parse(text, number: number) else { return }
+                if entry.kind == .correction, let target = entry.target { needed.insert(target) }
+                if entry.kind == .refused { needed.formUnion((entry.detail["targets"] ?? "").split(separator: ",").compactMap { Int64($0) }) }
+            }
             try readLines { text, number in
                 guard !text.isEmpty else { return }
                 switch try AuditExport.parse(text, number: number) {

@@ -7,16 +7,19 @@ enum LineReader {
             throw InputError("cannot read \(path); expected an export written by `rollout audit export`")
         }
         defer { try? handle.close() }
-        var buffer = Data()
+        var buffer: [UInt8] = []
         var number = 0
         while true {
             let chunk = handle.readData(ofLength: 1 << 20)
-            buffer.append(chunk)
-            while let newline = buffer.firstIndex(of: 0x0A) {
+            buffer.append(contentsOf: chunk)
+            // Lines are taken from a moving start; the consumed part is dropped once per chunk.
+            var start = 0
+            while let newline = buffer[start...].firstIndex(of: 0x0A) {
                 number += 1
-                try body(String(decoding: buffer[buffer.startIndex..<newline], as: UTF8.self), number)
-                buffer.removeSubrange(buffer.startIndex...newline)
+                try body(String(decoding: buffer[start..<newline], as: UTF8.self), number)
+                start = newline + 1
             }
+            buffer.removeFirst(start)
             if chunk.isEmpty { break }
         }
         if !buffer.isEmpty {

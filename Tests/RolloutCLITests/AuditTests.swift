@@ -161,5 +161,14 @@ final class AuditTests: XCTestCase {
         let tampered = try cli.run(["audit", "verify", "--file", export])
         XCTAssertEqual(tampered.status, 5, tampered.stdout)
         XCTAssertTrue(tampered.stdout.contains("its hash does not match its content"), tampered.stdout)
+
+        // A line that lost a field, or holds one of the wrong type, is named with its line number.
+        lines[10] = lines[10].replacingOccurrences(of: "\"note\":\"x\",", with: "")
+        lines[12] = lines[12].replacingOccurrences(of: "\"seq\":", with: "\"seq\":\"x\",\"was\":")
+        try lines.joined(separator: "\n").write(toFile: export, atomically: true, encoding: .utf8)
+        let broken = try cli.run(["audit", "verify", "--file", export])
+        XCTAssertEqual(broken.status, 5, broken.stdout)
+        XCTAssertTrue(broken.stdout.contains("export line 11: an entry line lacks a field or has a wrong type (field \"note\" is missing or has a wrong type)"),
+                      broken.stdout)
     }
 }
