@@ -1,8 +1,8 @@
 import GRDB
 import RolloutCore
 
-/// Reads the whole history in order, straight from SQLite's column buffers:
-/// the hot path of verification, which reads a million entries.
+/// Reads entries in order, straight from SQLite's column buffers: the one
+/// decoder of `entries` rows, on the hot path of verification (a million entries).
 ///
 /// Strings that repeat from one entry to the next are shared rather than
 /// allocated again: the plan version, the recording time of one command, and
@@ -13,12 +13,27 @@ struct EntryStream {
     private var planVersion = ""
     private var recordedAt = ""
     private var hash = ""
-    /// The number of the entry being read, for reporting one that cannot be read.
-    private(set) var seq: Int64 = 0
 
-    init(_ db: Database) throws {
-        statement = try db.makeStatement(sql: "SELECT \(EntryRow.columns) FROM entries ORDER BY seq")
-        rows = try Row.fetchCursor(statement)
+    /// The entries matching `clause` (SQL over the `entries` columns), oldest first.
+    init(_ db: Database, where clause: String = "1", arguments: StatementArguments = []) throws {
+        statement = try db.makeStatement(sql: "SELECT \(EntryRow.columns) FROM entries WHERE \(clause) ORDER BY seq")
+        rows = try Row.fetchCursor(statement, arguments: arguments)
+    }
+
+    /// Hands every entry matching `clause` to `body`; a row that cannot be read is a `StoreError`.
+    static func forEach(_ db: Database, where clause: String = "1", arguments: StatementArguments = [],
+                        _ body: (Entry) throws -> Void) throws {
+        var stream = try EntryStream(db, where: clause, arguments: arguments)
+        while true {
+            let entry: Entry
+            do {
+                guard let next = try stream.next() else { return }
+                entry = next
+            } catch let unreadable as Unreadable {
+                throw StoreError.sqlite("entry #\(unreadable.seq) has an unreadable \(unreadable.field)")
+            }
+            try body(entry)
+        }
     }
 
     /// A row whose `field` holds something no entry can have.
@@ -31,7 +46,7 @@ struct EntryStream {
     mutating func next() throws -> Entry? {
         guard try rows.next() != nil else { return nil }
         let row = RawRow(statement)
-        seq = row.int64(0)
+        let seq = row.int64(0)
         func shared(_ candidate: inout String, _ column: Int32) -> String {
             if !row.holds(column, &candidate) { candidate = row.text(column) ?? "" }
             return candidate

@@ -127,9 +127,7 @@ extension Store {
                 try write(AuditExport.planLine(version: row["version"], document: row["document"]))
             }
             var head = Head(count: 0, hash: Entry.genesisHash)
-            let rows = try Row.fetchCursor(db, sql: "SELECT \(EntryRow.columns) FROM entries ORDER BY seq")
-            while let row = try rows.next() {
-                let entry = try EntryRow.decode(row)
+            try EntryStream.forEach(db) { entry in
                 try write(AuditExport.entryLine(entry))
                 head = Head(count: entry.seq, hash: entry.hash)
             }

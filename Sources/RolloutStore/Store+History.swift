@@ -32,8 +32,7 @@ extension Store {
         let condition = clauses.isEmpty ? "1" : clauses.joined(separator: " AND ")
         let selection = filter.limit.map { "seq IN (SELECT seq FROM entries WHERE \(condition) ORDER BY seq DESC LIMIT \(max(0, $0)))" } ?? condition
         try read { db in
-            let rows = try Row.fetchCursor(db, sql: "SELECT \(EntryRow.columns) FROM entries WHERE \(selection) ORDER BY seq", arguments: arguments)
-            while let row = try rows.next() { try body(try EntryRow.decode(row)) }
+            try EntryStream.forEach(db, where: selection, arguments: arguments, body)
         }
     }
 
@@ -64,8 +63,7 @@ extension Store {
     public func state(knownAt time: String) throws -> RolloutState {
         try read { db in
             var state = RolloutState()
-            let rows = try Row.fetchCursor(db, sql: "SELECT \(EntryRow.columns) FROM entries WHERE recorded_at <= ? ORDER BY seq", arguments: [time])
-            while let row = try rows.next() { state.apply(try EntryRow.decode(row)) }
+            try EntryStream.forEach(db, where: "recorded_at <= ?", arguments: [time]) { state.apply($0) }
             return state
         }
     }
