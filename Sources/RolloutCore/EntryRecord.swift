@@ -58,55 +58,55 @@ public struct EntryRecord: Codable, Equatable, Sendable {
     /// reads a million of them, twice, and the generic decoding machinery
     /// would be most of the time. Keys are those of `CodingKeys`; optional ones may be absent or null.
     public init(fields: [String: CanonicalJSON]) throws(FieldError) {
-        func string(_ key: String) throws(FieldError) -> String {
-            guard case .string(let value)? = fields[key] else { throw FieldError(field: key) }
+        func string(_ key: CodingKeys) throws(FieldError) -> String {
+            guard case .string(let value)? = fields[key.rawValue] else { throw FieldError(field: key.rawValue) }
             return value
         }
-        func optionalString(_ key: String) throws(FieldError) -> String? {
-            switch fields[key] {
+        func optionalString(_ key: CodingKeys) throws(FieldError) -> String? {
+            switch fields[key.rawValue] {
             case nil, .null?: return nil
             case .string(let value)?: return value
-            default: throw FieldError(field: key)
+            default: throw FieldError(field: key.rawValue)
             }
         }
         func integer(_ key: String, in object: [String: CanonicalJSON]) throws(FieldError) -> Int64 {
             guard case .int(let value)? = object[key] else { throw FieldError(field: key) }
             return value
         }
-        seq = try integer("seq", in: fields)
-        kind = try string("kind")
-        batch = try optionalString("batch")
-        office = try optionalString("office")
-        milestone = try optionalString("milestone")
-        switch fields["target"] {
+        seq = try integer(CodingKeys.seq.rawValue, in: fields)
+        kind = try string(.kind)
+        batch = try optionalString(.batch)
+        office = try optionalString(.office)
+        milestone = try optionalString(.milestone)
+        switch fields[CodingKeys.target.rawValue] {
         case nil, .null?: target = nil
         case .int(let value)?: target = value
-        default: throw FieldError(field: "target")
+        default: throw FieldError(field: CodingKeys.target.rawValue)
         }
-        actor = try string("actor")
-        actorRole = try string("actor_role")
-        effective = try string("effective")
-        recordedAt = try string("recorded_at")
-        note = try string("note")
-        guard case .array(let files)? = fields["evidence"] else { throw FieldError(field: "evidence") }
+        actor = try string(.actor)
+        actorRole = try string(.actorRole)
+        effective = try string(.effective)
+        recordedAt = try string(.recordedAt)
+        note = try string(.note)
+        guard case .array(let files)? = fields[CodingKeys.evidence.rawValue] else { throw FieldError(field: CodingKeys.evidence.rawValue) }
         evidence = []
         for file in files {
             guard case .object(let object) = file, case .string(let name)? = object["name"], case .string(let sha256)? = object["sha256"] else {
-                throw FieldError(field: "evidence")
+                throw FieldError(field: CodingKeys.evidence.rawValue)
             }
             evidence.append(Evidence(name: name, sha256: sha256, size: try integer("size", in: object)))
         }
-        guard case .object(let members)? = fields["detail"] else { throw FieldError(field: "detail") }
+        guard case .object(let members)? = fields[CodingKeys.detail.rawValue] else { throw FieldError(field: CodingKeys.detail.rawValue) }
         detail = [:]
         for (key, value) in members {
-            guard case .string(let text) = value else { throw FieldError(field: "detail") }
+            guard case .string(let text) = value else { throw FieldError(field: CodingKeys.detail.rawValue) }
             detail[key] = text
         }
-        bulk = try optionalString("bulk")
-        idempotencyKey = try optionalString("idempotency_key")
-        planVersion = try string("plan_version")
-        previousHash = try string("previous_hash")
-        hash = try string("hash")
+        bulk = try optionalString(.bulk)
+        idempotencyKey = try optionalString(.idempotencyKey)
+        planVersion = try string(.planVersion)
+        previousHash = try string(.previousHash)
+        hash = try string(.hash)
     }
 
     /// The entry, or nil when its kind, role or date is not valid.
