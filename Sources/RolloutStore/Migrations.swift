@@ -4,11 +4,9 @@ import GRDB
 /// version in `PRAGMA user_version`.
 enum Migrations {
     /// (version, SQL) pairs from the generated `EmbeddedSchema`.
-    static var all: [(version: Int, sql: String)] {
-        EmbeddedSchema.files.compactMap { file in
-            Int(file.name.prefix { $0.isNumber }).map { ($0, file.contents) }
-        }.sorted { $0.version < $1.version }
-    }
+    static let all: [(version: Int, sql: String)] = EmbeddedSchema.files.compactMap { file in
+        Int(file.name.prefix { $0.isNumber }).map { ($0, file.contents) }
+    }.sorted { $0.version < $1.version }
 
     /// The schema version this build writes.
     static var latest: Int { all.last?.version ?? 0 }
