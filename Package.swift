@@ -28,15 +28,21 @@ let package = Package(
             ],
             plugins: ["EmbedFilesPlugin"]
         ),
-        // The command-line tool: parse, call, render. Carries Fixtures/yuzhong as generated Swift.
+        // Scripted histories built from the plan: the demo and the benchmarks' scale scenario. Pure, like the core.
+        .target(name: "RolloutScenarios", dependencies: ["RolloutCore"]),
+        // The application layer: every use case of the front ends, over the store. Carries Fixtures/yuzhong as generated Swift.
+        .target(
+            name: "RolloutApp",
+            dependencies: ["RolloutCore", "RolloutStore", "RolloutScenarios"],
+            plugins: ["EmbedFilesPlugin"]
+        ),
+        // The command-line tool: parse, call the application layer, render.
         .executableTarget(
             name: "rollout",
             dependencies: [
-                "RolloutCore", "RolloutStore",
+                "RolloutApp", "RolloutCore", "RolloutStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "Crypto", package: "swift-crypto"),
-            ],
-            plugins: ["EmbedFilesPlugin"]
+            ]
         ),
         // Build-time tool: turns text files into a Swift source file of string literals.
         .executableTarget(name: "EmbedFiles"),
@@ -49,6 +55,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "RolloutCoreTests", dependencies: ["RolloutCore", "TestSupport"]),
         .testTarget(name: "RolloutStoreTests", dependencies: ["RolloutStore", "RolloutCore", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "RolloutAppTests", dependencies: ["RolloutApp", "RolloutCore", "RolloutStore", "TestSupport"]),
         .testTarget(name: "RolloutCLITests", dependencies: ["rollout", "RolloutCore", "RolloutStore", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
     ],
     swiftLanguageModes: [.v6]

@@ -4,7 +4,7 @@ import PackagePlugin
 /// Embeds package data files into a target as generated Swift.
 ///
 /// - `RolloutStore` gets `Schema/*.sql` as `EmbeddedSchema`.
-/// - `rollout` gets `Fixtures/yuzhong/*.json` as `EmbeddedYuzhong`.
+/// - `RolloutApp` gets `Fixtures/yuzhong/*.json` as `EmbeddedYuzhong`.
 ///
 /// The files stay the single source of truth; the generated code is rebuilt
 /// whenever one of them changes and is never committed.
@@ -15,7 +15,7 @@ struct EmbedFilesPlugin: BuildToolPlugin {
         let (folder, fileExtension, enumName): (String, String, String)
         switch target.name {
         case "RolloutStore": (folder, fileExtension, enumName) = ("Schema", "sql", "EmbeddedSchema")
-        case "rollout": (folder, fileExtension, enumName) = ("Fixtures/yuzhong", "json", "EmbeddedYuzhong")
+        case "RolloutApp": (folder, fileExtension, enumName) = ("Fixtures/yuzhong", "json", "EmbeddedYuzhong")
         default: return []
         }
         let directory = root.appending(path: folder)

@@ -11,20 +11,20 @@ enum EntryRow {
             entry.seq, entry.kind.rawValue, entry.batch, entry.office, entry.milestone, entry.target,
             entry.actor, entry.actorRole.rawValue, entry.effective.description, entry.recordedAt, entry.note,
             CanonicalJSON.array(entry.evidence.map(\.canonicalValue)).text,
-            CanonicalJSON.object(entry.detail.mapValues(CanonicalJSON.string)).text,
+            entry.detail.canonical.text,
             entry.bulk, entry.idempotencyKey, entry.planVersion, entry.previousHash, entry.hash,
         ]
     }
 
-    static func parseDetail(_ text: String) -> [String: String]? {
-        if text == "{}" { return [:] }
+    static func parseDetail(_ text: String) -> EntryDetail? {
+        if text == "{}" { return EntryDetail.none }
         guard case .object(let members)? = CanonicalJSONParser.parse(text) else { return nil }
         var detail: [String: String] = [:]
         for (key, value) in members {
             guard case .string(let string) = value else { return nil }
             detail[key] = string
         }
-        return detail
+        return EntryDetail(members: detail)
     }
 
     static func parseEvidence(_ text: String) -> [Evidence]? {

@@ -67,7 +67,7 @@ enum StateTables {
         var batch = "", office = "", started = false
         var current = MilestoneCompletions()
         func flush() {
-            if started, !current.isEmpty { tracks[TrackKey(batch: batch, office: office), default: Track()].completions = current }
+            if started, !current.isEmpty { tracks.update(TrackKey(batch: batch, office: office)) { [current] in $0.completions = current } }
             current = MilestoneCompletions()
         }
         while try completions.next() != nil {
@@ -86,14 +86,14 @@ enum StateTables {
         for row in try Row.fetchAll(db, sql: "SELECT entry_seq, batch_id, office_id, blocked, effective, reason FROM block_changes WHERE \(blockFilter) ORDER BY entry_seq",
                                     arguments: blockArguments) {
             guard let effective = LocalDate(row[4] ?? "") else { continue }
-            tracks[TrackKey(batch: row[1], office: row[2]), default: Track()].blockChanges.append(
-                BlockChange(entry: row[0], blocked: row[3], effective: effective, reason: row[5] ?? ""))
+            let change = BlockChange(entry: row[0], blocked: row[3], effective: effective, reason: row[5] ?? "")
+            tracks.update(TrackKey(batch: row[1], office: row[2])) { $0.blockChanges.append(change) }
         }
         let (problemFilter, problemArguments) = filter(dateColumn: "opened")
         for record in try loadProblems(db, where: problemFilter, arguments: problemArguments) {
             var problem = record.problem
             if let effectiveBy, let resolution = problem.resolution, resolution.effective > effectiveBy { problem.resolution = nil }
-            tracks[TrackKey(batch: record.batch, office: record.office), default: Track()].problems[problem.id] = problem
+            tracks.update(TrackKey(batch: record.batch, office: record.office)) { [problem] in $0.problems[problem.id] = problem }
         }
         return tracks
     }
@@ -238,9 +238,9 @@ enum StateTables {
             case .problemResolved:
                 try resolveProblem.execute(arguments: [entry.seq, effective, entry.note, entry.target])
             case .personAdded:
-                try upsertPerson.execute(arguments: [entry.detail["name"], entry.detail["role"], entry.office])
+                try upsertPerson.execute(arguments: [entry.detail.name, entry.detail.role, entry.office])
             case .personRemoved:
-                try db.execute(sql: "DELETE FROM people WHERE name = ?", arguments: [entry.detail["name"]])
+                try db.execute(sql: "DELETE FROM people WHERE name = ?", arguments: [entry.detail.name])
             case .correction:
                 try reverse(entry)
             case .refused:
@@ -250,7 +250,7 @@ enum StateTables {
 
         /// Removes the effect of the entry a correction reverses.
         private func reverse(_ correction: Entry) throws {
-            guard let target = correction.target, let kind = correction.detail["reverses"].flatMap(EntryKind.init(rawValue:)) else { return }
+            guard let target = correction.target, let kind = correction.detail.reversedKind else { return }
             switch kind {
             case .milestone:
                 if correction.office != nil {
@@ -266,7 +266,7 @@ enum StateTables {
                 try db.execute(sql: "DELETE FROM problems WHERE id = ?", arguments: [target])
             case .problemResolved:
                 try db.execute(sql: "UPDATE problems SET resolved_seq = NULL, resolved = NULL, resolution = NULL WHERE id = ? AND resolved_seq = ?",
-                               arguments: [correction.detail["problem"].flatMap { Int64($0) }, target])
+                               arguments: [correction.detail.reopenedProblem, target])
             case .correction, .personAdded, .personRemoved, .refused:
                 return
             }

@@ -161,9 +161,9 @@ extension Action {
         case .correct(let targets, _, _):
             entry.kind == .correction && entry.target == targets.first?.seq
         case .addPerson(let name, _, _):
-            entry.kind == .personAdded && entry.detail["name"] == name
+            entry.kind == .personAdded && entry.detail.name == name
         case .removePerson(let name, _):
-            entry.kind == .personRemoved && entry.detail["name"] == name
+            entry.kind == .personRemoved && entry.detail.name == name
         }
     }
 }

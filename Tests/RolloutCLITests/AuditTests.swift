@@ -114,12 +114,14 @@ final class AuditTests: XCTestCase {
         let noted = try head()
         let store = try Store.open(path: cli.databasePath)
         var entries = try store.allEntries()
-        entries[7].note = "篡改后的说明"
         var statements: [String] = []
         var previous = entries[6].hash
         for index in 7..<entries.count {
-            entries[index].previousHash = previous
-            entries[index].hash = entries[index].expectedHash
+            var draft = EntryDraft(entries[index])
+            if index == 7 { draft.note = "篡改后的说明" }
+            let original = entries[index]
+            entries[index] = draft.sealed(seq: original.seq, recordedAt: original.recordedAt, planVersion: original.planVersion,
+                                          previousHash: previous, bulk: original.bulk, idempotencyKey: original.idempotencyKey)
             previous = entries[index].hash
             statements.append("UPDATE entries SET note = '\(entries[index].note)', previous_hash = '\(entries[index].previousHash)', hash = '\(entries[index].hash)' WHERE seq = \(entries[index].seq)")
         }

@@ -59,8 +59,8 @@ final class EngineTests: XCTestCase {
         let last = try XCTUnwrap(h.entries.last)
         XCTAssertEqual(last.kind, .refused)
         XCTAssertEqual(last.actor, "李娜")
-        XCTAssertEqual(last.detail["action"], "record network_built")
-        XCTAssertEqual(last.detail["reason"], "wrong_office")
+        XCTAssertEqual(last.detail.action, "record network_built")
+        XCTAssertEqual(last.detail.reason, "wrong_office")
         XCTAssertEqual(last.office, "daping")
     }
 

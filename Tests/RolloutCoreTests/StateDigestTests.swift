@@ -10,11 +10,14 @@ import Testing
         state.people["王敏"] = Person(name: "王敏", role: .coordinator, office: nil)
         for office in order {
             let key = TrackKey(batch: "batch1", office: office)
-            state.tracks[key, default: Track()].completions["network_built"] = Completion(entry: 3, effective: date("2026-08-04"))
-            state.tracks[key, default: Track()].completions["live"] = Completion(entry: liveEntry, effective: date("2026-09-01"))
+            state.tracks.update(key) {
+                $0.completions["network_built"] = Completion(entry: 3, effective: date("2026-08-04"))
+                $0.completions["live"] = Completion(entry: liveEntry, effective: date("2026-09-01"))
+            }
         }
-        state.tracks[TrackKey(batch: "batch1", office: "daping"), default: Track()].blockChanges.append(
-            BlockChange(entry: 12, blocked: true, effective: date("2026-09-02"), reason: "网络中断"))
+        state.tracks.update(TrackKey(batch: "batch1", office: "daping")) {
+            $0.blockChanges.append(BlockChange(entry: 12, blocked: true, effective: date("2026-09-02"), reason: "网络中断"))
+        }
         return state
     }
 

@@ -1,0 +1,52 @@
+import RolloutCore
+
+/// A milestone to record, as typed: for the district, one office, several or `all`.
+package struct MilestoneRecording: Sendable {
+    /// The milestone id.
+    package var milestone: String
+    /// The batch: id, number or label.
+    package var batch: String
+    /// Offices by id or Chinese name, `all`, or none for a district-wide milestone.
+    package var offices: [String]
+    package var note: String
+    package var evidence: [Evidence]
+    package var write: WriteInput
+
+    package init(milestone: String, batch: String, offices: [String] = [], note: String = "", evidence: [Evidence] = [],
+                 write: WriteInput = WriteInput()) {
+        self.milestone = milestone
+        self.batch = batch
+        self.offices = offices
+        self.note = note
+        self.evidence = evidence
+        self.write = write
+    }
+}
+
+extension RolloutService {
+    /// Records a milestone. With several offices the allowed ones are recorded
+    /// and the refused ones recorded as refusals, all with one bulk id.
+    package func record(_ request: MilestoneRecording, by actor: String, at now: Timestamp) throws -> ActionResult {
+        let milestone = try names.milestone(request.milestone)
+        let batch = try names.batch(request.batch)
+        let moment = try moment(at: now)
+        let effective = try request.write.effective(today: moment.today)
+        try NoteText.check(request.note)
+        if milestone.scope == .district, !request.offices.isEmpty {
+            throw InputError("\(milestone.id) is recorded once for the whole district; do not pass --office")
+        }
+        let targets: [String?] = milestone.scope == .district ? [nil] : try offices(named: request.offices).map(\.id)
+        if targets.isEmpty { throw InputError("\(milestone.id) is recorded per office; pass --office (an id, a list, or all)") }
+        let actions = targets.map {
+            Action.record(milestone: milestone.id, batch: batch.id, office: $0, effective: effective, note: request.note,
+                          evidence: request.evidence)
+        }
+        return try perform(actions, by: actor, at: moment, write: request.write)
+    }
+
+    /// Performs checked actions in one transaction.
+    func perform(_ actions: [Action], by actor: String, at moment: Moment, write: WriteInput) throws -> ActionResult {
+        let options = try write.options()
+        return ActionResult(outcomes: try store.perform(actions, as: actor, at: moment, options: options), dryRun: options.dryRun)
+    }
+}

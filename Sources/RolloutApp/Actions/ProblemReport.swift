@@ -1,0 +1,55 @@
+import RolloutCore
+
+/// A problem found at a live office, as typed.
+package struct ProblemReport: Sendable {
+    /// The batch: id, number or label.
+    package var batch: String
+    /// The one office, by id or Chinese name.
+    package var office: [String]
+    /// What is wrong.
+    package var note: String
+    package var write: WriteInput
+
+    package init(batch: String, office: [String], note: String, write: WriteInput = WriteInput()) {
+        self.batch = batch
+        self.office = office
+        self.note = note
+        self.write = write
+    }
+}
+
+/// The resolution of an open problem, as typed.
+package struct ProblemResolution: Sendable {
+    /// The problem: the number of the entry that opened it.
+    package var problem: Int64
+    /// How it was resolved.
+    package var note: String
+    package var write: WriteInput
+
+    package init(problem: Int64, note: String, write: WriteInput = WriteInput()) {
+        self.problem = problem
+        self.note = note
+        self.write = write
+    }
+}
+
+extension RolloutService {
+    /// Opens a problem at one office.
+    package func openProblem(_ report: ProblemReport, by actor: String, at now: Timestamp) throws -> ActionResult {
+        let moment = try moment(at: now)
+        try NoteText.check(report.note)
+        let action = Action.openProblem(batch: try names.batch(report.batch).id, office: try office(named: report.office).id,
+                                        effective: try report.write.effective(today: moment.today), note: report.note)
+        return try perform([action], by: actor, at: moment, write: report.write)
+    }
+
+    /// Resolves an open problem.
+    package func resolveProblem(_ resolution: ProblemResolution, by actor: String, at now: Timestamp) throws -> ActionResult {
+        let moment = try moment(at: now)
+        try NoteText.check(resolution.note)
+        let record = try store.problem(id: resolution.problem)
+        let action = Action.resolveProblem(problem: resolution.problem, batch: record.batch, office: record.office,
+                                           effective: try resolution.write.effective(today: moment.today), note: resolution.note)
+        return try perform([action], by: actor, at: moment, write: resolution.write)
+    }
+}

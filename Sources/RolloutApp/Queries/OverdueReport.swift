@@ -1,0 +1,16 @@
+import RolloutCore
+
+/// Every milestone past its due date and not done on a date, most late first.
+package struct OverdueReport: Sendable {
+    /// The date lateness is measured on.
+    package let date: LocalDate
+    package let items: [OverdueList.Item]
+}
+
+extension RolloutService {
+    /// What is overdue on `asOf` (YYYY-MM-DD; default today), the state as known now.
+    package func overdue(asOf: String?, now: Timestamp) throws -> OverdueReport {
+        let date = try asOf.map { try TimeInput.date($0, field: "--as-of") } ?? moment(at: now).today
+        return OverdueReport(date: date, items: OverdueList.items(plan: plan, outstanding: try store.outstanding(asOf: date), asOf: date))
+    }
+}

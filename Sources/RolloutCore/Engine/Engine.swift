@@ -1,0 +1,75 @@
+/// The rollout state machine, driven entirely by the plan data.
+///
+/// Given an action, the acting person, the current state and today's date, it
+/// returns the entries to append or a refusal naming the unmet condition. It
+/// does no I/O and reads no clock; the store persists what it decides.
+///
+/// A class, so that deciding a million actions (verification) shares one plan
+/// instead of copying it into every decision.
+public final class Engine: Sendable {
+    public let plan: Plan
+
+    public init(plan: Plan) { self.plan = plan }
+
+    /// The outcome of `decide`.
+    public enum Decision: Equatable, Sendable {
+        /// Allowed: append these entries (in order).
+        case accepted([EntryDraft])
+        /// Refused: the state does not change; append `record` as the refused attempt.
+        case refused(Refusal, record: EntryDraft)
+    }
+
+    /// Decides an action. Throws `InvalidAction` for malformed input (unknown
+    /// ids, dates in the future), for which nothing at all is written.
+    public func decide(_ action: Action, by actor: Person, in state: RolloutState, today: LocalDate) throws(InvalidAction) -> Decision {
+        if let effective = action.effective, effective > today {
+            throw InvalidAction("effective date \(effective) is in the future (today is \(today)); expected today or earlier")
+        }
+        let rules = Rules(engine: self, state: state, actor: actor, today: today)
+        do {
+            let drafts = try rules.check(action)
+            return .accepted(drafts)
+        } catch let refusal as Refusal {
+            return .refused(refusal, record: refusedDraft(action, refusal: refusal, actor: actor, today: today))
+        } catch let invalid as InvalidAction {
+            throw invalid
+        } catch {
+            throw InvalidAction("\(error)")
+        }
+    }
+
+    /// The registration of the first coordinator, which nobody else can make.
+    public func bootstrap(coordinator name: String, today: LocalDate) -> EntryDraft {
+        EntryDraft(kind: .personAdded, actor: name, actorRole: .coordinator, effective: today,
+                   detail: .registration(name: name, role: .coordinator, office: nil))
+    }
+
+    private func refusedDraft(_ action: Action, refusal: Refusal, actor: Person, today: LocalDate) -> EntryDraft {
+        var draft = EntryDraft(kind: .refused, batch: action.scope.batch, office: action.scope.office, actor: actor.name,
+                               actorRole: actor.role, effective: action.effective ?? today)
+        var targets: [Int64]?, name: String?, role: Role?
+        switch action {
+        case .record(let milestone, _, _, _, let note, let evidence):
+            draft.milestone = milestone
+            draft.note = note
+            draft.evidence = evidence
+        case .openProblem(_, _, _, let note): draft.note = note
+        case .resolveProblem(let problem, _, _, _, let note):
+            draft.target = problem
+            draft.note = note
+        case .block(_, _, _, let reason), .unblock(_, _, _, let reason): draft.note = reason
+        case .correct(let entries, _, let reason):
+            draft.note = reason
+            draft.target = entries.first?.seq
+            targets = entries.map(\.seq)
+        case .addPerson(let person, let personRole, _):
+            name = person
+            role = personRole
+        case .removePerson(let person, let reason):
+            name = person
+            draft.note = reason
+        }
+        draft.detail = .refusal(refusal, action: action.summary, attempt: action.attemptCode, targets: targets, name: name, role: role)
+        return draft
+    }
+}

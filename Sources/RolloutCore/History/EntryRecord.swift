@@ -1,0 +1,119 @@
+/// An entry as plain JSON fields, named as in the canonical encoding
+/// (`actor_role`, `recorded_at`, ...): the form of `history --json` and of
+/// entry lines in an export.
+public struct EntryRecord: Codable, Equatable, Sendable {
+    public var seq: Int64
+    public var kind: String
+    public var batch: String?
+    public var office: String?
+    public var milestone: String?
+    public var target: Int64?
+    public var actor: String
+    public var actorRole: String
+    public var effective: String
+    public var recordedAt: String
+    public var note: String
+    public var evidence: [Evidence]
+    public var detail: [String: String]
+    public var bulk: String?
+    public var idempotencyKey: String?
+    public var planVersion: String
+    public var previousHash: String
+    public var hash: String
+
+    enum CodingKeys: String, CodingKey {
+        case seq, kind, batch, office, milestone, target, actor, effective, note, evidence, detail, bulk, hash
+        case actorRole = "actor_role", recordedAt = "recorded_at", idempotencyKey = "idempotency_key"
+        case planVersion = "plan_version", previousHash = "previous_hash"
+    }
+
+    public init(_ entry: Entry) {
+        seq = entry.seq
+        kind = entry.kind.rawValue
+        batch = entry.batch
+        office = entry.office
+        milestone = entry.milestone
+        target = entry.target
+        actor = entry.actor
+        actorRole = entry.actorRole.rawValue
+        effective = entry.effective.description
+        recordedAt = entry.recordedAt
+        note = entry.note
+        evidence = entry.evidence
+        detail = entry.detail.members
+        bulk = entry.bulk
+        idempotencyKey = entry.idempotencyKey
+        planVersion = entry.planVersion
+        previousHash = entry.previousHash
+        hash = entry.hash
+    }
+
+    /// A field of a parsed export line that is missing or has the wrong type.
+    public struct FieldError: Error, CustomStringConvertible {
+        public var field: String
+        public var description: String { "field \"\(field)\" is missing or has a wrong type" }
+    }
+
+    /// Reads the fields of a parsed export line by hand: verifying an export
+    /// reads a million of them, twice, and the generic decoding machinery
+    /// would be most of the time. Keys are those of `CodingKeys`; optional ones may be absent or null.
+    public init(fields: [String: CanonicalJSON]) throws(FieldError) {
+        func string(_ key: CodingKeys) throws(FieldError) -> String {
+            guard case .string(let value)? = fields[key.rawValue] else { throw FieldError(field: key.rawValue) }
+            return value
+        }
+        func optionalString(_ key: CodingKeys) throws(FieldError) -> String? {
+            switch fields[key.rawValue] {
+            case nil, .null?: return nil
+            case .string(let value)?: return value
+            default: throw FieldError(field: key.rawValue)
+            }
+        }
+        func integer(_ key: String, in object: [String: CanonicalJSON]) throws(FieldError) -> Int64 {
+            guard case .int(let value)? = object[key] else { throw FieldError(field: key) }
+            return value
+        }
+        seq = try integer(CodingKeys.seq.rawValue, in: fields)
+        kind = try string(.kind)
+        batch = try optionalString(.batch)
+        office = try optionalString(.office)
+        milestone = try optionalString(.milestone)
+        switch fields[CodingKeys.target.rawValue] {
+        case nil, .null?: target = nil
+        case .int(let value)?: target = value
+        default: throw FieldError(field: CodingKeys.target.rawValue)
+        }
+        actor = try string(.actor)
+        actorRole = try string(.actorRole)
+        effective = try string(.effective)
+        recordedAt = try string(.recordedAt)
+        note = try string(.note)
+        guard case .array(let files)? = fields[CodingKeys.evidence.rawValue] else { throw FieldError(field: CodingKeys.evidence.rawValue) }
+        evidence = []
+        for file in files {
+            guard case .object(let object) = file, case .string(let name)? = object["name"], case .string(let sha256)? = object["sha256"] else {
+                throw FieldError(field: CodingKeys.evidence.rawValue)
+            }
+            evidence.append(Evidence(name: name, sha256: sha256, size: try integer("size", in: object)))
+        }
+        guard case .object(let members)? = fields[CodingKeys.detail.rawValue] else { throw FieldError(field: CodingKeys.detail.rawValue) }
+        detail = [:]
+        for (key, value) in members {
+            guard case .string(let text) = value else { throw FieldError(field: CodingKeys.detail.rawValue) }
+            detail[key] = text
+        }
+        bulk = try optionalString(.bulk)
+        idempotencyKey = try optionalString(.idempotencyKey)
+        planVersion = try string(.planVersion)
+        previousHash = try string(.previousHash)
+        hash = try string(.hash)
+    }
+
+    /// The entry, or nil when its kind, role or date is not valid.
+    public var entry: Entry? {
+        guard let kind = EntryKind(rawValue: kind), let role = Role(rawValue: actorRole), let effective = LocalDate(effective) else { return nil }
+        return Entry(seq: seq, kind: kind, batch: batch, office: office, milestone: milestone, target: target, actor: actor,
+                     actorRole: role, effective: effective, recordedAt: recordedAt, note: note, evidence: evidence, detail: EntryDetail(members: detail),
+                     bulk: bulk, idempotencyKey: idempotencyKey, planVersion: planVersion, previousHash: previousHash, hash: hash)
+    }
+}

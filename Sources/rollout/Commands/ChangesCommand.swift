@@ -1,0 +1,54 @@
+import ArgumentParser
+import RolloutApp
+import RolloutCore
+
+/// `rollout changes --from X --to Y`: what changed between two dates.
+struct ChangesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "changes",
+        abstract: "What changed between two dates: per office, milestones reached, blocks and problems; then the entries."
+    )
+
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var output: OutputOptions
+
+    @Option(name: .long, help: "From this date (inclusive), YYYY-MM-DD.") var from: String
+    @Option(name: .long, help: "To this date (inclusive), YYYY-MM-DD.") var to: String
+
+    func run() throws {
+        try reporting {
+            let service = try database.open()
+            let plan = service.plan
+            let report = try service.changes(from: from, to: to)
+            if output.json {
+                try JSONOutput.print(ChangesView(from: report.from.description, to: report.to.description,
+                                                 changes: report.changes.map { .init(batch: $0.batch, office: $0.office, change: $0.description) },
+                                                 entries: try service.changeEntries(report).map(EntryRecord.init)))
+                return
+            }
+            print("Changes effective \(report.from) to \(report.to), as known now:")
+            var table = TextTable("Batch", "Office", "Change")
+            for change in report.changes {
+                table.add(change.batch, change.office.flatMap { plan.office(id: $0)?.name } ?? "district-wide", change.description)
+            }
+            print(report.changes.isEmpty ? "(no change)" : table.rendered)
+            print("")
+            _ = try HistoryRendering.print(plan: plan, heading: { "Entries effective in that period (\($0)):" }) { through, body in
+                try service.eachChangeEntry(report, through: through, body)
+            }
+        }
+    }
+
+    private struct ChangesView: Encodable {
+        var from: String
+        var to: String
+        var changes: [ChangeView]
+        var entries: [EntryRecord]
+
+        struct ChangeView: Encodable {
+            var batch: String
+            var office: String?
+            var change: String
+        }
+    }
+}

@@ -1,0 +1,38 @@
+import ArgumentParser
+import RolloutApp
+import RolloutStore
+
+/// `rollout check`: every integrity check in one command with one exit code.
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Run SQLite's integrity and foreign-key checks, the audit verification and the state replay.",
+        discussion: "Exit 0 when all pass, 5 when any fails."
+    )
+
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        try reporting {
+            let report = try database.open().check()
+            if output.json {
+                try JSONOutput.print(CheckView(passed: report.passed, integrity: report.integrityProblems, foreignKeys: report.foreignKeyProblems,
+                                               entries: report.verification.entries, head: report.verification.head,
+                                               audit: report.verification.failure?.description))
+            } else {
+                print(CheckRendering.text(report))
+            }
+            if !report.passed { throw ExitCode(AuditCommand.failed) }
+        }
+    }
+
+    private struct CheckView: Encodable {
+        var passed: Bool
+        var integrity: [String]
+        var foreignKeys: [String]
+        var entries: Int64
+        var head: String
+        var audit: String?
+    }
+}

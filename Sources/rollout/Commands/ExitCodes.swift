@@ -1,0 +1,43 @@
+import ArgumentParser
+import RolloutApp
+import RolloutCore
+import RolloutStore
+
+/// The documented exit codes, and the one place errors become messages on stderr.
+enum Exit {
+    static let failure: Int32 = 1
+    static let badInput: Int32 = 2
+    static let refused: Int32 = 3
+    static let conflict: Int32 = 4
+
+    /// Prints `error` to stderr as `rollout: message` and returns the exit code to throw.
+    static func report(_ error: any Error) -> ExitCode {
+        let (message, code): (String, Int32)
+        switch error {
+        case let error as ExitCode: return error
+        case let error as PlanError: (message, code) = ("bad fixture: \(error)", badInput)
+        case let error as InvalidAction: (message, code) = (error.message, badInput)
+        case let error as InputError: (message, code) = (error.message, badInput)
+        case let error as StoreError:
+            switch error {
+            case .stale, .idempotencyConflict, .busy: (message, code) = (error.description, conflict)
+            case .sqlite: (message, code) = (error.description, failure)
+            default: (message, code) = (error.description, badInput)
+            }
+        default: (message, code) = ("\(error)", failure)
+        }
+        Terminal.standardError("rollout: " + message)
+        return ExitCode(code)
+    }
+}
+
+extension ParsableCommand {
+    /// Runs `body`, turning any error into its message on stderr and its exit code.
+    func reporting(_ body: () throws -> Void) throws {
+        do {
+            try body()
+        } catch {
+            throw Exit.report(error)
+        }
+    }
+}

@@ -1,0 +1,57 @@
+import ArgumentParser
+import RolloutApp
+
+/// `rollout init`: create a database with a plan and its first coordinator.
+struct InitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "init",
+        abstract: "Create a database with the Yuzhong plan (or another district's) and its first coordinator."
+    )
+
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var output: OutputOptions
+
+    @Option(name: .long, help: "A fixture folder laid out like Fixtures/yuzhong (default: the built-in Yuzhong plan).")
+    var fixtures: String?
+
+    @Option(name: .long, help: "The year the plan's months fall in (default: the plan's own year).")
+    var year: Int?
+
+    @Option(name: .long, help: "Name of the first coordinator, who can then register everyone else.")
+    var coordinator: String
+
+    @Flag(name: .long, help: "Replace an existing database (its history is lost).")
+    var replace = false
+
+    func run() throws {
+        try reporting {
+            let service = try RolloutService.create(
+                path: database.path, fixtures: try fixtures.map(FixtureFolder.read), year: year, coordinator: coordinator, now: try Clock.now(),
+                replace: replace)
+            let plan = service.plan
+            let head = try service.head()
+            if output.json {
+                try JSONOutput.print(InitSummary(database: service.path, district: plan.district, year: plan.year, items: plan.items.count,
+                                                 offices: plan.offices.count, batches: plan.batches.count,
+                                                 planVersion: plan.version, coordinator: coordinator, entries: head.count, head: head.hash))
+            } else {
+                print("Created \(service.path) for \(plan.district) (year \(plan.year)): \(plan.items.count) items, \(plan.offices.count) offices, \(plan.batches.count) batches.")
+                print("Registered \(coordinator) as the first coordinator (entry #\(head.count)).")
+                print("Plan version \(plan.version.prefix(16)).")
+            }
+        }
+    }
+
+    private struct InitSummary: Encodable {
+        var database: String
+        var district: String
+        var year: Int
+        var items: Int
+        var offices: Int
+        var batches: Int
+        var planVersion: String
+        var coordinator: String
+        var entries: Int64
+        var head: String
+    }
+}

@@ -1,0 +1,57 @@
+import ArgumentParser
+import RolloutApp
+import RolloutCore
+
+/// `rollout refusals`: every refused attempt, who tried what and why it was refused.
+struct RefusalsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "refusals", abstract: "List refused attempts: who, what, why, when.")
+
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        try reporting {
+            let service = try database.open()
+            let refusals = try service.refusals()
+            if output.json {
+                try JSONOutput.print(refusals.map(RefusalView.init))
+                return
+            }
+            var table = TextTable("Entry", "Recorded", "Who", "Role", "Tried", "Batch", "Office", "Why refused")
+            for entry in refusals {
+                table.add("#\(entry.seq)", entry.recordedAt, entry.actor, entry.actorRole.rawValue, entry.detail.action ?? "",
+                          entry.batch ?? "-", entry.office.map { EntryText.office($0, service.plan) } ?? "-", entry.detail.message ?? "")
+            }
+            print(table.rendered)
+            print("\(refusals.count) refused attempts")
+        }
+    }
+
+    private struct RefusalView: Encodable {
+        var entry: Int64
+        var recordedAt: String
+        var effective: String
+        var actor: String
+        var role: String
+        var action: String
+        var batch: String?
+        var office: String?
+        var milestone: String?
+        var reason: String
+        var message: String
+
+        init(_ entry: Entry) {
+            self.entry = entry.seq
+            recordedAt = entry.recordedAt
+            effective = entry.effective.description
+            actor = entry.actor
+            role = entry.actorRole.rawValue
+            action = entry.detail.action ?? ""
+            batch = entry.batch
+            office = entry.office
+            milestone = entry.milestone
+            reason = entry.detail.reason ?? ""
+            message = entry.detail.message ?? ""
+        }
+    }
+}
