@@ -7,12 +7,12 @@ import RolloutCore
 ///
 /// It is driven by the plan (batches, offices, milestone ids) and needs at
 /// least four offices and two new batches with the Yuzhong milestone ids.
-public struct DemoScenario: Sendable {
+package struct DemoScenario: Sendable {
     /// One command in the scenario: who acts, when, and what.
-    public struct Step: Sendable {
-        public var moment: Moment
-        public var actor: String
-        public var instruction: Instruction
+    package struct Step: Sendable {
+        package var moment: Moment
+        package var actor: String
+        package var instruction: Instruction
 
         init(moment: Moment, actor: String, actions: [Action]) {
             self.moment = moment
@@ -28,7 +28,7 @@ public struct DemoScenario: Sendable {
     }
 
     /// What a step does; the last two name entries that exist only once earlier steps ran.
-    public enum Instruction: Sendable {
+    package enum Instruction: Sendable {
         /// These actions, as one command (a bulk command when several).
         case perform([Action])
         /// Reverse the current completions of these milestones at an office.
@@ -38,7 +38,7 @@ public struct DemoScenario: Sendable {
     }
 
     /// The actions of a step, given the state before it and a way to read entries.
-    public static func actions(for instruction: Instruction, effective: LocalDate, state: RolloutState,
+    package static func actions(for instruction: Instruction, effective: LocalDate, state: RolloutState,
                                entry: (Int64) throws -> Entry) rethrows -> [Action] {
         switch instruction {
         case .perform(let actions):
@@ -53,25 +53,25 @@ public struct DemoScenario: Sendable {
         }
     }
 
-    public let plan: Plan
+    package let plan: Plan
     /// The coordinator created by `init`.
-    public let firstCoordinator = "王敏"
-    public let coordinator = "张伟"
-    public let auditor = "刘芳"
+    package let firstCoordinator = "王敏"
+    package let coordinator = "张伟"
+    package let auditor = "刘芳"
     /// The date the scenario stops at.
-    public var endDate: LocalDate { date(batchIndex: 1, month: .live, day: 20) }
+    package var endDate: LocalDate { date(batchIndex: 1, month: .live, day: 20) }
 
     private static let staffNames = ["李娜", "赵强", "陈静", "杨洋", "黄磊", "周婷", "吴刚", "徐丽", "孙浩", "马琳", "朱军"]
 
-    public init(plan: Plan) { self.plan = plan }
+    package init(plan: Plan) { self.plan = plan }
 
     /// Whether the plan has what the scenario needs.
-    public var isPlayable: Bool {
+    package var isPlayable: Bool {
         plan.offices.count >= 4 && plan.newBatches.count >= 2
             && ["guides_written", "network_built", "permissions_granted", "staff_trained", "ready", "live"].allSatisfy { plan.milestone($0) != nil }
     }
 
-    public func staff(_ office: Office) -> String {
+    package func staff(_ office: Office) -> String {
         let index = plan.position(ofOffice: office.id) ?? 0
         return index < Self.staffNames.count ? Self.staffNames[index] : "\(office.name)经办员"
     }
@@ -90,7 +90,7 @@ public struct DemoScenario: Sendable {
     }
 
     /// Every step, in order.
-    public var steps: [Step] {
+    package var steps: [Step] {
         guard isPlayable else { return [] }
         var steps: [Step] = []
         let offices = plan.offices

@@ -5,22 +5,22 @@ import RolloutCore
 /// going through every milestone, with some problems and refused attempts.
 ///
 /// Pure: it lists plan and steps; the caller performs them through the real store.
-public struct ScaleScenario: Sendable {
+package struct ScaleScenario: Sendable {
     /// One command: its moment and (actor, action) pairs, performed as one transaction.
-    public struct Step: Sendable {
-        public var moment: Moment
-        public var requests: [(actor: String, action: Action)]
+    package struct Step: Sendable {
+        package var moment: Moment
+        package var requests: [(actor: String, action: Action)]
     }
 
-    public let plan: Plan
-    public let coordinator = "总协调员"
+    package let plan: Plan
+    package let coordinator = "总协调员"
     /// When set, the last batch stops after permissions are granted, leaving
     /// training for every office to do (the bulk benchmark records it).
-    public let openLastBatch: Bool
+    package let openLastBatch: Bool
 
     /// Builds a plan of `offices` offices across `districts` districts and
     /// `batches` new batches, reusing the milestone graph and catalog of `base`.
-    public init(base: Plan, offices: Int, districts: Int, batches: Int, openLastBatch: Bool = false) {
+    package init(base: Plan, offices: Int, districts: Int, batches: Int, openLastBatch: Bool = false) {
         self.openLastBatch = openLastBatch
         let districtCount = max(1, districts), batchCount = max(1, min(batches, 6))
         let perDistrict = max(1, (offices + districtCount - 1) / districtCount)
@@ -44,7 +44,7 @@ public struct ScaleScenario: Sendable {
                     milestones: base.milestones, followUp: base.followUp, batches: newBatches, offices: generatedOffices, items: items)
     }
 
-    public func staff(_ office: Office) -> String { "staff-\(office.id)" }
+    package func staff(_ office: Office) -> String { "staff-\(office.id)" }
 
     private func day(_ month: Int, _ day: Int) -> LocalDate {
         LocalDate(year: plan.year, month: month, day: min(day, LocalDate.daysIn(year: plan.year, month: month))) ?? LocalDate.fromDayNumber(0)
@@ -53,13 +53,13 @@ public struct ScaleScenario: Sendable {
     private func moment(_ date: LocalDate) -> Moment { Moment(recordedAt: "\(date)T02:00:00Z", today: date) }
 
     /// The first step: registering every office's staff.
-    public var registration: Step {
+    package var registration: Step {
         Step(moment: moment(day(1, 1)), requests: plan.offices.map { (coordinator, .addPerson(name: staff($0), role: .office, office: $0.id)) })
     }
 
     /// The steps of one batch, in order. Made batch by batch so that a national
     /// history (a million actions) is never held in memory at once.
-    public func steps(of batch: Batch) -> [Step] {
+    package func steps(of batch: Batch) -> [Step] {
         var steps: [Step] = []
         let offices = plan.offices
         guard let prep = batch.prepMonth, let live = batch.liveMonth else { return [] }
@@ -86,7 +86,7 @@ public struct ScaleScenario: Sendable {
 
     /// Problems to resolve need their ids, known only after they are opened:
     /// the resolutions for one batch, given the open problems of its offices.
-    public func resolutions(batch: Batch, openProblems: [(office: String, problem: Int64)]) -> Step? {
+    package func resolutions(batch: Batch, openProblems: [(office: String, problem: Int64)]) -> Step? {
         guard let live = batch.liveMonth, !openProblems.isEmpty else { return nil }
         let date = day(live, 20)
         return Step(moment: moment(date), requests: openProblems.map {

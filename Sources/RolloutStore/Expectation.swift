@@ -1,10 +1,10 @@
 /// What the person saw before acting: the entry count, or (a prefix of) the head hash.
-public enum Expectation: Sendable, Equatable {
+package enum Expectation: Sendable, Equatable {
     case count(Int64)
     case head(String)
 
     /// Parses `--expect`: digits are a count, anything else a hash prefix.
-    public init?(_ text: String) {
+    package init?(_ text: String) {
         if let count = Int64(text), count >= 0 {
             self = .count(count)
         } else if text.count >= 6, text.allSatisfy(\.isHexDigit) {

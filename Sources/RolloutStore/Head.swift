@@ -2,9 +2,9 @@ import GRDB
 import RolloutCore
 
 /// The end of the chain: how many entries there are and the last hash.
-public struct Head: Equatable, Sendable {
-    public var count: Int64
-    public var hash: String
+package struct Head: Equatable, Sendable {
+    package var count: Int64
+    package var hash: String
 
     static func fetch(_ db: Database) throws -> Head {
         guard let row = try Row.fetchOne(db, sql: "SELECT seq, hash FROM entries ORDER BY seq DESC LIMIT 1") else {

@@ -1,12 +1,12 @@
 import RolloutCore
 
 /// The result of one action of a write.
-public struct Outcome: Sendable {
-    public var action: Action
-    public var result: Result
+package struct Outcome: Sendable {
+    package var action: Action
+    package var result: Result
 
     /// What happened to the action.
-    public enum Result: Sendable {
+    package enum Result: Sendable {
         /// Accepted; these entries were appended (or would be, in a dry run).
         case recorded([Entry])
         /// Refused by the rules; `entry` records the refused attempt.

@@ -9,7 +9,7 @@ extension Store {
     ///
     /// Two threads share the work: this one reads rows and checks the chain,
     /// a second one replays the state machine over the entries it is handed.
-    public func verify(expectHead: String? = nil) throws -> Verification {
+    package func verify(expectHead: String? = nil) throws -> Verification {
         try read { db in
             var chain = ChainVerifier(planVersions: [])
             do {
@@ -121,7 +121,7 @@ extension Store {
     }
 
     /// Streams the export lines (plan versions, entries, head) to `write`.
-    public func export(_ write: (String) throws -> Void) throws {
+    package func export(_ write: (String) throws -> Void) throws {
         try read { db in
             for row in try Row.fetchAll(db, sql: "SELECT version, document FROM plan_versions ORDER BY rowid") {
                 try write(AuditExport.planLine(version: row["version"], document: row["document"]))

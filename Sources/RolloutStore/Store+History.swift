@@ -3,7 +3,7 @@ import RolloutCore
 
 extension Store {
     /// Entries matching `filter`, oldest first.
-    public func history(_ filter: HistoryFilter) throws -> [Entry] {
+    package func history(_ filter: HistoryFilter) throws -> [Entry] {
         var entries: [Entry] = []
         try eachEntry(filter) { entries.append($0) }
         return entries
@@ -11,7 +11,7 @@ extension Store {
 
     /// Hands the entries matching `filter` to `body` one at a time, oldest
     /// first, holding none of them (a national history has a million).
-    public func eachEntry(_ filter: HistoryFilter, _ body: (Entry) throws -> Void) throws {
+    package func eachEntry(_ filter: HistoryFilter, _ body: (Entry) throws -> Void) throws {
         var clauses: [String] = []
         var arguments: StatementArguments = []
         func add(_ clause: String, _ value: (any DatabaseValueConvertible)?) {
@@ -45,7 +45,7 @@ extension Store {
     /// and corrections remove exactly what they reverse, so the rows effective
     /// by `date` are exactly the unreversed entries effective by then (a test
     /// checks this against a fold of the history).
-    public func state(asOf date: LocalDate, batches: [String]? = nil) throws -> RolloutState {
+    package func state(asOf date: LocalDate, batches: [String]? = nil) throws -> RolloutState {
         try read { db in
             var state = RolloutState()
             if batches == nil { state.people = try StateTables.loadPeople(db) }
@@ -60,7 +60,7 @@ extension Store {
 
     /// What the database knew at a moment (recorded axis): the state after
     /// every entry recorded at or before `time` (UTC ISO 8601).
-    public func state(knownAt time: String) throws -> RolloutState {
+    package func state(knownAt time: String) throws -> RolloutState {
         try read { db in
             var state = RolloutState()
             try EntryStream.forEach(db, where: "recorded_at <= ?", arguments: [time]) { state.apply($0) }

@@ -3,20 +3,20 @@ import GRDB
 import RolloutCore
 
 /// The result of `Store.check`: SQLite's own checks and the audit verification.
-public struct CheckReport: Sendable {
+package struct CheckReport: Sendable {
     /// `PRAGMA integrity_check` messages other than "ok".
-    public var integrityProblems: [String]
+    package var integrityProblems: [String]
     /// `PRAGMA foreign_key_check` violations.
-    public var foreignKeyProblems: [String]
-    public var verification: Verification
+    package var foreignKeyProblems: [String]
+    package var verification: Verification
 
-    public var passed: Bool { integrityProblems.isEmpty && foreignKeyProblems.isEmpty && verification.passed }
+    package var passed: Bool { integrityProblems.isEmpty && foreignKeyProblems.isEmpty && verification.passed }
 }
 
 extension Store {
     /// SQLite integrity and foreign-key checks, then the full audit verification
     /// (chain, replay, stored state equals replay).
-    public func check() throws -> CheckReport {
+    package func check() throws -> CheckReport {
         let (integrity, foreignKeys) = try read { db in
             let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check").filter { $0 != "ok" }
             let foreignKeys = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").map { row in
@@ -30,7 +30,7 @@ extension Store {
     /// A consistent copy of the database taken online (`VACUUM INTO`): writers
     /// may go on meanwhile; the copy holds every transaction committed before it began.
     /// The copy is written beside `destination` and moved into place when complete.
-    public func backup(to destination: String) throws {
+    package func backup(to destination: String) throws {
         guard !FileManager.default.fileExists(atPath: destination) else {
             throw StoreError.databaseExists(path: destination)
         }

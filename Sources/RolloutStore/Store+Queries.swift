@@ -2,23 +2,23 @@ import GRDB
 import RolloutCore
 
 /// A problem with the track it belongs to.
-public struct ProblemRecord: Equatable, Sendable {
-    public var batch: String
-    public var office: String
-    public var problem: Problem
+package struct ProblemRecord: Equatable, Sendable {
+    package var batch: String
+    package var office: String
+    package var problem: Problem
 }
 
 extension Store {
     /// The number of entries and the head hash.
-    public func head() throws -> Head { try read(Head.fetch) }
+    package func head() throws -> Head { try read(Head.fetch) }
 
     /// Registered people, by name.
-    public func people() throws -> [Person] {
+    package func people() throws -> [Person] {
         try read { db in try StateTables.loadPeople(db).values.sorted { $0.name < $1.name } }
     }
 
     /// The entries with these sequence numbers, in the order given.
-    public func entries(_ seqs: [Int64]) throws -> [Entry] {
+    package func entries(_ seqs: [Int64]) throws -> [Entry] {
         try read { db in
             let count = try Head.fetch(db).count
             return try seqs.map { seq in
@@ -31,17 +31,17 @@ extension Store {
     }
 
     /// Refused attempts, oldest first.
-    public func refusals() throws -> [Entry] {
+    package func refusals() throws -> [Entry] {
         try read { db in try EntryRow.fetchAll(db, where: "kind = 'refused'") }
     }
 
     /// Every entry, oldest first.
-    public func allEntries() throws -> [Entry] {
+    package func allEntries() throws -> [Entry] {
         try read { db in try EntryRow.fetchAll(db) }
     }
 
     /// One problem and where it belongs.
-    public func problem(id: Int64) throws -> ProblemRecord {
+    package func problem(id: Int64) throws -> ProblemRecord {
         guard let record = try read({ db in try StateTables.loadProblems(db, where: "id = ?", arguments: [id]).first }) else {
             throw StoreError.unknownProblem(id: id)
         }
@@ -49,13 +49,13 @@ extension Store {
     }
 
     /// Problems, oldest first; only unresolved ones when `openOnly`.
-    public func problems(openOnly: Bool) throws -> [ProblemRecord] {
+    package func problems(openOnly: Bool) throws -> [ProblemRecord] {
         try read { db in try StateTables.loadProblems(db, where: openOnly ? "resolved_seq IS NULL" : "1") }
     }
 
     /// The stored current state; only the given batches' tracks (and no people
     /// register, which status views do not need) when `batches` is set.
-    public func currentState(batches: [String]? = nil) throws -> RolloutState {
+    package func currentState(batches: [String]? = nil) throws -> RolloutState {
         guard let batches else { return try read(StateTables.loadAll) }
         return try read { db in
             var state = RolloutState()
@@ -70,7 +70,7 @@ extension Store {
     /// What was not yet done on `date` as known now (effective axis), for the
     /// milestones due before it, read with index range scans rather than loading
     /// every office's track. As of today this is simply what is not done.
-    public func outstanding(asOf date: LocalDate) throws -> Outstanding {
+    package func outstanding(asOf date: LocalDate) throws -> Outstanding {
         try read { db in
             var missing: [String: Set<String>] = [:], districtDone = Set<String>(), blocked: [String: Set<String>] = [:]
             let day = date.description
@@ -106,7 +106,7 @@ extension Store {
     }
 
     /// The state rebuilt from the history alone.
-    public func replayedState() throws -> RolloutState {
+    package func replayedState() throws -> RolloutState {
         Replay.state(of: try allEntries())
     }
 

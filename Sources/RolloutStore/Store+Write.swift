@@ -3,11 +3,11 @@ import RolloutCore
 
 extension Store {
     /// One action and the registered person who takes it.
-    public struct Request: Sendable {
-        public var actor: String
-        public var action: Action
+    package struct Request: Sendable {
+        package var actor: String
+        package var action: Action
 
-        public init(actor: String, action: Action) {
+        package init(actor: String, action: Action) {
             self.actor = actor
             self.action = action
         }
@@ -20,13 +20,13 @@ extension Store {
     /// refused ones append a refused-attempt entry. When more than one entry is
     /// written, all share a bulk id. Throws (writing nothing) for unknown people,
     /// invalid actions, a stale `expect`, or an idempotency key reused for another action.
-    public func perform(_ actions: [Action], as actorName: String, at moment: Moment, options: WriteOptions = WriteOptions()) throws -> [Outcome] {
+    package func perform(_ actions: [Action], as actorName: String, at moment: Moment, options: WriteOptions = WriteOptions()) throws -> [Outcome] {
         try perform(actions.map { Request(actor: actorName, action: $0) }, at: moment, options: options)
     }
 
     /// Like `perform(_:as:at:options:)`, each action with its own actor (an import of
     /// many people's reports at once, or the scale generator), still one transaction.
-    public func perform(_ requests: [Request], at moment: Moment, options: WriteOptions = WriteOptions()) throws -> [Outcome] {
+    package func perform(_ requests: [Request], at moment: Moment, options: WriteOptions = WriteOptions()) throws -> [Outcome] {
         if !options.dryRun { try WriteAccess.check(path) }
         do {
             return try queue.writeWithoutTransaction { db in

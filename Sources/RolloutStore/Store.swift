@@ -7,16 +7,16 @@ import RolloutCore
 ///
 /// Every write runs in one immediate transaction with a busy timeout, so two
 /// people acting at once never lose an update or fork the chain.
-public struct Store: Sendable {
+package struct Store: Sendable {
     let queue: DatabaseQueue
     /// The database file.
-    public let path: String
+    package let path: String
     /// The plan version in force.
-    public let plan: Plan
+    package let plan: Plan
     let planVersion: String
 
     /// Opens an existing database, refusing files that are not rollout databases.
-    public static func open(path: String) throws -> Store {
+    package static func open(path: String) throws -> Store {
         try checkHeader(path: path)
         do {
             let queue = try DatabaseQueue(path: path, configuration: configuration())
@@ -39,7 +39,7 @@ public struct Store: Sendable {
     ///
     /// The database is built in a temporary file beside `path` and moved into
     /// place only when complete, so a failure leaves nothing behind.
-    public static func create(path: String, plan: Plan, coordinator: String, at moment: Moment, replace: Bool) throws -> Store {
+    package static func create(path: String, plan: Plan, coordinator: String, at moment: Moment, replace: Bool) throws -> Store {
         let fileManager = FileManager.default
         if fileManager.fileExists(atPath: path) && !replace { throw StoreError.databaseExists(path: path) }
         try WriteAccess.check(path)

@@ -2,7 +2,7 @@ import RolloutCore
 
 /// Why the store could not do what was asked. Every case names the bad value
 /// and what was expected; nothing was written when one is thrown.
-public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
+package enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case noDatabase(path: String)
     case databaseExists(path: String)
     case notARolloutDatabase(path: String, why: String)
@@ -17,7 +17,7 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case invalid(InvalidAction)
     case sqlite(String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .noDatabase(let path):
             "no database at \(path); create one with `rollout init --db \(path)`"

@@ -1,34 +1,34 @@
 /// The line-oriented export an auditor can verify without the database
 /// (format in `docs/audit.md`): one JSON object per line, first the plan
 /// versions, then every entry, then the head.
-public enum AuditExport {
+package enum AuditExport {
     /// A parsed export line.
-    public enum Line: Equatable, Sendable {
+    package enum Line: Equatable, Sendable {
         case plan(version: String, document: String)
         case entry(Entry)
         case head(count: Int64, hash: String)
     }
 
-    public static func planLine(version: String, document: String) -> String {
+    package static func planLine(version: String, document: String) -> String {
         CanonicalJSON.object(["type": .string("plan"), "version": .string(version), "document": .string(document)]).text
     }
 
     /// The entry's canonical fields plus `type` and `hash`.
-    public static func entryLine(_ entry: Entry) -> String {
+    package static func entryLine(_ entry: Entry) -> String {
         guard case .object(var fields) = entry.canonical else { return "" }
         fields["type"] = .string("entry")
         fields["hash"] = .string(entry.hash)
         return CanonicalJSON.object(fields).text
     }
 
-    public static func headLine(count: Int64, hash: String) -> String {
+    package static func headLine(count: Int64, hash: String) -> String {
         CanonicalJSON.object(["type": .string("head"), "count": .int(count), "hash": .string(hash)]).text
     }
 
     /// Parses one line; `number` is its 1-based line number, for messages.
     /// Each line is read once into a tree (an export of a national history
     /// has a million lines, read twice by the verifier).
-    public static func parse(_ line: String, number: Int) throws(AuditFailure) -> Line {
+    package static func parse(_ line: String, number: Int) throws(AuditFailure) -> Line {
         guard case .object(let fields)? = CanonicalJSONParser.parse(line), case .string(let type)? = fields["type"] else {
             throw AuditFailure(entry: nil, "export line \(number) is not a JSON object with a \"type\"")
         }

@@ -1,22 +1,22 @@
 /// Checks the hash chain entry by entry: numbering without gaps, each
 /// `previous_hash` the hash before, each `hash` matching the content, each
 /// plan version known.
-public struct ChainVerifier: Sendable {
+package struct ChainVerifier: Sendable {
     /// The plan versions entries may name.
-    public let planVersions: Set<String>
+    package let planVersions: Set<String>
     /// Entries checked so far.
-    public private(set) var count: Int64 = 0
+    package private(set) var count: Int64 = 0
     /// The hash of the last entry checked.
-    public private(set) var head = Entry.genesisHash
+    package private(set) var head = Entry.genesisHash
     /// Reused for each entry's canonical bytes.
     private var scratch: [UInt8] = []
 
-    public init(planVersions: Set<String>) { self.planVersions = planVersions }
+    package init(planVersions: Set<String>) { self.planVersions = planVersions }
 
     /// Checks one entry, in stored order. With `checkingContent` false the
     /// caller checks that the hash matches the content (`checkContent`)
     /// elsewhere, e.g. on another thread.
-    public mutating func feed(_ entry: Entry, checkingContent: Bool = true) throws(AuditFailure) {
+    package mutating func feed(_ entry: Entry, checkingContent: Bool = true) throws(AuditFailure) {
         try checkLinks(entry)
         if checkingContent { try ChainVerifier.checkContent(entry, scratch: &scratch) }
         count = entry.seq
@@ -24,7 +24,7 @@ public struct ChainVerifier: Sendable {
     }
 
     /// Checks that an entry's hash matches its content; `scratch` is reused for the canonical bytes.
-    public static func checkContent(_ entry: Entry, scratch: inout [UInt8]) throws(AuditFailure) {
+    package static func checkContent(_ entry: Entry, scratch: inout [UInt8]) throws(AuditFailure) {
         guard entry.hashMatchesContent(scratch: &scratch) else {
             throw AuditFailure(entry: entry.seq, "its hash does not match its content: a field of this entry was changed after it was written")
         }

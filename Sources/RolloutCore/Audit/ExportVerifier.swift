@@ -1,9 +1,9 @@
 /// Verifies an export file without the database, in two streaming passes:
 /// the first collects which earlier entries corrections name, the second
 /// verifies the chain and replays the state machine.
-public enum ExportVerifier {
+package enum ExportVerifier {
     /// `readLines` calls its argument once per line (text, 1-based number); it is called twice.
-    public static func verify(expectHead: String?, readLines: (_ each: (String, Int) throws -> Void) throws -> Void) throws -> Verification {
+    package static func verify(expectHead: String?, readLines: (_ each: (String, Int) throws -> Void) throws -> Void) throws -> Verification {
         var needed = Set<Int64>()
         var plans: [String: Plan] = [:]
         var kept: [Int64: Entry] = [:]

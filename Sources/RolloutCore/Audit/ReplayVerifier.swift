@@ -2,11 +2,11 @@
 /// every accepted entry must have been legal when made (re-decided by the engine
 /// against the state at that point, with exactly the recorded fields), every
 /// refused one must be refused again for the same reason.
-public struct ReplayVerifier {
+package struct ReplayVerifier {
     /// Plan versions by hash.
-    public let plans: [String: Plan]
+    package let plans: [String: Plan]
     /// The state replayed so far.
-    public private(set) var state = RolloutState()
+    package private(set) var state = RolloutState()
 
     /// Corrections written by one command, decided together.
     private var pendingCorrections: [Entry] = []
@@ -16,20 +16,20 @@ public struct ReplayVerifier {
     /// One engine per plan version, made once.
     private let engines: [String: Engine]
 
-    public init(plans: [String: Plan]) {
+    package init(plans: [String: Plan]) {
         self.plans = plans
         engines = plans.mapValues(Engine.init)
     }
 
     /// Decides a pending group of corrections unless `entry` continues it.
-    public mutating func settle(before entry: Entry, lookup: (Int64) throws -> Entry?) throws(AuditFailure) {
+    package mutating func settle(before entry: Entry, lookup: (Int64) throws -> Entry?) throws(AuditFailure) {
         if let first = pendingCorrections.first, !(entry.kind == .correction && entry.bulk != nil && entry.bulk == first.bulk) {
             try flushCorrections(lookup: lookup)
         }
     }
 
     /// Checks one entry. `lookup` returns an earlier entry by number (for corrections).
-    public mutating func feed(_ entry: Entry, lookup: (Int64) throws -> Entry?) throws(AuditFailure) {
+    package mutating func feed(_ entry: Entry, lookup: (Int64) throws -> Entry?) throws(AuditFailure) {
         try settle(before: entry, lookup: lookup)
         if entry.kind == .correction {
             pendingCorrections.append(entry)
@@ -40,7 +40,7 @@ public struct ReplayVerifier {
     }
 
     /// Checks what is still pending at the end of the history.
-    public mutating func finish(lookup: (Int64) throws -> Entry?) throws(AuditFailure) {
+    package mutating func finish(lookup: (Int64) throws -> Entry?) throws(AuditFailure) {
         try flushCorrections(lookup: lookup)
     }
 

@@ -1,27 +1,27 @@
 import Crypto
 
 /// SHA-256 helpers; hex digests are lowercase.
-public enum SHA256Hex {
+package enum SHA256Hex {
     private static let digits = Array("0123456789abcdef".utf8)
 
     /// The hex SHA-256 of some bytes.
-    public static func digest<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
+    package static func digest<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
         hex(SHA256.hash(data: Array(bytes)))
     }
 
     /// The hex SHA-256 of a byte array, without copying it.
-    public static func digest(_ bytes: [UInt8]) -> String {
+    package static func digest(_ bytes: [UInt8]) -> String {
         bytes.withUnsafeBytes { hex(SHA256.hash(data: $0)) }
     }
 
     /// The hex SHA-256 of a string's UTF-8 bytes.
-    public static func digest(_ text: String) -> String {
+    package static func digest(_ text: String) -> String {
         var text = text
         return text.withUTF8 { hex(SHA256.hash(data: UnsafeRawBufferPointer($0))) }
     }
 
     /// Whether the SHA-256 of `bytes` is the lowercase hex digest `hex`, without building a string.
-    public static func matches(_ bytes: [UInt8], hex: String) -> Bool {
+    package static func matches(_ bytes: [UInt8], hex: String) -> Bool {
         let digest = bytes.withUnsafeBytes { SHA256.hash(data: $0) }
         var hex = hex
         return hex.withUTF8 { text in

@@ -1,19 +1,19 @@
 /// The result of verifying a history: how far it checked, the head, and the first failure.
-public struct Verification: Equatable, Sendable {
-    public var entries: Int64
-    public var head: String
-    public var failure: AuditFailure?
+package struct Verification: Equatable, Sendable {
+    package var entries: Int64
+    package var head: String
+    package var failure: AuditFailure?
 
-    public init(entries: Int64, head: String, failure: AuditFailure?) {
+    package init(entries: Int64, head: String, failure: AuditFailure?) {
         self.entries = entries
         self.head = head
         self.failure = failure
     }
 
-    public var passed: Bool { failure == nil }
+    package var passed: Bool { failure == nil }
 
     /// Checks a head noted down earlier: a shorter or rewritten history fails.
-    public static func checkHead(_ expected: String?, count: Int64, head: String) throws(AuditFailure) {
+    package static func checkHead(_ expected: String?, count: Int64, head: String) throws(AuditFailure) {
         guard let expected else { return }
         let wanted = expected.lowercased()
         guard head.hasPrefix(wanted) else {
@@ -22,7 +22,7 @@ public struct Verification: Equatable, Sendable {
     }
 
     /// Checks that a stored plan document hashes to its version and can be read.
-    public static func checkPlan(version: String, document: String) throws(AuditFailure) -> Plan {
+    package static func checkPlan(version: String, document: String) throws(AuditFailure) -> Plan {
         guard SHA256Hex.digest(document) == version else {
             throw AuditFailure(entry: nil, "plan version \(version.prefix(12)): its document does not hash to its version; the stored plan was changed")
         }

@@ -5,7 +5,7 @@
 /// object keys sorted by Unicode code point, no whitespace, strings escaped only
 /// for `"`, `\`, and control characters below U+0020, everything else written
 /// as raw UTF-8. Numbers are integers only.
-public indirect enum CanonicalJSON: Equatable, Sendable {
+package indirect enum CanonicalJSON: Equatable, Sendable {
     case null
     case bool(Bool)
     case int(Int64)
@@ -14,7 +14,7 @@ public indirect enum CanonicalJSON: Equatable, Sendable {
     case object([String: CanonicalJSON])
 
     /// The canonical text.
-    public var text: String {
+    package var text: String {
         var out = ""
         write(into: &out)
         return out
@@ -47,7 +47,7 @@ public indirect enum CanonicalJSON: Equatable, Sendable {
     }
 
     /// Appends `value` as a canonical JSON string, as UTF-8 bytes.
-    public static func writeString(_ value: String, into out: inout [UInt8]) {
+    package static func writeString(_ value: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         var value = value
         let plain = value.withUTF8 { bytes -> Bool in
@@ -64,7 +64,7 @@ public indirect enum CanonicalJSON: Equatable, Sendable {
     }
 
     /// Appends `value` as a canonical JSON string.
-    public static func writeString(_ value: String, into out: inout String) {
+    package static func writeString(_ value: String, into out: inout String) {
         if !value.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
             out += "\""
             out += value
@@ -93,7 +93,7 @@ public indirect enum CanonicalJSON: Equatable, Sendable {
 
 extension CanonicalJSON {
     /// `.string(value)` or `.null` when absent.
-    public static func optional(_ value: String?) -> CanonicalJSON { value.map(CanonicalJSON.string) ?? .null }
+    package static func optional(_ value: String?) -> CanonicalJSON { value.map(CanonicalJSON.string) ?? .null }
     /// `.int(value)` or `.null` when absent.
-    public static func optional(_ value: Int64?) -> CanonicalJSON { value.map(CanonicalJSON.int) ?? .null }
+    package static func optional(_ value: Int64?) -> CanonicalJSON { value.map(CanonicalJSON.int) ?? .null }
 }

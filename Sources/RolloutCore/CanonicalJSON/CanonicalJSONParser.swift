@@ -1,16 +1,16 @@
 /// Reads JSON text into a `CanonicalJSON` value: objects, arrays, strings
 /// (with all JSON escapes), integers, booleans and null. Small and fast enough
 /// to decode every stored entry's `detail` and `evidence` during verification.
-public enum CanonicalJSONParser {
+package enum CanonicalJSONParser {
     /// The value, or nil when the text is not such JSON.
-    public static func parse(_ text: String) -> CanonicalJSON? {
+    package static func parse(_ text: String) -> CanonicalJSON? {
         parse(text, skippingTopLevel: [])
     }
 
     /// The value with the members named in `skipped` left out of the top-level
     /// object, their text passed over without building values (the 40,000
     /// offices of a national plan document, read from their own table instead).
-    public static func parse(_ text: String, skippingTopLevel skipped: Set<String>) -> CanonicalJSON? {
+    package static func parse(_ text: String, skippingTopLevel skipped: Set<String>) -> CanonicalJSON? {
         var parser = Parser(bytes: Array(text.utf8), skipped: skipped)
         guard let value = parser.value() else { return nil }
         parser.skipSpace()

@@ -1,21 +1,21 @@
 /// A filter over the catalog: by batch, area, unit, section and handling level.
 /// Every criterion left nil matches everything.
-public struct CatalogQuery: Equatable, Sendable {
-    public var batch: String?
+package struct CatalogQuery: Equatable, Sendable {
+    package var batch: String?
     /// Matches the area's text exactly (社会保险, 就业创业).
-    public var area: String?
+    package var area: String?
     /// Matches when the unit contains this text.
-    public var unit: String?
+    package var unit: String?
     /// Matches when one of the sections contains this text.
-    public var section: String?
+    package var section: String?
     /// The level takes part in some step.
-    public var involves: Depth.Level?
+    package var involves: Depth.Level?
     /// Some channel starts at this level (an applicant can walk in there).
-    public var acceptedAt: Depth.Level?
+    package var acceptedAt: Depth.Level?
     /// Some channel runs entirely at this level and handles the item there.
-    public var fullyAt: Depth.Level?
+    package var fullyAt: Depth.Level?
 
-    public init(batch: String? = nil, area: String? = nil, unit: String? = nil, section: String? = nil,
+    package init(batch: String? = nil, area: String? = nil, unit: String? = nil, section: String? = nil,
                 involves: Depth.Level? = nil, acceptedAt: Depth.Level? = nil, fullyAt: Depth.Level? = nil) {
         self.batch = batch
         self.area = area
@@ -26,7 +26,7 @@ public struct CatalogQuery: Equatable, Sendable {
         self.fullyAt = fullyAt
     }
 
-    public func matches(_ item: Item) -> Bool {
+    package func matches(_ item: Item) -> Bool {
         if let batch, item.batch != batch { return false }
         if let area, item.area != area { return false }
         if let unit, !item.unit.contains(unit) { return false }
@@ -38,12 +38,12 @@ public struct CatalogQuery: Equatable, Sendable {
     }
 
     /// The matching items, in catalog order.
-    public func apply(to items: [Item]) -> [Item] { items.filter(matches) }
+    package func apply(to items: [Item]) -> [Item] { items.filter(matches) }
 }
 
 extension Depth.Level {
     /// Parses `street` or 街道 (and the other levels likewise).
-    public init?(name: String) {
+    package init?(name: String) {
         let lowered = name.lowercased()
         guard let level = Depth.Level.allCases.first(where: { $0.rawValue == lowered || $0.chinese == name }) else { return nil }
         self = level

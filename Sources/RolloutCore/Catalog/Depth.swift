@@ -3,32 +3,32 @@
 /// An item has one or more channels (the source joins alternatives with 或者,
 /// or with ； for a delegated channel); each channel is a sequence of steps,
 /// and each step names the levels that act and what they do.
-public struct Depth: Codable, Equatable, Sendable {
+package struct Depth: Codable, Equatable, Sendable {
     /// The source text, verbatim.
-    public var text: String
+    package var text: String
     /// The alternatives, each a sequence of steps.
-    public var channels: [[Step]]
+    package var channels: [[Step]]
 
     /// The channels in one line: `community/street:accept+review > district:decide | bank:accept`.
-    public var channelsText: String {
+    package var channelsText: String {
         channels.map { $0.map { step in step.levels.map(\.rawValue).joined(separator: "/") + ":" + step.actions.map(\.rawValue).joined(separator: "+") }
             .joined(separator: " > ") }.joined(separator: " | ")
     }
 
     /// One step of a channel: one or more levels doing the same actions.
-    public struct Step: Codable, Equatable, Sendable {
-        public var levels: [Level]
-        public var actions: [HandlingAction]
+    package struct Step: Codable, Equatable, Sendable {
+        package var levels: [Level]
+        package var actions: [HandlingAction]
         /// For banks: which banks, verbatim (代发银行, 委托部分银行).
-        public var qualifier: String?
+        package var qualifier: String?
     }
 
     /// Where a step happens.
-    public enum Level: String, Codable, CaseIterable, Sendable {
+    package enum Level: String, Codable, CaseIterable, Sendable {
         case community, street, district, bank
 
         /// The Chinese term used in the source.
-        public var chinese: String {
+        package var chinese: String {
             switch self {
             case .community: "社区"
             case .street: "街道"
@@ -39,13 +39,13 @@ public struct Depth: Codable, Equatable, Sendable {
     }
 
     /// What a level does with an application.
-    public enum HandlingAction: String, Codable, CaseIterable, Sendable {
+    package enum HandlingAction: String, Codable, CaseIterable, Sendable {
         case accept, handle, review, recheck
         case firstReview = "first_review"
         case secondReview = "second_review"
 
         /// The Chinese term used in the source.
-        public var chinese: String {
+        package var chinese: String {
             switch self {
             case .accept: "受理"
             case .handle: "办理"
@@ -59,13 +59,13 @@ public struct Depth: Codable, Equatable, Sendable {
 
     /// True when some channel lets an applicant walk in at `level`: the
     /// channel's first step includes that level.
-    public func acceptsAt(_ level: Level) -> Bool {
+    package func acceptsAt(_ level: Level) -> Bool {
         channels.contains { $0.first?.levels.contains(level) ?? false }
     }
 
     /// True when some channel runs entirely at `level`: every step includes it
     /// and at least one step there handles (办理) the application.
-    public func fullyHandledAt(_ level: Level) -> Bool {
+    package func fullyHandledAt(_ level: Level) -> Bool {
         channels.contains { steps in
             !steps.isEmpty && steps.allSatisfy { $0.levels.contains(level) }
                 && steps.contains { $0.actions.contains(.handle) }
@@ -73,7 +73,7 @@ public struct Depth: Codable, Equatable, Sendable {
     }
 
     /// True when `level` takes part in any step of any channel.
-    public func involves(_ level: Level) -> Bool {
+    package func involves(_ level: Level) -> Bool {
         channels.contains { $0.contains { $0.levels.contains(level) } }
     }
 }

@@ -1,5 +1,5 @@
 /// Something a person asks the tool to do. The engine decides whether it is allowed.
-public enum Action: Equatable, Sendable {
+package enum Action: Equatable, Sendable {
     /// Record a milestone: district-wide ones without an office, the others for one office.
     case record(milestone: String, batch: String, office: String?, effective: LocalDate, note: String, evidence: [Evidence])
     /// Report a problem found after go-live.
@@ -17,7 +17,7 @@ public enum Action: Equatable, Sendable {
     case removePerson(name: String, reason: String)
 
     /// A short description for refusal records and messages, e.g. `record staff_trained`.
-    public var summary: String {
+    package var summary: String {
         switch self {
         case .record(let milestone, _, _, _, _, _): "record \(milestone)"
         case .openProblem: "open problem"
@@ -31,7 +31,7 @@ public enum Action: Equatable, Sendable {
     }
 
     /// The machine name of the kind of action, kept with refused attempts.
-    public var attemptCode: String {
+    package var attemptCode: String {
         switch self {
         case .record: "record"
         case .openProblem: "open_problem"
@@ -45,7 +45,7 @@ public enum Action: Equatable, Sendable {
     }
 
     /// The batch and office the action is about, when it has them.
-    public var scope: (batch: String?, office: String?) {
+    package var scope: (batch: String?, office: String?) {
         switch self {
         case .record(_, let batch, let office, _, _, _): (batch, office)
         case .openProblem(let batch, let office, _, _), .resolveProblem(_, let batch, let office, _, _),

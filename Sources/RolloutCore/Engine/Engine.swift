@@ -6,13 +6,13 @@
 ///
 /// A class, so that deciding a million actions (verification) shares one plan
 /// instead of copying it into every decision.
-public final class Engine: Sendable {
-    public let plan: Plan
+package final class Engine: Sendable {
+    package let plan: Plan
 
-    public init(plan: Plan) { self.plan = plan }
+    package init(plan: Plan) { self.plan = plan }
 
     /// The outcome of `decide`.
-    public enum Decision: Equatable, Sendable {
+    package enum Decision: Equatable, Sendable {
         /// Allowed: append these entries (in order).
         case accepted([EntryDraft])
         /// Refused: the state does not change; append `record` as the refused attempt.
@@ -21,7 +21,7 @@ public final class Engine: Sendable {
 
     /// Decides an action. Throws `InvalidAction` for malformed input (unknown
     /// ids, dates in the future), for which nothing at all is written.
-    public func decide(_ action: Action, by actor: Person, in state: RolloutState, today: LocalDate) throws(InvalidAction) -> Decision {
+    package func decide(_ action: Action, by actor: Person, in state: RolloutState, today: LocalDate) throws(InvalidAction) -> Decision {
         if let effective = action.effective, effective > today {
             throw InvalidAction("effective date \(effective) is in the future (today is \(today)); expected today or earlier")
         }
@@ -39,7 +39,7 @@ public final class Engine: Sendable {
     }
 
     /// The registration of the first coordinator, which nobody else can make.
-    public func bootstrap(coordinator name: String, today: LocalDate) -> EntryDraft {
+    package func bootstrap(coordinator name: String, today: LocalDate) -> EntryDraft {
         EntryDraft(kind: .personAdded, actor: name, actorRole: .coordinator, effective: today,
                    detail: .registration(name: name, role: .coordinator, office: nil))
     }

@@ -1,11 +1,11 @@
 /// A registered person.
-public struct Person: Equatable, Sendable {
-    public var name: String
-    public var role: Role
+package struct Person: Equatable, Sendable {
+    package var name: String
+    package var role: Role
     /// The one office of office staff; nil for other roles.
-    public var office: String?
+    package var office: String?
 
-    public init(name: String, role: Role, office: String?) {
+    package init(name: String, role: Role, office: String?) {
         self.name = name
         self.role = role
         self.office = office

@@ -1,19 +1,19 @@
 /// Why the rules refuse an action. A refusal writes nothing to the state and is
 /// itself recorded in the history as a refused attempt.
-public struct Refusal: Error, Equatable, Sendable, CustomStringConvertible {
-    public var reason: Reason
+package struct Refusal: Error, Equatable, Sendable, CustomStringConvertible {
+    package var reason: Reason
     /// A sentence naming the unmet condition: which prerequisite, role or office.
-    public var message: String
+    package var message: String
 
-    public init(_ reason: Reason, _ message: String) {
+    package init(_ reason: Reason, _ message: String) {
         self.reason = reason
         self.message = message
     }
 
-    public var description: String { message }
+    package var description: String { message }
 
     /// The closed set of refusal reasons (documented in `docs/state-machine.md`).
-    public enum Reason: String, Codable, CaseIterable, Sendable {
+    package enum Reason: String, Codable, CaseIterable, Sendable {
         case wrongRole = "wrong_role"
         case wrongOffice = "wrong_office"
         case missingPrerequisite = "missing_prerequisite"

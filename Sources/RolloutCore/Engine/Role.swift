@@ -1,5 +1,5 @@
 /// Who a registered person acts as.
-public enum Role: String, Codable, CaseIterable, Sendable {
+package enum Role: String, Codable, CaseIterable, Sendable {
     /// District staff: record district milestones, confirm go-live, resolve problems, correct, register people.
     case coordinator
     /// One street office's staff: report for their own office only.

@@ -4,36 +4,36 @@
 /// entries. `hash` is SHA-256 over `previousHash` and the canonical encoding
 /// (see `canonical` and `docs/audit.md`), so any change to any entry breaks
 /// every hash after it.
-public struct Entry: Equatable, Sendable {
+package struct Entry: Equatable, Sendable {
     /// Position in the history, from 1, without gaps.
-    public let seq: Int64
-    public let kind: EntryKind
-    public let batch: String?
-    public let office: String?
-    public let milestone: String?
+    package let seq: Int64
+    package let kind: EntryKind
+    package let batch: String?
+    package let office: String?
+    package let milestone: String?
     /// For a correction, the entry it reverses; for a resolution, the problem (its opening entry).
-    public let target: Int64?
+    package let target: Int64?
     /// The acting person's registered name.
-    public let actor: String
-    public let actorRole: Role
+    package let actor: String
+    package let actorRole: Role
     /// When it happened, as the actor states it.
-    public let effective: LocalDate
+    package let effective: LocalDate
     /// When it was written, ISO 8601 UTC (`2026-11-27T08:30:00Z`).
-    public let recordedAt: String
-    public let note: String
-    public let evidence: [Evidence]
+    package let recordedAt: String
+    package let note: String
+    package let evidence: [Evidence]
     /// Kind-specific facts: for a refusal `action`, `reason`, `message`; for a registration `name`, `role`.
-    public let detail: EntryDetail
+    package let detail: EntryDetail
     /// Shared by every entry written by one bulk command.
-    public let bulk: String?
+    package let bulk: String?
     /// Set by the client so that a resubmitted report is recorded once.
-    public let idempotencyKey: String?
+    package let idempotencyKey: String?
     /// The plan version (hash) in force when the entry was written.
-    public let planVersion: String
-    public let previousHash: String
-    public let hash: String
+    package let planVersion: String
+    package let previousHash: String
+    package let hash: String
 
-    public init(seq: Int64, kind: EntryKind, batch: String?, office: String?, milestone: String?, target: Int64?,
+    package init(seq: Int64, kind: EntryKind, batch: String?, office: String?, milestone: String?, target: Int64?,
                 actor: String, actorRole: Role, effective: LocalDate, recordedAt: String, note: String,
                 evidence: [Evidence], detail: EntryDetail, bulk: String?, idempotencyKey: String?,
                 planVersion: String, previousHash: String, hash: String) {
@@ -58,17 +58,17 @@ public struct Entry: Equatable, Sendable {
     }
 
     /// The same entry carrying `hash`.
-    public func with(hash: String) -> Entry {
+    package func with(hash: String) -> Entry {
         Entry(seq: seq, kind: kind, batch: batch, office: office, milestone: milestone, target: target, actor: actor,
               actorRole: actorRole, effective: effective, recordedAt: recordedAt, note: note, evidence: evidence, detail: detail,
               bulk: bulk, idempotencyKey: idempotencyKey, planVersion: planVersion, previousHash: previousHash, hash: hash)
     }
 
     /// The hash before the first entry.
-    public static let genesisHash = String(repeating: "0", count: 64)
+    package static let genesisHash = String(repeating: "0", count: 64)
 
     /// The canonical encoding that is hashed: every field but `hash`.
-    public var canonical: CanonicalJSON {
+    package var canonical: CanonicalJSON {
         .object([
             "seq": .int(seq),
             "kind": .string(kind.rawValue),
@@ -92,14 +92,14 @@ public struct Entry: Equatable, Sendable {
 
     /// The UTF-8 bytes of `canonical.text`, written directly in key order
     /// (the hot path of sealing and verifying).
-    public var canonicalBytes: [UInt8] {
+    package var canonicalBytes: [UInt8] {
         var out: [UInt8] = []
         writeCanonicalBytes(into: &out)
         return out
     }
 
     /// Replaces the contents of `out` with `canonicalBytes`, reusing its storage.
-    public func writeCanonicalBytes(into out: inout [UInt8]) {
+    package func writeCanonicalBytes(into out: inout [UInt8]) {
         out.removeAll(keepingCapacity: true)
         out.reserveCapacity(420 + note.utf8.count)
         func raw(_ text: StaticString) { out.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount)) }
@@ -133,14 +133,14 @@ public struct Entry: Equatable, Sendable {
     }
 
     /// `canonical.text`, from `canonicalBytes`.
-    public var canonicalText: String { String(decoding: canonicalBytes, as: UTF8.self) }
+    package var canonicalText: String { String(decoding: canonicalBytes, as: UTF8.self) }
 
     /// The hash this entry must carry, given its other fields.
-    public var expectedHash: String { SHA256Hex.digest(canonicalBytes) }
+    package var expectedHash: String { SHA256Hex.digest(canonicalBytes) }
 
     /// Whether `hash` matches the content, using `scratch` for the canonical
     /// bytes so that checking a million entries allocates nothing per entry.
-    public func hashMatchesContent(scratch: inout [UInt8]) -> Bool {
+    package func hashMatchesContent(scratch: inout [UInt8]) -> Bool {
         writeCanonicalBytes(into: &scratch)
         return SHA256Hex.matches(scratch, hex: hash)
     }

@@ -5,34 +5,34 @@
 /// names its members. Each member an entry of this release writes has a
 /// field; members it never writes are kept in `other`, so an entry from
 /// elsewhere encodes to exactly the bytes it was hashed with.
-public struct EntryDetail: Equatable, Sendable {
+package struct EntryDetail: Equatable, Sendable {
     /// A registration, a removal, or a refused attempt at either: the person's name.
-    public let name: String?
+    package let name: String?
     /// A registration or removal: the person's role (`coordinator`, `office`, `auditor`).
-    public let role: String?
+    package let role: String?
     /// A registration of office staff: their office.
-    public let office: String?
+    package let office: String?
     /// A correction: the kind of entry it reverses.
-    public let reverses: String?
+    package let reverses: String?
     /// A correction of a resolution: the problem it reopens, as its entry number in text.
-    public let problem: String?
+    package let problem: String?
     /// A refusal: what was tried, in words (`record live`).
-    public let action: String?
+    package let action: String?
     /// A refusal: the reason code (`wrong_role`).
-    public let reason: String?
+    package let reason: String?
     /// A refusal: the engine's message.
-    public let message: String?
+    package let message: String?
     /// A refusal: the action's code, from which replay rebuilds it (`record`, `correct`).
-    public let attempt: String?
+    package let attempt: String?
     /// A refused correction: the entries it named, comma-separated.
-    public let targets: String?
+    package let targets: String?
     /// Members this release never writes, as found.
-    public let other: [String: String]
+    package let other: [String: String]
 
     /// No facts: milestones, problems, blocks.
-    public static let none = EntryDetail()
+    package static let none = EntryDetail()
 
-    public init(name: String? = nil, role: String? = nil, office: String? = nil, reverses: String? = nil, problem: String? = nil,
+    package init(name: String? = nil, role: String? = nil, office: String? = nil, reverses: String? = nil, problem: String? = nil,
                 action: String? = nil, reason: String? = nil, message: String? = nil, attempt: String? = nil, targets: String? = nil,
                 other: [String: String] = [:]) {
         self.name = name
@@ -49,30 +49,30 @@ public struct EntryDetail: Equatable, Sendable {
     }
 
     /// A registration: who, in which role, and office staff's office.
-    public static func registration(name: String, role: Role, office: String?) -> EntryDetail {
+    package static func registration(name: String, role: Role, office: String?) -> EntryDetail {
         EntryDetail(name: name, role: role.rawValue, office: office)
     }
 
     /// A removal from the register.
-    public static func removal(name: String, role: Role) -> EntryDetail {
+    package static func removal(name: String, role: Role) -> EntryDetail {
         EntryDetail(name: name, role: role.rawValue)
     }
 
     /// A correction reversing an entry of `kind`; `problem` for a reversed resolution.
-    public static func reversal(of kind: EntryKind, problem: Int64?) -> EntryDetail {
+    package static func reversal(of kind: EntryKind, problem: Int64?) -> EntryDetail {
         EntryDetail(reverses: kind.rawValue, problem: problem.map { String($0) })
     }
 
     /// A refused attempt: what was tried and why it was refused; a refused
     /// correction names its targets, a refused registration or removal the person.
-    public static func refusal(_ refusal: Refusal, action: String, attempt: String, targets: [Int64]? = nil, name: String? = nil,
+    package static func refusal(_ refusal: Refusal, action: String, attempt: String, targets: [Int64]? = nil, name: String? = nil,
                                role: Role? = nil) -> EntryDetail {
         EntryDetail(name: name, role: role?.rawValue, action: action, reason: refusal.reason.rawValue, message: refusal.message,
                     attempt: attempt, targets: targets.map { $0.map { String($0) }.joined(separator: ",") })
     }
 
     /// The facts as stored: key → text.
-    public init(members: [String: String]) {
+    package init(members: [String: String]) {
         var other = members
         func take(_ key: String) -> String? { other.removeValue(forKey: key) }
         self.init(name: take("name"), role: take("role"), office: take("office"), reverses: take("reverses"), problem: take("problem"),
@@ -81,7 +81,7 @@ public struct EntryDetail: Equatable, Sendable {
     }
 
     /// The facts as stored: key → text.
-    public var members: [String: String] {
+    package var members: [String: String] {
         var members = other
         let known: [(String, String?)] = [
             ("name", name), ("role", role), ("office", office), ("reverses", reverses), ("problem", problem), ("action", action),
@@ -92,22 +92,22 @@ public struct EntryDetail: Equatable, Sendable {
     }
 
     /// The registered or removed person's role, when it is one.
-    public var personRole: Role? { role.flatMap(Role.init(rawValue:)) }
+    package var personRole: Role? { role.flatMap(Role.init(rawValue:)) }
 
     /// The kind of entry a correction reverses.
-    public var reversedKind: EntryKind? { reverses.flatMap(EntryKind.init(rawValue:)) }
+    package var reversedKind: EntryKind? { reverses.flatMap(EntryKind.init(rawValue:)) }
 
     /// The problem a correction of a resolution reopens.
-    public var reopenedProblem: Int64? { problem.flatMap { Int64($0) } }
+    package var reopenedProblem: Int64? { problem.flatMap { Int64($0) } }
 
     /// The entries a refused correction named.
-    public var targetEntries: [Int64] { (targets ?? "").split(separator: ",").compactMap { Int64($0) } }
+    package var targetEntries: [Int64] { (targets ?? "").split(separator: ",").compactMap { Int64($0) } }
 
     /// The canonical JSON object.
-    public var canonical: CanonicalJSON { .object(members.mapValues(CanonicalJSON.string)) }
+    package var canonical: CanonicalJSON { .object(members.mapValues(CanonicalJSON.string)) }
 
     /// Appends the canonical object's UTF-8 bytes, members in key order.
-    public func writeCanonicalBytes(into out: inout [UInt8]) {
+    package func writeCanonicalBytes(into out: inout [UInt8]) {
         out.append(UInt8(ascii: "{"))
         let members = members
         for (index, key) in members.keys.sorted(by: { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }).enumerated() {

@@ -1,19 +1,19 @@
 /// An entry the engine has decided to write, before the store gives it a
 /// place in the chain (sequence number, recording time, hashes).
-public struct EntryDraft: Equatable, Sendable {
-    public var kind: EntryKind
-    public var batch: String?
-    public var office: String?
-    public var milestone: String?
-    public var target: Int64?
-    public var actor: String
-    public var actorRole: Role
-    public var effective: LocalDate
-    public var note: String = ""
-    public var evidence: [Evidence] = []
-    public var detail: EntryDetail = .none
+package struct EntryDraft: Equatable, Sendable {
+    package var kind: EntryKind
+    package var batch: String?
+    package var office: String?
+    package var milestone: String?
+    package var target: Int64?
+    package var actor: String
+    package var actorRole: Role
+    package var effective: LocalDate
+    package var note: String = ""
+    package var evidence: [Evidence] = []
+    package var detail: EntryDetail = .none
 
-    public init(kind: EntryKind, batch: String? = nil, office: String? = nil, milestone: String? = nil,
+    package init(kind: EntryKind, batch: String? = nil, office: String? = nil, milestone: String? = nil,
                 target: Int64? = nil, actor: String, actorRole: Role, effective: LocalDate,
                 note: String = "", evidence: [Evidence] = [], detail: EntryDetail = .none) {
         self.kind = kind
@@ -30,7 +30,7 @@ public struct EntryDraft: Equatable, Sendable {
     }
 
     /// Seals the draft into the chain after `previousHash`.
-    public func sealed(seq: Int64, recordedAt: String, planVersion: String, previousHash: String,
+    package func sealed(seq: Int64, recordedAt: String, planVersion: String, previousHash: String,
                        bulk: String?, idempotencyKey: String?) -> Entry {
         let unsealed = Entry(
             seq: seq, kind: kind, batch: batch, office: office, milestone: milestone, target: target,
@@ -51,7 +51,7 @@ extension EntryDraft {
     }
 
     /// The draft an entry was sealed from.
-    public init(_ entry: Entry) {
+    package init(_ entry: Entry) {
         self.init(kind: entry.kind, batch: entry.batch, office: entry.office, milestone: entry.milestone, target: entry.target,
                   actor: entry.actor, actorRole: entry.actorRole, effective: entry.effective, note: entry.note,
                   evidence: entry.evidence, detail: entry.detail)

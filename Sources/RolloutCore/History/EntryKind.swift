@@ -1,5 +1,5 @@
 /// What an entry records.
-public enum EntryKind: String, Codable, CaseIterable, Sendable {
+package enum EntryKind: String, Codable, CaseIterable, Sendable {
     case milestone
     case problemOpened = "problem_opened"
     case problemResolved = "problem_resolved"
@@ -11,7 +11,7 @@ public enum EntryKind: String, Codable, CaseIterable, Sendable {
     case refused
 
     /// Whether a correction may reverse an entry of this kind.
-    public var isCorrectable: Bool {
+    package var isCorrectable: Bool {
         switch self {
         case .milestone, .problemOpened, .problemResolved, .blocked, .unblocked: true
         case .correction, .personAdded, .personRemoved, .refused: false

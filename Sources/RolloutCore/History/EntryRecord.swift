@@ -1,25 +1,25 @@
 /// An entry as plain JSON fields, named as in the canonical encoding
 /// (`actor_role`, `recorded_at`, ...): the form of `history --json` and of
 /// entry lines in an export.
-public struct EntryRecord: Codable, Equatable, Sendable {
-    public var seq: Int64
-    public var kind: String
-    public var batch: String?
-    public var office: String?
-    public var milestone: String?
-    public var target: Int64?
-    public var actor: String
-    public var actorRole: String
-    public var effective: String
-    public var recordedAt: String
-    public var note: String
-    public var evidence: [Evidence]
-    public var detail: [String: String]
-    public var bulk: String?
-    public var idempotencyKey: String?
-    public var planVersion: String
-    public var previousHash: String
-    public var hash: String
+package struct EntryRecord: Codable, Equatable, Sendable {
+    package var seq: Int64
+    package var kind: String
+    package var batch: String?
+    package var office: String?
+    package var milestone: String?
+    package var target: Int64?
+    package var actor: String
+    package var actorRole: String
+    package var effective: String
+    package var recordedAt: String
+    package var note: String
+    package var evidence: [Evidence]
+    package var detail: [String: String]
+    package var bulk: String?
+    package var idempotencyKey: String?
+    package var planVersion: String
+    package var previousHash: String
+    package var hash: String
 
     enum CodingKeys: String, CodingKey {
         case seq, kind, batch, office, milestone, target, actor, effective, note, evidence, detail, bulk, hash
@@ -27,7 +27,7 @@ public struct EntryRecord: Codable, Equatable, Sendable {
         case planVersion = "plan_version", previousHash = "previous_hash"
     }
 
-    public init(_ entry: Entry) {
+    package init(_ entry: Entry) {
         seq = entry.seq
         kind = entry.kind.rawValue
         batch = entry.batch
@@ -49,15 +49,15 @@ public struct EntryRecord: Codable, Equatable, Sendable {
     }
 
     /// A field of a parsed export line that is missing or has the wrong type.
-    public struct FieldError: Error, CustomStringConvertible {
-        public var field: String
-        public var description: String { "field \"\(field)\" is missing or has a wrong type" }
+    package struct FieldError: Error, CustomStringConvertible {
+        package var field: String
+        package var description: String { "field \"\(field)\" is missing or has a wrong type" }
     }
 
     /// Reads the fields of a parsed export line by hand: verifying an export
     /// reads a million of them, twice, and the generic decoding machinery
     /// would be most of the time. Keys are those of `CodingKeys`; optional ones may be absent or null.
-    public init(fields: [String: CanonicalJSON]) throws(FieldError) {
+    package init(fields: [String: CanonicalJSON]) throws(FieldError) {
         func string(_ key: CodingKeys) throws(FieldError) -> String {
             guard case .string(let value)? = fields[key.rawValue] else { throw FieldError(field: key.rawValue) }
             return value
@@ -110,7 +110,7 @@ public struct EntryRecord: Codable, Equatable, Sendable {
     }
 
     /// The entry, or nil when its kind, role or date is not valid.
-    public var entry: Entry? {
+    package var entry: Entry? {
         guard let kind = EntryKind(rawValue: kind), let role = Role(rawValue: actorRole), let effective = LocalDate(effective) else { return nil }
         return Entry(seq: seq, kind: kind, batch: batch, office: office, milestone: milestone, target: target, actor: actor,
                      actorRole: role, effective: effective, recordedAt: recordedAt, note: note, evidence: evidence, detail: EntryDetail(members: detail),

@@ -1,21 +1,21 @@
 /// A batch of items extended together (延伸情况), with its schedule (推进计划).
-public struct Batch: Codable, Equatable, Sendable {
+package struct Batch: Codable, Equatable, Sendable {
     /// Stable identifier, e.g. `batch1`.
-    public var id: String
+    package var id: String
     /// 0 for the baseline, then 1, 2, ...
-    public var number: Int
+    package var number: Int
     /// The source's label, e.g. 第一批新增延伸.
-    public var label: String
+    package var label: String
     /// True for the baseline: live everywhere, no milestones.
-    public var alreadyLive: Bool
+    package var alreadyLive: Bool
     /// Month (1-12) of the preparation milestones; nil for the baseline.
-    public var prepMonth: Int?
+    package var prepMonth: Int?
     /// Month (1-12) of go-live; nil for the baseline.
-    public var liveMonth: Int?
+    package var liveMonth: Int?
     /// The source's 推进计划 text, verbatim.
-    public var schedule: String?
+    package var schedule: String?
 
-    public init(id: String, number: Int, label: String, alreadyLive: Bool = false,
+    package init(id: String, number: Int, label: String, alreadyLive: Bool = false,
                 prepMonth: Int? = nil, liveMonth: Int? = nil, schedule: String? = nil) {
         self.id = id
         self.number = number
@@ -30,7 +30,7 @@ public struct Batch: Codable, Equatable, Sendable {
         case id, number, label, alreadyLive, prepMonth, liveMonth, schedule
     }
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         id = try container.decode(String.self, forKey: .id)
         number = try container.decode(Int.self, forKey: .number)

@@ -2,11 +2,11 @@ import Foundation
 
 /// Draws the plan's milestone graph as Mermaid or Graphviz DOT, optionally
 /// annotated with how many offices have reached each milestone.
-public enum MilestoneGraph {
+package enum MilestoneGraph {
     /// Per milestone id, how many offices have reached it (district-wide ones count for all).
-    public typealias Reached = [String: Int]
+    package typealias Reached = [String: Int]
 
-    public static func mermaid(_ plan: Plan, reached: Reached? = nil) -> String {
+    package static func mermaid(_ plan: Plan, reached: Reached? = nil) -> String {
         var lines = ["flowchart LR"]
         for milestone in plan.milestones {
             lines.append("    \(milestone.id)[\"\(label(milestone, plan, reached, separator: "<br/>"))\"]")
@@ -19,7 +19,7 @@ public enum MilestoneGraph {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    public static func dot(_ plan: Plan, reached: Reached? = nil) -> String {
+    package static func dot(_ plan: Plan, reached: Reached? = nil) -> String {
         var lines = ["digraph milestones {", "    rankdir=LR;", "    node [shape=box, fontname=\"sans-serif\"];"]
         for milestone in plan.milestones {
             lines.append("    \(milestone.id) [label=\"\(label(milestone, plan, reached, separator: "\\n"))\"];")

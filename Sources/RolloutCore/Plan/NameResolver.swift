@@ -3,12 +3,12 @@ import Foundation
 /// Turns what a person typed into plan ids: offices by id or Chinese name
 /// (with or without 街道), batches by id, number or label, milestones by id.
 /// Unknown names are rejected with the closest valid names.
-public struct NameResolver: Sendable {
-    public let plan: Plan
+package struct NameResolver: Sendable {
+    package let plan: Plan
 
-    public init(plan: Plan) { self.plan = plan }
+    package init(plan: Plan) { self.plan = plan }
 
-    public func office(_ text: String) throws(InvalidAction) -> Office {
+    package func office(_ text: String) throws(InvalidAction) -> Office {
         let wanted = text.trimmingCharacters(in: .whitespaces)
         if let office = plan.office(id: wanted.lowercased()) ?? plan.offices.first(where: { $0.name == wanted || $0.name == wanted + "街道" }) {
             return office
@@ -16,7 +16,7 @@ public struct NameResolver: Sendable {
         throw InvalidAction("unknown office \"\(text)\"; \(suggest(wanted, among: plan.offices.map { ($0.id, "\($0.id) (\($0.name))") }))")
     }
 
-    public func batch(_ text: String) throws(InvalidAction) -> Batch {
+    package func batch(_ text: String) throws(InvalidAction) -> Batch {
         let wanted = text.trimmingCharacters(in: .whitespaces).lowercased()
         if let batch = plan.batches.first(where: { $0.id == wanted || String($0.number) == wanted || $0.label == wanted || "batch\($0.number)" == wanted }) {
             return batch
@@ -24,7 +24,7 @@ public struct NameResolver: Sendable {
         throw InvalidAction("unknown batch \"\(text)\"; \(suggest(wanted, among: plan.batches.map { ($0.id, "\($0.id) (\($0.number), \($0.label))") }))")
     }
 
-    public func milestone(_ text: String) throws(InvalidAction) -> Milestone {
+    package func milestone(_ text: String) throws(InvalidAction) -> Milestone {
         let wanted = text.trimmingCharacters(in: .whitespaces).lowercased().replacingOccurrences(of: "-", with: "_")
         if let milestone = plan.milestones.first(where: { $0.id == wanted || $0.label == text }) { return milestone }
         throw InvalidAction("unknown milestone \"\(text)\"; \(suggest(wanted, among: plan.milestones.map { ($0.id, "\($0.id) (\($0.label))") }))")

@@ -4,31 +4,31 @@
 /// A plan is data (see `docs/data.md`); `PlanLoader` builds it from the three
 /// fixture files. Its `version` is the SHA-256 of its canonical encoding, and
 /// every history entry records the version in force.
-public struct Plan: Decodable, Equatable, Sendable {
+package struct Plan: Decodable, Equatable, Sendable {
     /// e.g. 渝中区.
-    public var district: String
+    package var district: String
     /// The source document's title.
-    public var title: String
+    package var title: String
     /// The year the batches' months fall in.
-    public var year: Int
+    package var year: Int
     /// IANA time zone in which "today" is reckoned for this district.
-    public var timeZone: String
+    package var timeZone: String
     /// The milestone graph, in recording order.
-    public var milestones: [Milestone]
+    package var milestones: [Milestone]
     /// Follow-up after go-live: problems are reported and resolved.
-    public var followUp: FollowUp
+    package var followUp: FollowUp
     /// Baseline first, then the new batches.
-    public var batches: [Batch]
+    package var batches: [Batch]
     /// The street offices, in the fixture's order.
-    public var offices: [Office] {
+    package var offices: [Office] {
         didSet { officeIndex = Plan.index(offices) }
     }
     /// The catalog, by item number.
-    public var items: [Item]
+    package var items: [Item]
     /// Office position by id, so lookups stay O(1) with tens of thousands of offices.
     private var officeIndex: [String: Int]
 
-    public init(district: String, title: String, year: Int, timeZone: String, milestones: [Milestone], followUp: FollowUp,
+    package init(district: String, title: String, year: Int, timeZone: String, milestones: [Milestone], followUp: FollowUp,
                 batches: [Batch], offices: [Office], items: [Item]) {
         self.district = district
         self.title = title
@@ -46,7 +46,7 @@ public struct Plan: Decodable, Equatable, Sendable {
         case district, title, year, timeZone, milestones, followUp, batches, offices, items
     }
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         self.init(district: try c.decode(String.self, forKey: .district), title: try c.decode(String.self, forKey: .title),
                   year: try c.decode(Int.self, forKey: .year), timeZone: try c.decode(String.self, forKey: .timeZone),
@@ -60,35 +60,35 @@ public struct Plan: Decodable, Equatable, Sendable {
     }
 
     /// Who may report and resolve problems after a milestone (go-live).
-    public struct FollowUp: Codable, Equatable, Sendable {
+    package struct FollowUp: Codable, Equatable, Sendable {
         /// Problems may be opened once this milestone is done.
-        public var after: String
-        public var label: String
-        public var reportedBy: [Role]
-        public var resolvedBy: [Role]
+        package var after: String
+        package var label: String
+        package var reportedBy: [Role]
+        package var resolvedBy: [Role]
     }
 
-    public func milestone(_ id: String) -> Milestone? { milestones.first { $0.id == id } }
-    public func batch(id: String) -> Batch? { batches.first { $0.id == id } }
-    public func office(id: String) -> Office? { officeIndex[id].map { offices[$0] } }
+    package func milestone(_ id: String) -> Milestone? { milestones.first { $0.id == id } }
+    package func batch(id: String) -> Batch? { batches.first { $0.id == id } }
+    package func office(id: String) -> Office? { officeIndex[id].map { offices[$0] } }
     /// The office's label (`解放碑街道 (jiefangbei)`), or the id itself when the plan has no such office.
-    public func officeLabel(_ id: String) -> String { office(id: id)?.label ?? id }
+    package func officeLabel(_ id: String) -> String { office(id: id)?.label ?? id }
     /// The office's position in the plan (for stable ordering).
-    public func position(ofOffice id: String) -> Int? { officeIndex[id] }
-    public func items(in batch: Batch) -> [Item] { items.filter { $0.batch == batch.id } }
+    package func position(ofOffice id: String) -> Int? { officeIndex[id] }
+    package func items(in batch: Batch) -> [Item] { items.filter { $0.batch == batch.id } }
 
     /// The batches that have milestones (every batch but the baseline).
-    public var newBatches: [Batch] { batches.filter { !$0.alreadyLive } }
+    package var newBatches: [Batch] { batches.filter { !$0.alreadyLive } }
 
     /// The last day a milestone is due in a batch, or nil (baseline, or no due rule).
-    public func dueDate(of milestone: Milestone, in batch: Batch) -> LocalDate? {
+    package func dueDate(of milestone: Milestone, in batch: Batch) -> LocalDate? {
         guard let phase = milestone.due else { return nil }
         let month = phase == .prep ? batch.prepMonth : batch.liveMonth
         return month.flatMap { LocalDate.endOfMonth(year: year, month: $0) }
     }
 
     /// Every milestone that `id` requires, directly or through others.
-    public func prerequisites(of id: String) -> Set<String> {
+    package func prerequisites(of id: String) -> Set<String> {
         var result = Set<String>()
         var pending = milestone(id)?.requires ?? []
         while let next = pending.popLast() {
@@ -98,12 +98,12 @@ public struct Plan: Decodable, Equatable, Sendable {
     }
 
     /// Every milestone that requires `id`, directly or through others.
-    public func dependants(of id: String) -> Set<String> {
+    package func dependants(of id: String) -> Set<String> {
         Set(milestones.map(\.id).filter { prerequisites(of: $0).contains(id) })
     }
 
     /// The canonical encoding the version hash is taken over.
-    public var canonical: CanonicalJSON {
+    package var canonical: CanonicalJSON {
         func roles(_ roles: [Role]) -> CanonicalJSON { .array(roles.map { .string($0.rawValue) }) }
         return .object([
             "district": .string(district),
@@ -152,5 +152,5 @@ public struct Plan: Decodable, Equatable, Sendable {
     }
 
     /// The plan version: SHA-256 (hex) of the canonical encoding.
-    public var version: String { SHA256Hex.digest(canonical.text) }
+    package var version: String { SHA256Hex.digest(canonical.text) }
 }

@@ -1,14 +1,14 @@
 import Foundation
 
 /// The stored form of a plan: its canonical JSON text, whose SHA-256 is the plan version.
-public enum PlanDocument {
+package enum PlanDocument {
     /// The canonical text to store.
-    public static func encode(_ plan: Plan) -> String { plan.canonical.text }
+    package static func encode(_ plan: Plan) -> String { plan.canonical.text }
 
     /// Reads a stored plan back. When `offices` is given (the store keeps them in
     /// a table too), the document's office list is not decoded: at national
     /// scale that list is most of the document and of the time every command spends opening it.
-    public static func decode(_ text: String, offices: [Office]? = nil) throws -> Plan {
+    package static func decode(_ text: String, offices: [Office]? = nil) throws -> Plan {
         guard let tree = CanonicalJSONParser.parse(text, skippingTopLevel: offices == nil ? [] : ["offices"]) else {
             throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "the plan document is not canonical JSON"))
         }

@@ -5,12 +5,12 @@ import Foundation
 ///
 /// Pure: the caller reads the files. Every problem is reported as a `PlanError`
 /// naming the file, the key path or line, and what was expected.
-public enum PlanLoader {
+package enum PlanLoader {
     /// The files a fixture folder must contain.
-    public static let fileNames = ["plan.json", "offices.json", "items.json"]
+    package static let fileNames = ["plan.json", "offices.json", "items.json"]
 
     /// Loads a plan. `files` maps each file name to its bytes; `year` overrides the plan's year.
-    public static func load(files: [String: [UInt8]], year: Int? = nil) throws(PlanError) -> Plan {
+    package static func load(files: [String: [UInt8]], year: Int? = nil) throws(PlanError) -> Plan {
         for name in fileNames where files[name] == nil {
             throw PlanError(file: name, message: "file is missing; a fixture folder needs \(fileNames.joined(separator: ", "))")
         }

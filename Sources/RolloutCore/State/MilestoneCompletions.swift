@@ -3,19 +3,19 @@
 /// A track holds at most a handful, so they are kept sorted in one small
 /// array rather than a dictionary: at national scale (200,000 tracks) this
 /// takes a fraction of the memory and lookups are a short scan of inline strings.
-public struct MilestoneCompletions: Equatable, Sendable, Sequence {
+package struct MilestoneCompletions: Equatable, Sendable, Sequence {
     /// One done milestone.
-    public struct Element: Equatable, Sendable {
-        public var milestone: String
-        public var completion: Completion
+    package struct Element: Equatable, Sendable {
+        package var milestone: String
+        package var completion: Completion
     }
 
     /// Sorted by milestone id, one element per milestone, so equal contents compare equal.
     private var elements: [Element] = []
 
-    public init() {}
+    package init() {}
 
-    public subscript(milestone: String) -> Completion? {
+    package subscript(milestone: String) -> Completion? {
         get { elements.first { $0.milestone == milestone }?.completion }
         set {
             let index = elements.firstIndex { $0.milestone >= milestone } ?? elements.endIndex
@@ -29,10 +29,10 @@ public struct MilestoneCompletions: Equatable, Sendable, Sequence {
         }
     }
 
-    public var isEmpty: Bool { elements.isEmpty }
-    public var count: Int { elements.count }
+    package var isEmpty: Bool { elements.isEmpty }
+    package var count: Int { elements.count }
     /// The milestone ids done, sorted.
-    public var milestones: [String] { elements.map(\.milestone) }
+    package var milestones: [String] { elements.map(\.milestone) }
 
-    public func makeIterator() -> IndexingIterator<[Element]> { elements.makeIterator() }
+    package func makeIterator() -> IndexingIterator<[Element]> { elements.makeIterator() }
 }

@@ -1,24 +1,24 @@
 /// What is not yet done, per batch and milestone: enough to list overdue work
 /// without holding the whole state (at national scale, a million completions).
-public struct Outstanding: Equatable, Sendable {
+package struct Outstanding: Equatable, Sendable {
     /// Offices that have not reached a per-office milestone, by `key(batch, milestone)`.
-    public var missing: [String: Set<String>]
+    package var missing: [String: Set<String>]
     /// District-wide milestones done, as `key(batch, milestone)`.
-    public var districtDone: Set<String>
+    package var districtDone: Set<String>
     /// Offices whose rollout of a batch is blocked, by batch.
-    public var blocked: [String: Set<String>]
+    package var blocked: [String: Set<String>]
 
-    public init(missing: [String: Set<String>], districtDone: Set<String>, blocked: [String: Set<String>]) {
+    package init(missing: [String: Set<String>], districtDone: Set<String>, blocked: [String: Set<String>]) {
         self.missing = missing
         self.districtDone = districtDone
         self.blocked = blocked
     }
 
     /// The key of a (batch, milestone) pair.
-    public static func key(_ batch: String, _ milestone: String) -> String { batch + "/" + milestone }
+    package static func key(_ batch: String, _ milestone: String) -> String { batch + "/" + milestone }
 
     /// Derives what is outstanding from a full state (for dates in the past).
-    public init(plan: Plan, state: RolloutState) {
+    package init(plan: Plan, state: RolloutState) {
         var missing: [String: Set<String>] = [:], districtDone = Set<String>(), blocked: [String: Set<String>] = [:]
         for batch in plan.newBatches {
             for milestone in plan.milestones {

@@ -1,11 +1,11 @@
 /// A problem reported after go-live; its id is the entry that opened it.
-public struct Problem: Equatable, Sendable {
-    public var id: Int64
-    public var opened: LocalDate
-    public var note: String
-    public var resolution: Resolution?
+package struct Problem: Equatable, Sendable {
+    package var id: Int64
+    package var opened: LocalDate
+    package var note: String
+    package var resolution: Resolution?
 
-    public init(id: Int64, opened: LocalDate, note: String, resolution: Resolution?) {
+    package init(id: Int64, opened: LocalDate, note: String, resolution: Resolution?) {
         self.id = id
         self.opened = opened
         self.note = note

@@ -1,10 +1,10 @@
 /// How a problem was resolved.
-public struct Resolution: Equatable, Sendable {
-    public var entry: Int64
-    public var effective: LocalDate
-    public var note: String
+package struct Resolution: Equatable, Sendable {
+    package var entry: Int64
+    package var effective: LocalDate
+    package var note: String
 
-    public init(entry: Int64, effective: LocalDate, note: String) {
+    package init(entry: Int64, effective: LocalDate, note: String) {
         self.entry = entry
         self.effective = effective
         self.note = note

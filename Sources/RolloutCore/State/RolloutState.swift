@@ -1,22 +1,22 @@
 /// What the history implies right now: done milestones, blocks, problems and
 /// the people register. Always derivable from the entries alone (`Replay`).
-public struct RolloutState: Equatable, Sendable {
+package struct RolloutState: Equatable, Sendable {
     /// District-wide completions: batch id → milestone id → completion.
-    public var district: [String: [String: Completion]] = [:]
+    package var district: [String: [String: Completion]] = [:]
     /// Per (batch, office) progress.
-    public var tracks = TrackTable()
+    package var tracks = TrackTable()
     /// Registered people by name.
-    public var people: [String: Person] = [:]
+    package var people: [String: Person] = [:]
 
-    public init() {}
+    package init() {}
 
     /// The track of one office in one batch (empty when nothing happened yet).
-    public func track(batch: String, office: String) -> Track {
+    package func track(batch: String, office: String) -> Track {
         tracks[TrackKey(batch: batch, office: office)] ?? Track()
     }
 
     /// The completion of a milestone for an office, looking at district-wide completions too.
-    public func completion(of milestone: Milestone, batch: String, office: String) -> Completion? {
+    package func completion(of milestone: Milestone, batch: String, office: String) -> Completion? {
         milestone.scope == .district
             ? district[batch]?[milestone.id]
             : track(batch: batch, office: office).completions[milestone.id]
@@ -25,7 +25,7 @@ public struct RolloutState: Equatable, Sendable {
     /// Applies one entry's effect. A correction removes the effect of the entry
     /// it reverses, which the rules guarantee is still in effect, so the result
     /// is the state as if the reversed entry had never happened.
-    public mutating func apply(_ entry: Entry) {
+    package mutating func apply(_ entry: Entry) {
         switch entry.kind {
         case .milestone:
             guard let batch = entry.batch, let milestone = entry.milestone else { return }
@@ -87,7 +87,7 @@ public struct RolloutState: Equatable, Sendable {
 
 extension Entry {
     /// The (batch, office) the entry belongs to, when it has both.
-    public var trackKey: TrackKey? {
+    package var trackKey: TrackKey? {
         guard let batch, let office else { return nil }
         return TrackKey(batch: batch, office: office)
     }

@@ -1,7 +1,7 @@
 /// Describes how a stored state differs from the state replayed from history.
-public enum StateDifference {
+package enum StateDifference {
     /// The first difference, in a stable order, or nil when the states are equal.
-    public static func first(stored: RolloutState, replayed: RolloutState) -> String? {
+    package static func first(stored: RolloutState, replayed: RolloutState) -> String? {
         guard stored != replayed else { return nil }
         for name in Set(stored.people.keys).union(replayed.people.keys).sorted() where stored.people[name] != replayed.people[name] {
             return "people: \(name) is stored as \(describe(stored.people[name])) but the history says \(describe(replayed.people[name]))"

@@ -8,10 +8,10 @@
 /// probability of about 2⁻⁶⁴, and an unequal digest means the exact comparison
 /// (`StateDifference`) is run to name the difference. Digests are comparable
 /// only within one process.
-public struct StateDigest: Equatable, Sendable {
+package struct StateDigest: Equatable, Sendable {
     /// Rows counted and their hashes summed, for one table.
-    public struct Part: Equatable, Sendable {
-        public private(set) var rows = 0
+    package struct Part: Equatable, Sendable {
+        package private(set) var rows = 0
         private var sum: UInt64 = 0
 
         /// Adds one row, whose fields `combine` feeds to a fresh hasher.
@@ -23,18 +23,18 @@ public struct StateDigest: Equatable, Sendable {
         }
     }
 
-    public private(set) var people = Part()
-    public private(set) var districtCompletions = Part()
-    public private(set) var officeCompletions = Part()
-    public private(set) var blockChanges = Part()
-    public private(set) var problems = Part()
+    package private(set) var people = Part()
+    package private(set) var districtCompletions = Part()
+    package private(set) var officeCompletions = Part()
+    package private(set) var blockChanges = Part()
+    package private(set) var problems = Part()
     /// Set when a stored row could not be read (an impossible date): never equal to a replay.
-    public private(set) var unreadable = false
+    package private(set) var unreadable = false
 
-    public init() {}
+    package init() {}
 
     /// The digest of a state's people, completions, block changes and problems.
-    public init(of state: RolloutState) {
+    package init(of state: RolloutState) {
         for person in state.people.values { addPerson(person) }
         for (batch, milestones) in state.district {
             for (milestone, completion) in milestones { addDistrictCompletion(batch: batch, milestone: milestone, completion) }
@@ -48,15 +48,15 @@ public struct StateDigest: Equatable, Sendable {
         }
     }
 
-    public mutating func addPerson(_ person: Person) {
+    package mutating func addPerson(_ person: Person) {
         people.add { $0.combine(person.name); $0.combine(person.role); $0.combine(person.office) }
     }
 
-    public mutating func addDistrictCompletion(batch: String, milestone: String, _ completion: Completion) {
+    package mutating func addDistrictCompletion(batch: String, milestone: String, _ completion: Completion) {
         districtCompletions.add { $0.combine(batch); $0.combine(milestone); $0.combine(completion.entry); $0.combine(completion.effective) }
     }
 
-    public mutating func addOfficeCompletion(batch: String, office: String, milestone: String, _ completion: Completion) {
+    package mutating func addOfficeCompletion(batch: String, office: String, milestone: String, _ completion: Completion) {
         officeCompletions.add {
             $0.combine(batch); $0.combine(office); $0.combine(milestone); $0.combine(completion.entry); $0.combine(completion.effective)
         }
@@ -64,14 +64,14 @@ public struct StateDigest: Equatable, Sendable {
 
     /// Block changes of a track are ordered by entry number in both the state
     /// and the table, so the set of rows determines the order.
-    public mutating func addBlockChange(batch: String, office: String, _ change: BlockChange) {
+    package mutating func addBlockChange(batch: String, office: String, _ change: BlockChange) {
         blockChanges.add {
             $0.combine(batch); $0.combine(office); $0.combine(change.entry); $0.combine(change.blocked); $0.combine(change.effective)
             $0.combine(change.reason)
         }
     }
 
-    public mutating func addProblem(batch: String, office: String, _ problem: Problem) {
+    package mutating func addProblem(batch: String, office: String, _ problem: Problem) {
         problems.add {
             $0.combine(batch); $0.combine(office); $0.combine(problem.id); $0.combine(problem.opened); $0.combine(problem.note)
             $0.combine(problem.resolution?.entry); $0.combine(problem.resolution?.effective); $0.combine(problem.resolution?.note)
@@ -79,5 +79,5 @@ public struct StateDigest: Equatable, Sendable {
     }
 
     /// Records that a stored row could not be read.
-    public mutating func markUnreadable() { unreadable = true }
+    package mutating func markUnreadable() { unreadable = true }
 }

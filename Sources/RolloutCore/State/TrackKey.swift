@@ -1,9 +1,9 @@
 /// Identifies one office's rollout of one batch.
-public struct TrackKey: Hashable, Sendable {
-    public var batch: String
-    public var office: String
+package struct TrackKey: Hashable, Sendable {
+    package var batch: String
+    package var office: String
 
-    public init(batch: String, office: String) {
+    package init(batch: String, office: String) {
         self.batch = batch
         self.office = office
     }

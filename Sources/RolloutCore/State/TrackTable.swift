@@ -4,55 +4,55 @@
 /// national scale (40,000 offices × 5 batches) each batch's table stays a
 /// compact 40,000 entries, which halves the memory of one 200,000-entry table
 /// and keeps the offices a command touches close together.
-public struct TrackTable: Equatable, Sendable, Sequence {
+package struct TrackTable: Equatable, Sendable, Sequence {
     /// Batch id → office id → track; a batch with no tracks has no entry.
     private var byBatch: [String: [String: Track]] = [:]
 
-    public init() {}
+    package init() {}
 
-    public subscript(key: TrackKey) -> Track? {
+    package subscript(key: TrackKey) -> Track? {
         byBatch[key.batch]?[key.office]
     }
 
     /// Changes the track of `key` in place, starting from an empty track when
     /// there is none; a track left empty is dropped.
-    public mutating func update(_ key: TrackKey, _ body: (inout Track) -> Void) {
+    package mutating func update(_ key: TrackKey, _ body: (inout Track) -> Void) {
         body(&byBatch[key.batch, default: [:]][key.office, default: Track()])
         if byBatch[key.batch]?[key.office]?.isEmpty == true { byBatch[key.batch]?[key.office] = nil }
         if byBatch[key.batch]?.isEmpty == true { byBatch[key.batch] = nil }
     }
 
     /// The tracks of one batch, by office id.
-    public func tracks(inBatch batch: String) -> [String: Track] { byBatch[batch] ?? [:] }
+    package func tracks(inBatch batch: String) -> [String: Track] { byBatch[batch] ?? [:] }
 
     /// The batches that have at least one track.
-    public var batches: [String] { Array(byBatch.keys) }
+    package var batches: [String] { Array(byBatch.keys) }
 
-    public var keys: [TrackKey] { map(\.key) }
+    package var keys: [TrackKey] { map(\.key) }
 
     /// Adds the tracks of `other`, which win where both have one.
-    public mutating func merge(_ other: TrackTable) {
+    package mutating func merge(_ other: TrackTable) {
         for (batch, offices) in other.byBatch {
             if byBatch[batch] == nil { byBatch[batch] = offices } else { byBatch[batch]?.merge(offices) { $1 } }
         }
     }
 
     /// Only the tracks of one batch.
-    public func only(batch: String) -> TrackTable {
+    package func only(batch: String) -> TrackTable {
         var table = TrackTable()
         table.byBatch[batch] = byBatch[batch]
         return table
     }
 
-    public func makeIterator() -> Iterator { Iterator(batches: byBatch.makeIterator()) }
+    package func makeIterator() -> Iterator { Iterator(batches: byBatch.makeIterator()) }
 
     /// Visits every (key, track), batch by batch.
-    public struct Iterator: IteratorProtocol {
+    package struct Iterator: IteratorProtocol {
         var batches: [String: [String: Track]].Iterator
         var batch = ""
         var offices: [String: Track].Iterator?
 
-        public mutating func next() -> (key: TrackKey, value: Track)? {
+        package mutating func next() -> (key: TrackKey, value: Track)? {
             while true {
                 if let (office, track) = offices?.next() { return (TrackKey(batch: batch, office: office), track) }
                 guard let (nextBatch, nextOffices) = batches.next() else { return nil }

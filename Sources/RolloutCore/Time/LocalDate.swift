@@ -2,33 +2,33 @@
 ///
 /// Effective dates, due dates and "as of" dates are all `LocalDate`s. Parsing
 /// rejects impossible dates such as `2026-02-30`.
-public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible {
+package struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// Year, month and day packed as `year << 9 | month << 5 | day` (23 bits): four bytes, ordered like the dates.
     let packed: UInt32
 
     /// The date with this `packed` value.
     init(packed: UInt32) { self.packed = packed }
 
-    public var year: Int { Int(packed >> 9) }
-    public var month: Int { Int(packed >> 5 & 0xF) }
-    public var day: Int { Int(packed & 0x1F) }
+    package var year: Int { Int(packed >> 9) }
+    package var month: Int { Int(packed >> 5 & 0xF) }
+    package var day: Int { Int(packed & 0x1F) }
 
     /// Creates a date, or returns nil when the day does not exist.
-    public init?(year: Int, month: Int, day: Int) {
+    package init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
               (1...LocalDate.daysIn(year: year, month: month)).contains(day) else { return nil }
         self.init(unchecked: year, month, day)
     }
 
     /// Parses `YYYY-MM-DD` strictly (ASCII digits only); returns nil for anything else.
-    public init?(_ text: String) {
+    package init?(_ text: String) {
         var text = text
         guard let date = text.withUTF8(LocalDate.init(utf8:)) else { return nil }
         self = date
     }
 
     /// Parses `YYYY-MM-DD` from UTF-8 bytes, as `init?(_ text:)` does.
-    public init?(utf8 bytes: UnsafeBufferPointer<UInt8>) {
+    package init?(utf8 bytes: UnsafeBufferPointer<UInt8>) {
         guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
         func number(_ range: Range<Int>) -> Int? {
             var value = 0
@@ -44,11 +44,11 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
     }
 
     /// The last day of a month.
-    public static func endOfMonth(year: Int, month: Int) -> LocalDate? {
+    package static func endOfMonth(year: Int, month: Int) -> LocalDate? {
         LocalDate(year: year, month: month, day: daysIn(year: year, month: month))
     }
 
-    public static func daysIn(year: Int, month: Int) -> Int {
+    package static func daysIn(year: Int, month: Int) -> Int {
         switch month {
         case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
         case 4, 6, 9, 11: return 30
@@ -57,7 +57,7 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
     }
 
     /// Days since 1970-01-01 (proleptic Gregorian), for day arithmetic.
-    public var dayNumber: Int {
+    package var dayNumber: Int {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yearOfEra = y - era * 400
@@ -68,7 +68,7 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
     }
 
     /// The date `dayNumber` days after 1970-01-01.
-    public static func fromDayNumber(_ number: Int) -> LocalDate {
+    package static func fromDayNumber(_ number: Int) -> LocalDate {
         let z = number + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let dayOfEra = z - era * 146_097
@@ -86,9 +86,9 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
     }
 
     /// Whole days from `self` to `other` (positive when `other` is later).
-    public func days(until other: LocalDate) -> Int { other.dayNumber - dayNumber }
+    package func days(until other: LocalDate) -> Int { other.dayNumber - dayNumber }
 
-    public var description: String {
+    package var description: String {
         let (year, month, day) = (year, month, day)
         return String(unsafeUninitializedCapacity: 10) { bytes in
             bytes[0] = UInt8(48 + year / 1000 % 10)
@@ -105,5 +105,5 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
         }
     }
 
-    public static func < (lhs: LocalDate, rhs: LocalDate) -> Bool { lhs.packed < rhs.packed }
+    package static func < (lhs: LocalDate, rhs: LocalDate) -> Bool { lhs.packed < rhs.packed }
 }

@@ -4,18 +4,18 @@
 ///
 /// Parsing and formatting by hand: a command runs in milliseconds, and
 /// Foundation's ISO 8601 formatter alone costs about one.
-public struct Timestamp: Comparable, Hashable, Sendable {
-    public let seconds: Int64
+package struct Timestamp: Comparable, Hashable, Sendable {
+    package let seconds: Int64
 
-    public init(seconds: Int64) { self.seconds = seconds }
+    package init(seconds: Int64) { self.seconds = seconds }
 
     /// `date` at `hour:minute:second` local time, `offset` seconds east of UTC.
-    public init(date: LocalDate, hour: Int, minute: Int, second: Int, offset: Int) {
+    package init(date: LocalDate, hour: Int, minute: Int, second: Int, offset: Int) {
         seconds = Int64(date.dayNumber) * 86_400 + Int64(hour * 3600 + minute * 60 + second - offset)
     }
 
     /// Parses `YYYY-MM-DDTHH:MM:SS` followed by `Z`, `±HH:MM` or `±HHMM`; nil for anything else.
-    public init?(iso8601 text: String) {
+    package init?(iso8601 text: String) {
         var text = text
         guard let parsed = text.withUTF8({ Timestamp.parse($0) }) else { return nil }
         self = parsed
@@ -51,17 +51,17 @@ public struct Timestamp: Comparable, Hashable, Sendable {
     }
 
     /// The calendar date at this instant, `offset` seconds east of UTC.
-    public func date(offset: Int) -> LocalDate {
+    package func date(offset: Int) -> LocalDate {
         let local = seconds + Int64(offset)
         return LocalDate.fromDayNumber(Int((local - (local % 86_400 + 86_400) % 86_400) / 86_400))
     }
 
     /// UTC, to the second: `2026-09-15T01:00:00Z`.
-    public var iso8601: String {
+    package var iso8601: String {
         let secondOfDay = Int((seconds % 86_400 + 86_400) % 86_400)
         func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
         return "\(date(offset: 0))T\(two(secondOfDay / 3600)):\(two(secondOfDay / 60 % 60)):\(two(secondOfDay % 60))Z"
     }
 
-    public static func < (lhs: Timestamp, rhs: Timestamp) -> Bool { lhs.seconds < rhs.seconds }
+    package static func < (lhs: Timestamp, rhs: Timestamp) -> Bool { lhs.seconds < rhs.seconds }
 }

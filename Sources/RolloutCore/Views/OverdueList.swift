@@ -1,24 +1,24 @@
 /// Every (office, milestone) past its due date and not done, as of a date,
 /// with who is expected to act. District-wide milestones appear once.
-public enum OverdueList {
+package enum OverdueList {
     /// One late milestone.
-    public struct Item: Equatable, Sendable {
-        public var batch: String
+    package struct Item: Equatable, Sendable {
+        package var batch: String
         /// nil for a district-wide milestone.
-        public var office: Office?
-        public var milestone: Milestone
-        public var due: LocalDate
-        public var daysLate: Int
+        package var office: Office?
+        package var milestone: Milestone
+        package var due: LocalDate
+        package var daysLate: Int
         /// The role expected to act, and for office work which office.
-        public var expected: String
-        public var blocked: Bool
+        package var expected: String
+        package var blocked: Bool
     }
 
-    public static func items(plan: Plan, state: RolloutState, asOf: LocalDate) -> [Item] {
+    package static func items(plan: Plan, state: RolloutState, asOf: LocalDate) -> [Item] {
         items(plan: plan, outstanding: Outstanding(plan: plan, state: state), asOf: asOf)
     }
 
-    public static func items(plan: Plan, outstanding: Outstanding, asOf: LocalDate) -> [Item] {
+    package static func items(plan: Plan, outstanding: Outstanding, asOf: LocalDate) -> [Item] {
         var items: [Item] = []
         for batch in plan.newBatches {
             for milestone in plan.milestones {

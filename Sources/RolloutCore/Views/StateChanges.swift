@@ -1,16 +1,16 @@
 /// What changed between two states, office by office: milestones reached or
 /// withdrawn, blocks, problems opened or resolved.
-public enum StateChanges {
+package enum StateChanges {
     /// One office's (or the district's) changes in one batch.
-    public struct Change: Equatable, Sendable {
-        public var batch: String
+    package struct Change: Equatable, Sendable {
+        package var batch: String
         /// nil for district-wide milestones.
-        public var office: String?
-        public var description: String
+        package var office: String?
+        package var description: String
     }
 
     /// The changes of one batch between two states, which need only its tracks.
-    public static func between(_ before: RolloutState, _ after: RolloutState, plan: Plan, in batch: Batch) -> [Change] {
+    package static func between(_ before: RolloutState, _ after: RolloutState, plan: Plan, in batch: Batch) -> [Change] {
         var changes: [Change] = []
         for milestone in plan.milestones where milestone.scope == .district {
             if let line = compare(milestone.id, before.district[batch.id]?[milestone.id], after.district[batch.id]?[milestone.id]) {

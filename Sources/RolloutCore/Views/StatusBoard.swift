@@ -1,12 +1,12 @@
 /// The office × milestone matrix of one batch on a date: what coordinators look at every morning.
-public struct StatusBoard: Equatable, Sendable {
-    public var batch: Batch
-    public var asOf: LocalDate
-    public var milestones: [Milestone]
-    public var rows: [Row]
+package struct StatusBoard: Equatable, Sendable {
+    package var batch: Batch
+    package var asOf: LocalDate
+    package var milestones: [Milestone]
+    package var rows: [Row]
 
     /// One cell: a milestone at an office.
-    public enum Cell: Equatable, Sendable {
+    package enum Cell: Equatable, Sendable {
         /// Done on this date, `daysLate` after its due date (0 when on time).
         case done(LocalDate, daysLate: Int)
         /// Not done, due on this date (not yet late).
@@ -20,21 +20,21 @@ public struct StatusBoard: Equatable, Sendable {
     }
 
     /// What a cell says, without its dates: the names exports use.
-    public enum CellState: String, Sendable {
+    package enum CellState: String, Sendable {
         case done, due, overdue, blocked
         case notApplicable = "not_applicable"
     }
 
     /// One office's row.
-    public struct Row: Equatable, Sendable {
-        public var office: Office
-        public var cells: [Cell]
-        public var block: BlockChange?
-        public var live: Bool
-        public var openProblems: Int
+    package struct Row: Equatable, Sendable {
+        package var office: Office
+        package var cells: [Cell]
+        package var block: BlockChange?
+        package var live: Bool
+        package var openProblems: Int
     }
 
-    public init(plan: Plan, state: RolloutState, batch: Batch, asOf: LocalDate) {
+    package init(plan: Plan, state: RolloutState, batch: Batch, asOf: LocalDate) {
         self.batch = batch
         self.asOf = asOf
         milestones = plan.milestones
@@ -60,27 +60,27 @@ public struct StatusBoard: Equatable, Sendable {
         }
     }
 
-    public var liveCount: Int { rows.filter(\.live).count }
-    public var blockedCount: Int { rows.filter { $0.block != nil }.count }
-    public var openProblems: Int { rows.reduce(0) { $0 + $1.openProblems } }
+    package var liveCount: Int { rows.filter(\.live).count }
+    package var blockedCount: Int { rows.filter { $0.block != nil }.count }
+    package var openProblems: Int { rows.reduce(0) { $0 + $1.openProblems } }
     /// Offices with at least one milestone past due and not done (blocked ones included).
-    public var overdueOffices: Int { rows.filter { $0.cells.contains(where: \.isOverdue) }.count }
+    package var overdueOffices: Int { rows.filter { $0.cells.contains(where: \.isOverdue) }.count }
 
     /// e.g. `batch2: 7/11 live, 3 offices overdue, 2 open problems, 1 blocked`.
-    public var summary: String {
+    package var summary: String {
         "\(batch.id): \(liveCount)/\(rows.count) live, \(overdueOffices) \(overdueOffices == 1 ? "office" : "offices") overdue, \(openProblems) open \(openProblems == 1 ? "problem" : "problems"), \(blockedCount) blocked"
     }
 
     /// The batches worth showing by default on a date: started (prep month begun
     /// or anything recorded) and not yet live everywhere; all new batches when none is.
-    public static func batchesInProgress(plan: Plan, state: RolloutState, asOf: LocalDate) -> [Batch] {
+    package static func batchesInProgress(plan: Plan, state: RolloutState, asOf: LocalDate) -> [Batch] {
         let inProgress = plan.newBatches.filter { isInProgress($0, plan: plan, state: state, asOf: asOf) }
         return inProgress.isEmpty ? plan.newBatches : inProgress
     }
 
     /// Whether `batch` has started (its prep month has begun or anything was
     /// recorded) and is not yet live everywhere; `state` needs only its tracks.
-    public static func isInProgress(_ batch: Batch, plan: Plan, state: RolloutState, asOf: LocalDate) -> Bool {
+    package static func isInProgress(_ batch: Batch, plan: Plan, state: RolloutState, asOf: LocalDate) -> Bool {
         let started = batch.prepMonth.flatMap { LocalDate(year: plan.year, month: $0, day: 1) }.map { asOf >= $0 } ?? false
             || state.district[batch.id] != nil || !state.tracks.tracks(inBatch: batch.id).isEmpty
         let allLive = plan.offices.allSatisfy { state.track(batch: batch.id, office: $0.id).completions[plan.followUp.after] != nil }
@@ -92,7 +92,7 @@ extension StatusBoard.Cell {
     /// The cell as plain values, the one mapping every rendering (text, CSV,
     /// JSON, HTML) starts from: `date` is when it was done, when it is (or
     /// was) due, or since when it is blocked; `daysLate` is 0 when not late.
-    public var parts: (state: StatusBoard.CellState, date: LocalDate?, daysLate: Int) {
+    package var parts: (state: StatusBoard.CellState, date: LocalDate?, daysLate: Int) {
         switch self {
         case .done(let date, let late): (.done, date, late)
         case .due(let date): (.due, date, 0)
@@ -103,7 +103,7 @@ extension StatusBoard.Cell {
     }
 
     /// Past its due date and not done.
-    public var isOverdue: Bool {
+    package var isOverdue: Bool {
         switch self {
         case .overdue: true
         case .blocked(_, let days): days > 0
