@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import RolloutCore
 import RolloutStore
 
@@ -8,7 +9,7 @@ struct TemporaryStore {
     let path: String
     let store: Store
 
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let repository = Repository.root
 
     static func plan() throws -> Plan {
         var files: [String: [UInt8]] = [:]

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import RolloutCore
 import RolloutStore
 import XCTest
@@ -11,7 +12,7 @@ struct CLI {
         var stderr: String
     }
 
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let repository = Repository.root
 
     /// The binary SwiftPM built beside the test bundle.
     static var binary: URL {

@@ -1,9 +1,10 @@
 import Foundation
+import TestSupport
 import RolloutCore
 
 /// Locates the repository's `Fixtures/` from this source file, and loads the Yuzhong plan.
 enum FixturePaths {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = Repository.root
     static let fixtures = root.appendingPathComponent("Fixtures")
     static let yuzhong = fixtures.appendingPathComponent("yuzhong")
     static let seed = fixtures.appendingPathComponent("seed/000_02bf530320e9ab6f.txt")
