@@ -20,6 +20,16 @@ enum PlanValidator {
         return text.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" || $0 == "-" }
     }
 
+    /// Refuses an id of plan.json that is not an identifier or repeats one of its list.
+    private static func checkNewIdentifier(_ id: String, of kind: String, at location: String, seen: inout Set<String>) throws(PlanError) {
+        guard isIdentifier(id) else {
+            throw PlanError(file: "plan.json", location: location, message: "\"\(id)\" is not a valid id; expected lowercase ASCII letters, digits and _")
+        }
+        guard seen.insert(id).inserted else {
+            throw PlanError(file: "plan.json", location: location, message: "duplicate \(kind) id \"\(id)\"")
+        }
+    }
+
     private static func validateSettings(_ plan: Plan) throws(PlanError) {
         guard (1900...2999).contains(plan.year) else {
             throw PlanError(file: "plan.json", location: "year", message: "year \(plan.year) is out of range; expected a year such as 2026")
@@ -33,12 +43,7 @@ enum PlanValidator {
         var seen = Set<String>()
         for (index, milestone) in milestones.enumerated() {
             let at = "milestones[\(index)]"
-            guard isIdentifier(milestone.id) else {
-                throw PlanError(file: "plan.json", location: at + ".id", message: "\"\(milestone.id)\" is not a valid id; expected lowercase ASCII letters, digits and _")
-            }
-            guard seen.insert(milestone.id).inserted else {
-                throw PlanError(file: "plan.json", location: at + ".id", message: "duplicate milestone id \"\(milestone.id)\"")
-            }
+            try checkNewIdentifier(milestone.id, of: "milestone", at: at + ".id", seen: &seen)
         }
         let byID = Dictionary(milestones.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         for (index, milestone) in milestones.enumerated() {
@@ -86,12 +91,7 @@ enum PlanValidator {
         var ids = Set<String>(), numbers = Set<Int>()
         for (index, batch) in batches.enumerated() {
             let at = "batches[\(index)]"
-            guard isIdentifier(batch.id) else {
-                throw PlanError(file: "plan.json", location: at + ".id", message: "\"\(batch.id)\" is not a valid id; expected lowercase ASCII letters, digits and _")
-            }
-            guard ids.insert(batch.id).inserted else {
-                throw PlanError(file: "plan.json", location: at + ".id", message: "duplicate batch id \"\(batch.id)\"")
-            }
+            try checkNewIdentifier(batch.id, of: "batch", at: at + ".id", seen: &ids)
             guard numbers.insert(batch.number).inserted else {
                 throw PlanError(file: "plan.json", location: at + ".number", message: "duplicate batch number \(batch.number)")
             }
