@@ -14,7 +14,7 @@ struct TemporaryService {
         service = try RolloutService.create(path: folder.appendingPathComponent("app.sqlite").path, fixtures: nil, year: nil, coordinator: "王敏",
                                             now: Self.time("2026-08-01T09:00:00+08:00"), replace: false)
         for (name, role, office) in [("李娜", "office", "解放碑"), ("赵强", "office", "daping"), ("刘芳", "auditor", nil)] {
-            _ = try service.addPerson(name: name, role: role, office: office, by: "王敏", at: Self.time("2026-08-01T09:05:00+08:00"))
+            _ = try service.addPerson(name: name, role: role, office: office, by: .cli("王敏"), at: Self.time("2026-08-01T09:05:00+08:00"))
         }
     }
 
@@ -24,4 +24,9 @@ struct TemporaryService {
     }
 
     func remove() { try? FileManager.default.removeItem(at: folder) }
+}
+
+extension Actor {
+    /// Someone acting at the command line.
+    static func cli(_ login: String) -> Actor { Actor(login: login, authentication: .cli) }
 }

@@ -23,7 +23,7 @@ package struct BlockChangeRequest: Sendable {
 
 extension RolloutService {
     /// Blocks or unblocks each office named, in one transaction.
-    package func changeBlock(_ request: BlockChangeRequest, by actor: String, at now: Timestamp) throws -> ActionResult {
+    package func changeBlock(_ request: BlockChangeRequest, by actor: Actor, at now: Timestamp) throws -> ActionResult {
         let moment = try moment(at: now)
         try NoteText.check(request.reason, what: "reason")
         let batch = try names.batch(request.batch).id

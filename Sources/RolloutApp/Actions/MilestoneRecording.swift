@@ -26,7 +26,7 @@ package struct MilestoneRecording: Sendable {
 extension RolloutService {
     /// Records a milestone. With several offices the allowed ones are recorded
     /// and the refused ones recorded as refusals, all with one bulk id.
-    package func record(_ request: MilestoneRecording, by actor: String, at now: Timestamp) throws -> ActionResult {
+    package func record(_ request: MilestoneRecording, by actor: Actor, at now: Timestamp) throws -> ActionResult {
         let milestone = try names.milestone(request.milestone)
         let batch = try names.batch(request.batch)
         let moment = try moment(at: now)
@@ -45,8 +45,9 @@ extension RolloutService {
     }
 
     /// Performs checked actions in one transaction.
-    func perform(_ actions: [Action], by actor: String, at moment: Moment, write: WriteInput) throws -> ActionResult {
-        let options = try write.options()
-        return ActionResult(outcomes: try store.perform(actions, as: actor, at: moment, options: options), dryRun: options.dryRun)
+    func perform(_ actions: [Action], by actor: Actor, at moment: Moment, write: WriteInput) throws -> ActionResult {
+        var options = try write.options()
+        options.authentication = actor.authentication
+        return ActionResult(outcomes: try store.perform(actions, as: actor.login, at: moment, options: options), dryRun: options.dryRun)
     }
 }

@@ -35,7 +35,7 @@ package struct ProblemResolution: Sendable {
 
 extension RolloutService {
     /// Opens a problem at one office.
-    package func openProblem(_ report: ProblemReport, by actor: String, at now: Timestamp) throws -> ActionResult {
+    package func openProblem(_ report: ProblemReport, by actor: Actor, at now: Timestamp) throws -> ActionResult {
         let moment = try moment(at: now)
         try NoteText.check(report.note)
         let action = Action.openProblem(batch: try names.batch(report.batch).id, office: try office(named: report.office).id,
@@ -44,7 +44,7 @@ extension RolloutService {
     }
 
     /// Resolves an open problem.
-    package func resolveProblem(_ resolution: ProblemResolution, by actor: String, at now: Timestamp) throws -> ActionResult {
+    package func resolveProblem(_ resolution: ProblemResolution, by actor: Actor, at now: Timestamp) throws -> ActionResult {
         let moment = try moment(at: now)
         try NoteText.check(resolution.note)
         let record = try store.problem(id: resolution.problem)

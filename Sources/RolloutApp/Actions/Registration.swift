@@ -1,19 +1,22 @@
 import RolloutCore
 
 extension RolloutService {
-    /// Registers a person in a role (`coordinator`, `office`, `auditor`), office staff with their office.
-    package func addPerson(name: String, role: String, office: String?, by actor: String, at now: Timestamp) throws -> ActionResult {
+    /// Registers a person in a role (`coordinator`, `office`, `auditor`), office
+    /// staff with their office, under a unique login (the name when none is given).
+    package func addPerson(name: String, login: String? = nil, role: String, office: String?, by actor: Actor, at now: Timestamp) throws -> ActionResult {
         try NoteText.check(name, what: "name")
+        if let login, let problem = Person.loginProblem(login) { throw InputError(problem) }
         guard let parsedRole = Role(rawValue: role.lowercased()) else {
             throw InputError("unknown role \"\(role)\"; expected coordinator, office or auditor")
         }
         let officeID = try office.map { try names.office($0).id }
-        return try perform([.addPerson(name: name, role: parsedRole, office: officeID)], by: actor, at: try moment(at: now), write: WriteInput())
+        return try perform([.addPerson(name: name, role: parsedRole, office: officeID, login: login)], by: actor, at: try moment(at: now), write: WriteInput())
     }
 
-    /// Takes a person off the register; their past entries stay valid.
-    package func removePerson(name: String, reason: String, by actor: String, at now: Timestamp) throws -> ActionResult {
+    /// Takes a person (by login, or a name only one person has) off the register; their past entries stay valid.
+    package func removePerson(_ person: String, reason: String, by actor: Actor, at now: Timestamp) throws -> ActionResult {
         try NoteText.check(reason, what: "reason")
-        return try perform([.removePerson(name: name, reason: reason)], by: actor, at: try moment(at: now), write: WriteInput())
+        let login = try self.actor(named: person).login
+        return try perform([.removePerson(login: login, reason: reason)], by: actor, at: try moment(at: now), write: WriteInput())
     }
 }

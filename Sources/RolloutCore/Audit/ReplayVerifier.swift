@@ -59,14 +59,20 @@ package struct ReplayVerifier {
     }
 
     private func actor(of entry: Entry) throws(AuditFailure) -> Person {
-        if entry.kind == .refused, entry.detail.reason == Refusal.Reason.notRegistered.rawValue, state.people[entry.actor] == nil {
-            return Person(name: entry.actor, role: entry.actorRole, office: nil)
+        guard (entry.actorLogin == nil) == (entry.auth == nil), entry.auth.map({ Authentication(rawValue: $0) != nil }) ?? true else {
+            throw AuditFailure(entry: entry.seq, "its actor_login and auth must be both present, with auth one of \(Authentication.allCases.map(\.rawValue).joined(separator: ", ")), or both absent")
         }
-        guard let person = state.people[entry.actor] else {
-            throw AuditFailure(entry: entry.seq, "its actor \(entry.actor) was not registered at that point")
+        if entry.kind == .refused, entry.detail.reason == Refusal.Reason.notRegistered.rawValue, state.people[entry.login] == nil {
+            return Person(login: entry.login, name: entry.actor, role: entry.actorRole, office: nil)
+        }
+        guard let person = state.people[entry.login] else {
+            throw AuditFailure(entry: entry.seq, "its actor \(entry.login) was not registered at that point")
         }
         guard person.role == entry.actorRole else {
-            throw AuditFailure(entry: entry.seq, "its actor \(entry.actor) is recorded as \(entry.actorRole.rawValue) but was registered as \(person.role.rawValue)")
+            throw AuditFailure(entry: entry.seq, "its actor \(entry.login) is recorded as \(entry.actorRole.rawValue) but was registered as \(person.role.rawValue)")
+        }
+        guard person.name == entry.actor else {
+            throw AuditFailure(entry: entry.seq, "its actor \(entry.login) is recorded under the name \(entry.actor) but was registered as \(person.name)")
         }
         return person
     }
@@ -74,7 +80,7 @@ package struct ReplayVerifier {
     private mutating func checkLegality(_ entry: Entry, lookup: (Int64) throws -> Entry?) throws(AuditFailure) {
         guard let engine = engines[entry.planVersion] else { return }
         if entry.kind == .personAdded && state.people.isEmpty {
-            guard entry.seq == 1, entry.actor == entry.detail.name, entry.detail.personRole == .coordinator else {
+            guard entry.seq == 1, entry.actor == entry.detail.name, entry.login == entry.detail.personLogin, entry.detail.personRole == .coordinator else {
                 throw AuditFailure(entry: entry.seq, "only the first entry may register the first coordinator, by themselves")
             }
             return
@@ -158,9 +164,9 @@ package struct ReplayVerifier {
             guard let name = entry.detail.name, let role = entry.detail.personRole else {
                 throw AuditFailure(entry: entry.seq, "it registers a person without a valid name and role")
             }
-            return .addPerson(name: name, role: role, office: entry.office)
+            return .addPerson(name: name, role: role, office: entry.office, login: entry.detail.login)
         case "person_removed", "remove_person":
-            return .removePerson(name: entry.detail.name ?? "", reason: entry.note)
+            return .removePerson(login: entry.detail.personLogin ?? "", reason: entry.note)
         case "correct":
             let seqs = entry.detail.targetEntries
             let targets = try seqs.map { seq throws(AuditFailure) -> Entry in try target(seq, of: entry, lookup: lookup) }

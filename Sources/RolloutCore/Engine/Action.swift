@@ -11,10 +11,11 @@ package enum Action: Equatable, Sendable {
     case unblock(batch: String, office: String, effective: LocalDate, reason: String)
     /// Reverse mistaken entries; the state is refolded as if they had not happened.
     case correct(targets: [Entry], effective: LocalDate, reason: String)
-    /// Register a person (office staff name their one office).
-    case addPerson(name: String, role: Role, office: String?)
-    /// Take a person off the register: they can no longer act; their past entries stay valid.
-    case removePerson(name: String, reason: String)
+    /// Register a person (office staff name their one office) with a unique
+    /// login; without one, the name is the login.
+    case addPerson(name: String, role: Role, office: String?, login: String? = nil)
+    /// Take a person (by login) off the register: they can no longer act; their past entries stay valid.
+    case removePerson(login: String, reason: String)
 
     /// A short description for refusal records and messages, e.g. `record staff_trained`.
     package var summary: String {
@@ -25,8 +26,10 @@ package enum Action: Equatable, Sendable {
         case .block: "block"
         case .unblock: "unblock"
         case .correct(let targets, _, _): "correct " + targets.map { "#\($0.seq)" }.joined(separator: " ")
-        case .addPerson(let name, let role, _): "add person \(name) as \(role.rawValue)"
-        case .removePerson(let name, _): "remove person \(name)"
+        case .addPerson(let name, let role, _, let login):
+            login.map { $0 == name ? "add person \(name) as \(role.rawValue)" : "add person \(name) (\($0)) as \(role.rawValue)" }
+                ?? "add person \(name) as \(role.rawValue)"
+        case .removePerson(let login, _): "remove person \(login)"
         }
     }
 
@@ -51,7 +54,7 @@ package enum Action: Equatable, Sendable {
         case .openProblem(let batch, let office, _, _), .resolveProblem(_, let batch, let office, _, _),
              .block(let batch, let office, _, _), .unblock(let batch, let office, _, _): (batch, office)
         case .correct(let targets, _, _): (targets.first?.batch, targets.first?.office)
-        case .addPerson(_, _, let office): (nil, office)
+        case .addPerson(_, _, let office, _): (nil, office)
         case .removePerson: (nil, nil)
         }
     }

@@ -39,15 +39,15 @@ package final class Engine: Sendable {
     }
 
     /// The registration of the first coordinator, which nobody else can make.
-    package func bootstrap(coordinator name: String, today: LocalDate) -> EntryDraft {
-        EntryDraft(kind: .personAdded, actor: name, actorRole: .coordinator, effective: today,
-                   detail: .registration(name: name, role: .coordinator, office: nil))
+    package func bootstrap(coordinator: Person, today: LocalDate) -> EntryDraft {
+        EntryDraft(kind: .personAdded, actor: coordinator.name, actorRole: .coordinator, effective: today,
+                   detail: .registration(Person(login: coordinator.login, name: coordinator.name, role: .coordinator, office: nil)))
     }
 
     private func refusedDraft(_ action: Action, refusal: Refusal, actor: Person, today: LocalDate) -> EntryDraft {
         var draft = EntryDraft(kind: .refused, batch: action.scope.batch, office: action.scope.office, actor: actor.name,
                                actorRole: actor.role, effective: action.effective ?? today)
-        var targets: [Int64]?, name: String?, role: Role?
+        var targets: [Int64]?, name: String?, login: String?, role: Role?
         switch action {
         case .record(let milestone, _, _, _, let note, let evidence):
             draft.milestone = milestone
@@ -62,14 +62,15 @@ package final class Engine: Sendable {
             draft.note = reason
             draft.target = entries.first?.seq
             targets = entries.map(\.seq)
-        case .addPerson(let person, let personRole, _):
+        case .addPerson(let person, let personRole, _, let personLogin):
             name = person
+            login = personLogin
             role = personRole
         case .removePerson(let person, let reason):
             name = person
             draft.note = reason
         }
-        draft.detail = .refusal(refusal, action: action.summary, attempt: action.attemptCode, targets: targets, name: name, role: role)
+        draft.detail = .refusal(refusal, action: action.summary, attempt: action.attemptCode, targets: targets, name: name, login: login, role: role)
         return draft
     }
 }

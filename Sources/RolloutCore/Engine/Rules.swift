@@ -13,7 +13,7 @@ struct Rules {
     var plan: Plan { engine.plan }
 
     func check(_ action: Action) throws -> [EntryDraft] {
-        guard state.people[actor.name] != nil else {
+        guard state.people[actor.login] != nil else {
             throw Refusal(.notRegistered, "\(actor.name) is no longer on the register and may not act")
         }
         switch action {
@@ -29,10 +29,10 @@ struct Rules {
             return [try unblock(batch: batch, office: office, effective: effective, reason: reason)]
         case .correct(let targets, let effective, let reason):
             return try correct(targets, effective: effective, reason: reason)
-        case .addPerson(let name, let role, let office):
-            return [try addPerson(name: name, role: role, office: office)]
-        case .removePerson(let name, let reason):
-            return [try removePerson(name: name, reason: reason)]
+        case .addPerson(let name, let role, let office, let login):
+            return [try addPerson(Person(login: login ?? name, name: name, role: role, office: office))]
+        case .removePerson(let login, let reason):
+            return [try removePerson(login: login, reason: reason)]
         }
     }
 
@@ -219,10 +219,12 @@ struct Rules {
                           actorRole: actor.role, effective: effective, note: reason)
     }
 
-    private func addPerson(name: String, role: Role, office: String?) throws -> EntryDraft {
+    private func addPerson(_ person: Person) throws -> EntryDraft {
+        let (name, role, office) = (person.name, person.role, person.office)
         guard !name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw InvalidAction("the person's name is empty")
         }
+        if person.login != name, let bad = Person.loginProblem(person.login) { throw InvalidAction(bad) }
         switch (role, office) {
         case (.office, nil): throw InvalidAction("office staff must belong to one office; name it")
         case (.coordinator, .some), (.auditor, .some):
@@ -231,23 +233,24 @@ struct Rules {
         }
         if let office { try knownOffice(office) }
         try requireRole(.coordinator, toDo: "register people", office: nil)
-        if let existing = state.people[name] {
-            throw Refusal(.alreadyRegistered, "\(name) is already registered as \(existing.role.rawValue)")
+        if let existing = state.people[person.login] {
+            let who = existing.login == existing.name ? "" : " (\(existing.name))"
+            throw Refusal(.alreadyRegistered, "\(person.login) is already registered\(who) as \(existing.role.rawValue)")
         }
         return EntryDraft(kind: .personAdded, office: office, actor: actor.name, actorRole: actor.role,
-                          effective: today, detail: .registration(name: name, role: role, office: office))
+                          effective: today, detail: .registration(person))
     }
 
-    private func removePerson(name: String, reason: String) throws -> EntryDraft {
+    private func removePerson(login: String, reason: String) throws -> EntryDraft {
         try requireNonEmpty(reason, "the reason")
         try requireRole(.coordinator, toDo: "take people off the register", office: nil)
-        guard let person = state.people[name] else {
-            throw Refusal(.notRegistered, "\(name) is not on the register")
+        guard let person = state.people[login] else {
+            throw Refusal(.notRegistered, "\(login) is not on the register")
         }
         if person.role == .coordinator && state.people.values.filter({ $0.role == .coordinator }).count == 1 {
-            throw Refusal(.lastCoordinator, "\(name) is the last coordinator; register another coordinator first")
+            throw Refusal(.lastCoordinator, "\(person.name) is the last coordinator; register another coordinator first")
         }
         return EntryDraft(kind: .personRemoved, office: person.office, actor: actor.name, actorRole: actor.role, effective: today,
-                          note: reason, detail: .removal(name: name, role: person.role))
+                          note: reason, detail: .removal(person))
     }
 }

@@ -13,8 +13,13 @@ package struct Entry: Equatable, Sendable {
     package let milestone: String?
     /// For a correction, the entry it reverses; for a resolution, the problem (its opening entry).
     package let target: Int64?
-    /// The acting person's registered name.
+    /// The acting person's display name, as registered when the entry was made.
     package let actor: String
+    /// The acting person's login, and how they were authenticated (`Authentication`):
+    /// both set on entries of format 2, both nil on those of format 1 (made
+    /// before logins existed, when the name identified the person).
+    package let actorLogin: String?
+    package let auth: String?
     package let actorRole: Role
     /// When it happened, as the actor states it.
     package let effective: LocalDate
@@ -36,7 +41,7 @@ package struct Entry: Equatable, Sendable {
     package init(seq: Int64, kind: EntryKind, batch: String?, office: String?, milestone: String?, target: Int64?,
                 actor: String, actorRole: Role, effective: LocalDate, recordedAt: String, note: String,
                 evidence: [Evidence], detail: EntryDetail, bulk: String?, idempotencyKey: String?,
-                planVersion: String, previousHash: String, hash: String) {
+                planVersion: String, previousHash: String, hash: String, actorLogin: String? = nil, auth: String? = nil) {
         self.seq = seq
         self.kind = kind
         self.batch = batch
@@ -44,6 +49,8 @@ package struct Entry: Equatable, Sendable {
         self.milestone = milestone
         self.target = target
         self.actor = actor
+        self.actorLogin = actorLogin
+        self.auth = auth
         self.actorRole = actorRole
         self.effective = effective
         self.recordedAt = recordedAt
@@ -61,15 +68,19 @@ package struct Entry: Equatable, Sendable {
     package func with(hash: String) -> Entry {
         Entry(seq: seq, kind: kind, batch: batch, office: office, milestone: milestone, target: target, actor: actor,
               actorRole: actorRole, effective: effective, recordedAt: recordedAt, note: note, evidence: evidence, detail: detail,
-              bulk: bulk, idempotencyKey: idempotencyKey, planVersion: planVersion, previousHash: previousHash, hash: hash)
+              bulk: bulk, idempotencyKey: idempotencyKey, planVersion: planVersion, previousHash: previousHash, hash: hash,
+              actorLogin: actorLogin, auth: auth)
     }
+
+    /// The login of the person who acted: `actorLogin`, or for a format 1 entry the name.
+    package var login: String { actorLogin ?? actor }
 
     /// The hash before the first entry.
     package static let genesisHash = String(repeating: "0", count: 64)
 
     /// The canonical encoding that is hashed: every field but `hash`.
     package var canonical: CanonicalJSON {
-        .object([
+        var members: [String: CanonicalJSON] = [
             "seq": .int(seq),
             "kind": .string(kind.rawValue),
             "batch": .optional(batch),
@@ -87,7 +98,10 @@ package struct Entry: Equatable, Sendable {
             "idempotency_key": .optional(idempotencyKey),
             "plan_version": .string(planVersion),
             "previous_hash": .string(previousHash),
-        ])
+        ]
+        if let actorLogin { members["actor_login"] = .string(actorLogin) }
+        if let auth { members["auth"] = .string(auth) }
+        return .object(members)
     }
 
     /// The UTF-8 bytes of `canonical.text`, written directly in key order
@@ -107,7 +121,9 @@ package struct Entry: Equatable, Sendable {
         func optional(_ value: String?) { if let value { string(value) } else { raw("null") } }
         func number(_ value: Int64) { out.append(contentsOf: String(value).utf8) }
         raw("{\"actor\":"); string(actor)
+        if let actorLogin { raw(",\"actor_login\":"); string(actorLogin) }
         raw(",\"actor_role\":"); string(actorRole.rawValue)
+        if let auth { raw(",\"auth\":"); string(auth) }
         raw(",\"batch\":"); optional(batch)
         raw(",\"bulk\":"); optional(bulk)
         raw(",\"detail\":"); detail.writeCanonicalBytes(into: &out)

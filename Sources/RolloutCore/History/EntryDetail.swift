@@ -6,8 +6,11 @@
 /// field; members it never writes are kept in `other`, so an entry from
 /// elsewhere encodes to exactly the bytes it was hashed with.
 package struct EntryDetail: Equatable, Sendable {
-    /// A registration, a removal, or a refused attempt at either: the person's name.
+    /// A registration, a removal, or a refused attempt at either: the person's
+    /// name (for a refused removal, the login asked for).
     package let name: String?
+    /// A registration or removal of a person whose login is not their name: the login.
+    package let login: String?
     /// A registration or removal: the person's role (`coordinator`, `office`, `auditor`).
     package let role: String?
     /// A registration of office staff: their office.
@@ -32,10 +35,11 @@ package struct EntryDetail: Equatable, Sendable {
     /// No facts: milestones, problems, blocks.
     package static let none = EntryDetail()
 
-    package init(name: String? = nil, role: String? = nil, office: String? = nil, reverses: String? = nil, problem: String? = nil,
+    package init(name: String? = nil, login: String? = nil, role: String? = nil, office: String? = nil, reverses: String? = nil, problem: String? = nil,
                 action: String? = nil, reason: String? = nil, message: String? = nil, attempt: String? = nil, targets: String? = nil,
                 other: [String: String] = [:]) {
         self.name = name
+        self.login = login
         self.role = role
         self.office = office
         self.reverses = reverses
@@ -48,15 +52,19 @@ package struct EntryDetail: Equatable, Sendable {
         self.other = other
     }
 
-    /// A registration: who, in which role, and office staff's office.
-    package static func registration(name: String, role: Role, office: String?) -> EntryDetail {
-        EntryDetail(name: name, role: role.rawValue, office: office)
+    /// A registration: who, in which role, and office staff's office; the
+    /// login only when it is not the name (as every registration before logins).
+    package static func registration(_ person: Person) -> EntryDetail {
+        EntryDetail(name: person.name, login: person.login == person.name ? nil : person.login, role: person.role.rawValue, office: person.office)
     }
 
-    /// A removal from the register.
-    package static func removal(name: String, role: Role) -> EntryDetail {
-        EntryDetail(name: name, role: role.rawValue)
+    /// A removal from the register; the login only when it is not the name.
+    package static func removal(_ person: Person) -> EntryDetail {
+        EntryDetail(name: person.name, login: person.login == person.name ? nil : person.login, role: person.role.rawValue)
     }
+
+    /// The login of the person registered or removed.
+    package var personLogin: String? { login ?? name }
 
     /// A correction reversing an entry of `kind`; `problem` for a reversed resolution.
     package static func reversal(of kind: EntryKind, problem: Int64?) -> EntryDetail {
@@ -66,8 +74,8 @@ package struct EntryDetail: Equatable, Sendable {
     /// A refused attempt: what was tried and why it was refused; a refused
     /// correction names its targets, a refused registration or removal the person.
     package static func refusal(_ refusal: Refusal, action: String, attempt: String, targets: [Int64]? = nil, name: String? = nil,
-                               role: Role? = nil) -> EntryDetail {
-        EntryDetail(name: name, role: role?.rawValue, action: action, reason: refusal.reason.rawValue, message: refusal.message,
+                               login: String? = nil, role: Role? = nil) -> EntryDetail {
+        EntryDetail(name: name, login: login == name ? nil : login, role: role?.rawValue, action: action, reason: refusal.reason.rawValue, message: refusal.message,
                     attempt: attempt, targets: targets.map { $0.map { String($0) }.joined(separator: ",") })
     }
 
@@ -75,7 +83,7 @@ package struct EntryDetail: Equatable, Sendable {
     package init(members: [String: String]) {
         var other = members
         func take(_ key: String) -> String? { other.removeValue(forKey: key) }
-        self.init(name: take("name"), role: take("role"), office: take("office"), reverses: take("reverses"), problem: take("problem"),
+        self.init(name: take("name"), login: take("login"), role: take("role"), office: take("office"), reverses: take("reverses"), problem: take("problem"),
                   action: take("action"), reason: take("reason"), message: take("message"), attempt: take("attempt"),
                   targets: take("targets"), other: other)
     }
@@ -84,7 +92,7 @@ package struct EntryDetail: Equatable, Sendable {
     package var members: [String: String] {
         var members = other
         let known: [(String, String?)] = [
-            ("name", name), ("role", role), ("office", office), ("reverses", reverses), ("problem", problem), ("action", action),
+            ("name", name), ("login", login), ("role", role), ("office", office), ("reverses", reverses), ("problem", problem), ("action", action),
             ("reason", reason), ("message", message), ("attempt", attempt), ("targets", targets),
         ]
         for case let (key, value?) in known { members[key] = value }

@@ -31,12 +31,12 @@ package struct EntryDraft: Equatable, Sendable {
 
     /// Seals the draft into the chain after `previousHash`.
     package func sealed(seq: Int64, recordedAt: String, planVersion: String, previousHash: String,
-                       bulk: String?, idempotencyKey: String?) -> Entry {
+                       bulk: String?, idempotencyKey: String?, identity: Identity? = nil) -> Entry {
         let unsealed = Entry(
             seq: seq, kind: kind, batch: batch, office: office, milestone: milestone, target: target,
             actor: actor, actorRole: actorRole, effective: effective, recordedAt: recordedAt, note: note,
             evidence: evidence, detail: detail, bulk: bulk, idempotencyKey: idempotencyKey,
-            planVersion: planVersion, previousHash: previousHash, hash: ""
+            planVersion: planVersion, previousHash: previousHash, hash: "", actorLogin: identity?.login, auth: identity?.authentication.rawValue
         )
         return unsealed.with(hash: unsealed.expectedHash)
     }

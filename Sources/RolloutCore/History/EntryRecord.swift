@@ -9,7 +9,9 @@ package struct EntryRecord: Codable, Equatable, Sendable {
     package var milestone: String?
     package var target: Int64?
     package var actor: String
+    package var actorLogin: String?
     package var actorRole: String
+    package var auth: String?
     package var effective: String
     package var recordedAt: String
     package var note: String
@@ -22,8 +24,8 @@ package struct EntryRecord: Codable, Equatable, Sendable {
     package var hash: String
 
     enum CodingKeys: String, CodingKey {
-        case seq, kind, batch, office, milestone, target, actor, effective, note, evidence, detail, bulk, hash
-        case actorRole = "actor_role", recordedAt = "recorded_at", idempotencyKey = "idempotency_key"
+        case seq, kind, batch, office, milestone, target, actor, effective, note, evidence, detail, bulk, hash, auth
+        case actorLogin = "actor_login", actorRole = "actor_role", recordedAt = "recorded_at", idempotencyKey = "idempotency_key"
         case planVersion = "plan_version", previousHash = "previous_hash"
     }
 
@@ -35,7 +37,9 @@ package struct EntryRecord: Codable, Equatable, Sendable {
         milestone = entry.milestone
         target = entry.target
         actor = entry.actor
+        actorLogin = entry.actorLogin
         actorRole = entry.actorRole.rawValue
+        auth = entry.auth
         effective = entry.effective.description
         recordedAt = entry.recordedAt
         note = entry.note
@@ -84,7 +88,9 @@ package struct EntryRecord: Codable, Equatable, Sendable {
         default: throw FieldError(field: CodingKeys.target.rawValue)
         }
         actor = try string(.actor)
+        actorLogin = try optionalString(.actorLogin)
         actorRole = try string(.actorRole)
+        auth = try optionalString(.auth)
         effective = try string(.effective)
         recordedAt = try string(.recordedAt)
         note = try string(.note)
@@ -114,6 +120,7 @@ package struct EntryRecord: Codable, Equatable, Sendable {
         guard let kind = EntryKind(rawValue: kind), let role = Role(rawValue: actorRole), let effective = LocalDate(effective) else { return nil }
         return Entry(seq: seq, kind: kind, batch: batch, office: office, milestone: milestone, target: target, actor: actor,
                      actorRole: role, effective: effective, recordedAt: recordedAt, note: note, evidence: evidence, detail: EntryDetail(members: detail),
-                     bulk: bulk, idempotencyKey: idempotencyKey, planVersion: planVersion, previousHash: previousHash, hash: hash)
+                     bulk: bulk, idempotencyKey: idempotencyKey, planVersion: planVersion, previousHash: previousHash, hash: hash,
+                     actorLogin: actorLogin, auth: auth)
     }
 }

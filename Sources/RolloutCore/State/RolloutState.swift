@@ -5,7 +5,7 @@ package struct RolloutState: Equatable, Sendable {
     package var district: [String: [String: Completion]] = [:]
     /// Per (batch, office) progress.
     package var tracks = TrackTable()
-    /// Registered people by name.
+    /// Registered people by login.
     package var people: [String: Person] = [:]
 
     package init() {}
@@ -46,10 +46,10 @@ package struct RolloutState: Equatable, Sendable {
             guard let key = entry.trackKey, let problem = entry.target else { return }
             tracks.update(key) { $0.problems[problem]?.resolution = Resolution(entry: entry.seq, effective: entry.effective, note: entry.note) }
         case .personAdded:
-            guard let name = entry.detail.name, let role = entry.detail.personRole else { return }
-            people[name] = Person(name: name, role: role, office: entry.office)
+            guard let name = entry.detail.name, let login = entry.detail.personLogin, let role = entry.detail.personRole else { return }
+            people[login] = Person(login: login, name: name, role: role, office: entry.office)
         case .personRemoved:
-            if let name = entry.detail.name { people[name] = nil }
+            if let login = entry.detail.personLogin { people[login] = nil }
         case .correction:
             reverse(entry)
         case .refused:

@@ -3,8 +3,8 @@ package enum StateDifference {
     /// The first difference, in a stable order, or nil when the states are equal.
     package static func first(stored: RolloutState, replayed: RolloutState) -> String? {
         guard stored != replayed else { return nil }
-        for name in Set(stored.people.keys).union(replayed.people.keys).sorted() where stored.people[name] != replayed.people[name] {
-            return "people: \(name) is stored as \(describe(stored.people[name])) but the history says \(describe(replayed.people[name]))"
+        for login in Set(stored.people.keys).union(replayed.people.keys).sorted() where stored.people[login] != replayed.people[login] {
+            return "people: \(login) is stored as \(describe(stored.people[login])) but the history says \(describe(replayed.people[login]))"
         }
         for batch in Set(stored.district.keys).union(replayed.district.keys).sorted() {
             let a = stored.district[batch] ?? [:], b = replayed.district[batch] ?? [:]

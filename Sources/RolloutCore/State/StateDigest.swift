@@ -49,7 +49,7 @@ package struct StateDigest: Equatable, Sendable {
     }
 
     package mutating func addPerson(_ person: Person) {
-        people.add { $0.combine(person.name); $0.combine(person.role); $0.combine(person.office) }
+        people.add { $0.combine(person.login); $0.combine(person.name); $0.combine(person.role); $0.combine(person.office) }
     }
 
     package mutating func addDistrictCompletion(batch: String, milestone: String, _ completion: Completion) {

@@ -2,14 +2,14 @@ import GRDB
 
 /// Applies the embedded `Schema/NNN_name.sql` files in order and tracks the
 /// version in `PRAGMA user_version`.
-enum Migrations {
+package enum Migrations {
     /// (version, SQL) pairs from the generated `EmbeddedSchema`.
     static let all: [(version: Int, sql: String)] = EmbeddedSchema.files.compactMap { file in
         Int(file.name.prefix { $0.isNumber }).map { ($0, file.contents) }
     }.sorted { $0.version < $1.version }
 
     /// The schema version this build writes.
-    static var latest: Int { all.last?.version ?? 0 }
+    package static var latest: Int { all.last?.version ?? 0 }
 
     /// Applies every migration newer than the database's version, in one
     /// transaction each. The version is read again inside each transaction, so

@@ -3,7 +3,7 @@ import RolloutCore
 
 /// Writes a new database's plan, reference tables and first coordinator.
 enum Seeding {
-    static func load(_ plan: Plan, coordinator: String, at moment: Moment, into db: Database) throws {
+    static func load(_ plan: Plan, coordinator: Person, at moment: Moment, into db: Database) throws {
         let version = plan.version
         try db.execute(sql: "INSERT INTO plan_versions (version, document, loaded_at) VALUES (?, ?, ?)",
                        arguments: [version, PlanDocument.encode(plan), moment.recordedAt])
@@ -21,7 +21,8 @@ enum Seeding {
         }
         let draft = Engine(plan: plan).bootstrap(coordinator: coordinator, today: moment.today)
         let entry = draft.sealed(seq: 1, recordedAt: moment.recordedAt, planVersion: version,
-                                 previousHash: Entry.genesisHash, bulk: nil, idempotencyKey: nil)
+                                 previousHash: Entry.genesisHash, bulk: nil, idempotencyKey: nil,
+                                 identity: Identity(login: coordinator.login, authentication: .cli))
         let writer = try StateTables.Writer(db)
         try writer.insert(entry)
         try writer.apply(entry)

@@ -39,7 +39,9 @@ package struct Store: Sendable {
     ///
     /// The database is built in a temporary file beside `path` and moved into
     /// place only when complete, so a failure leaves nothing behind.
-    package static func create(path: String, plan: Plan, coordinator: String, at moment: Moment, replace: Bool) throws -> Store {
+    package static func create(path: String, plan: Plan, coordinator: String, login: String? = nil, at moment: Moment, replace: Bool) throws -> Store {
+        let coordinator = Person(login: login ?? coordinator, name: coordinator, role: .coordinator, office: nil)
+        if coordinator.login != coordinator.name, let problem = Person.loginProblem(coordinator.login) { throw StoreError.invalid(InvalidAction(problem)) }
         let fileManager = FileManager.default
         if fileManager.fileExists(atPath: path) && !replace { throw StoreError.databaseExists(path: path) }
         try WriteAccess.check(path)

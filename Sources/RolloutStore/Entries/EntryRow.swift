@@ -3,7 +3,10 @@ import RolloutCore
 
 /// Maps history entries to rows of the `entries` table (reading them back is `EntryStream`).
 enum EntryRow {
-    static let columns = "seq, kind, batch_id, office_id, milestone_id, target, actor, actor_role, effective, recorded_at, note, evidence, detail, bulk, idempotency_key, plan_version, previous_hash, hash"
+    static let columns = "seq, kind, batch_id, office_id, milestone_id, target, actor, actor_role, effective, recorded_at, note, evidence, detail, bulk, idempotency_key, plan_version, previous_hash, hash, actor_login, auth"
+
+    /// One `?` per column of `columns`.
+    static let placeholders = Array(repeating: "?", count: columns.split(separator: ",").count).joined(separator: ", ")
 
     /// The values of an entry's row, in `columns` order.
     static func arguments(_ entry: Entry) -> StatementArguments {
@@ -12,7 +15,7 @@ enum EntryRow {
             entry.actor, entry.actorRole.rawValue, entry.effective.description, entry.recordedAt, entry.note,
             CanonicalJSON.array(entry.evidence.map(\.canonicalValue)).text,
             entry.detail.canonical.text,
-            entry.bulk, entry.idempotencyKey, entry.planVersion, entry.previousHash, entry.hash,
+            entry.bulk, entry.idempotencyKey, entry.planVersion, entry.previousHash, entry.hash, entry.actorLogin, entry.auth,
         ]
     }
 

@@ -64,7 +64,8 @@ struct EntryStream {
         return Entry(
             seq: seq, kind: kind, batch: row.text(2), office: row.text(3), milestone: row.text(4), target: target, actor: row.text(6) ?? "",
             actorRole: role, effective: effective, recordedAt: recordedAt, note: row.text(10) ?? "", evidence: evidence, detail: detail,
-            bulk: row.text(13), idempotencyKey: row.text(14), planVersion: planVersion, previousHash: previousHash, hash: hash
+            bulk: row.text(13), idempotencyKey: row.text(14), planVersion: planVersion, previousHash: previousHash, hash: hash,
+            actorLogin: row.text(18), auth: row.text(19)
         )
     }
 }

@@ -12,9 +12,17 @@ extension Store {
     /// The number of entries and the head hash.
     package func head() throws -> Head { try read(Head.fetch) }
 
-    /// Registered people, by name.
+    /// Registered people, by name (then login).
     package func people() throws -> [Person] {
-        try read { db in try StateTables.loadPeople(db).values.sorted { $0.name < $1.name } }
+        try read { db in try StateTables.loadPeople(db).values.sorted { ($0.name, $0.login) < ($1.name, $1.login) } }
+    }
+
+    /// The registered people whose login or display name is `text`.
+    package func people(loginOrName text: String) throws -> [Person] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT login, name, role, office_id FROM people WHERE login = ? OR name = ? ORDER BY login", arguments: [text, text])
+                .compactMap { row in Role(rawValue: row["role"] ?? "").map { Person(login: row["login"], name: row["name"], role: $0, office: row["office_id"]) } }
+        }
     }
 
     /// The entries with these sequence numbers, in the order given.

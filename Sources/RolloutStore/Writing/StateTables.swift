@@ -6,18 +6,18 @@ import RolloutCore
 enum StateTables {
     // MARK: Reading
 
-    /// The people register; with `names`, only those people and every coordinator
-    /// (all the rules read), not the 40,000 office staff of a national register.
-    static func loadPeople(_ db: Database, names: Set<String>? = nil) throws -> [String: Person] {
+    /// The people register by login; with `logins`, only those people and every
+    /// coordinator (all the rules read), not the 40,000 office staff of a national register.
+    static func loadPeople(_ db: Database, logins: Set<String>? = nil) throws -> [String: Person] {
         var people: [String: Person] = [:]
-        let rows = try names.map { names in
-            try Row.fetchAll(db, sql: "SELECT name, role, office_id FROM people WHERE role = 'coordinator' OR name IN (SELECT value FROM json_each(?))",
-                             arguments: [CanonicalJSON.array(names.sorted().map(CanonicalJSON.string)).text])
-        } ?? Row.fetchAll(db, sql: "SELECT name, role, office_id FROM people")
+        let rows = try logins.map { logins in
+            try Row.fetchAll(db, sql: "SELECT login, name, role, office_id FROM people WHERE role = 'coordinator' OR login IN (SELECT value FROM json_each(?))",
+                             arguments: [CanonicalJSON.array(logins.sorted().map(CanonicalJSON.string)).text])
+        } ?? Row.fetchAll(db, sql: "SELECT login, name, role, office_id FROM people")
         for row in rows {
-            let name: String = row["name"]
+            let login: String = row["login"]
             guard let role = Role(rawValue: row["role"] ?? "") else { continue }
-            people[name] = Person(name: name, role: role, office: row["office_id"])
+            people[login] = Person(login: login, name: row["name"], role: role, office: row["office_id"])
         }
         return people
     }
@@ -127,10 +127,10 @@ enum StateTables {
             guard let date = text.flatMap(LocalDate.init) else { digest.markUnreadable(); return nil }
             return date
         }
-        let people = try Row.fetchCursor(db, sql: "SELECT name, role, office_id FROM people")
+        let people = try Row.fetchCursor(db, sql: "SELECT login, name, role, office_id FROM people")
         while let row = try people.next() {
-            guard let role = Role(rawValue: row[1] ?? "") else { digest.markUnreadable(); continue }
-            digest.addPerson(Person(name: row[0], role: role, office: row[2]))
+            guard let role = Role(rawValue: row[2] ?? "") else { digest.markUnreadable(); continue }
+            digest.addPerson(Person(login: row[0], name: row[1], role: role, office: row[3]))
         }
         let district = try Row.fetchCursor(db, sql: "SELECT batch_id, milestone_id, entry_seq, effective FROM district_completions")
         while let row = try district.next() {
@@ -202,7 +202,7 @@ enum StateTables {
 
         init(_ db: Database) throws {
             self.db = db
-            insertEntry = try db.cachedStatement(sql: "INSERT INTO entries (\(EntryRow.columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            insertEntry = try db.cachedStatement(sql: "INSERT INTO entries (\(EntryRow.columns)) VALUES (\(EntryRow.placeholders))")
             upsertOfficeCompletion = try db.cachedStatement(sql: """
                 INSERT INTO office_completions (batch_id, office_id, milestone_id, entry_seq, effective) VALUES (?, ?, ?, ?, ?)
                 ON CONFLICT (batch_id, office_id, milestone_id) DO UPDATE SET entry_seq = excluded.entry_seq, effective = excluded.effective
@@ -214,7 +214,7 @@ enum StateTables {
             insertBlockChange = try db.cachedStatement(sql: "INSERT INTO block_changes (entry_seq, batch_id, office_id, blocked, effective, reason) VALUES (?, ?, ?, ?, ?, ?)")
             insertProblem = try db.cachedStatement(sql: "INSERT INTO problems (id, batch_id, office_id, opened, note) VALUES (?, ?, ?, ?, ?)")
             resolveProblem = try db.cachedStatement(sql: "UPDATE problems SET resolved_seq = ?, resolved = ?, resolution = ? WHERE id = ?")
-            upsertPerson = try db.cachedStatement(sql: "INSERT INTO people (name, role, office_id) VALUES (?, ?, ?) ON CONFLICT(name) DO UPDATE SET role = excluded.role, office_id = excluded.office_id")
+            upsertPerson = try db.cachedStatement(sql: "INSERT INTO people (login, name, role, office_id) VALUES (?, ?, ?, ?) ON CONFLICT(login) DO UPDATE SET name = excluded.name, role = excluded.role, office_id = excluded.office_id")
         }
 
         func insert(_ entry: Entry) throws {
@@ -238,9 +238,9 @@ enum StateTables {
             case .problemResolved:
                 try resolveProblem.execute(arguments: [entry.seq, effective, entry.note, entry.target])
             case .personAdded:
-                try upsertPerson.execute(arguments: [entry.detail.name, entry.detail.role, entry.office])
+                try upsertPerson.execute(arguments: [entry.detail.personLogin, entry.detail.name, entry.detail.role, entry.office])
             case .personRemoved:
-                try db.execute(sql: "DELETE FROM people WHERE name = ?", arguments: [entry.detail.name])
+                try db.execute(sql: "DELETE FROM people WHERE login = ?", arguments: [entry.detail.personLogin])
             case .correction:
                 try reverse(entry)
             case .refused:

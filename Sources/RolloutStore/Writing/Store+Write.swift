@@ -2,7 +2,7 @@ import GRDB
 import RolloutCore
 
 extension Store {
-    /// One action and the registered person who takes it.
+    /// One action and the registered person (by login) who takes it.
     package struct Request: Sendable {
         package var actor: String
         package var action: Action
@@ -47,11 +47,11 @@ extension Store {
         if let expect = options.expect { try head.check(expect) }
         var state = try loadState(for: requests, db: db)
         var actors: [String: Person] = [:]
-        for name in Set(requests.map(\.actor)) {
-            guard let person = try state.people[name] ?? removedPerson(name, db: db) else {
-                throw StoreError.unknownPerson(name: name, known: try StateTables.loadPeople(db).keys.sorted())
+        for login in Set(requests.map(\.actor)) {
+            guard let person = try state.people[login] ?? removedPerson(login, db: db) else {
+                throw StoreError.unknownPerson(name: login, known: try StateTables.loadPeople(db).keys.sorted())
             }
-            actors[name] = person
+            actors[login] = person
         }
         let engine = Engine(plan: plan)
         let writesMany = requests.count > 1 || requests.contains { if case .correct(let targets, _, _) = $0.action { targets.count > 1 } else { false } }
@@ -62,10 +62,10 @@ extension Store {
         outcomes.reserveCapacity(requests.count)
         let writer = try StateTables.Writer(db)
 
-        func append(_ draft: EntryDraft, key: String?) throws -> Entry {
+        func append(_ draft: EntryDraft, by actor: Person, key: String?) throws -> Entry {
             seq += 1
-            let entry = draft.sealed(seq: seq, recordedAt: moment.recordedAt, planVersion: planVersion,
-                                     previousHash: previousHash, bulk: bulk, idempotencyKey: key)
+            let entry = draft.sealed(seq: seq, recordedAt: moment.recordedAt, planVersion: planVersion, previousHash: previousHash, bulk: bulk,
+                                     idempotencyKey: key, identity: Identity(login: actor.login, authentication: options.authentication))
             try writer.insert(entry)
             previousHash = entry.hash
             return entry
@@ -79,10 +79,10 @@ extension Store {
                 outcomes.append(Outcome(action: action, result: .duplicate(existing)))
                 continue
             }
+            let actor = actors[request.actor] ?? Person(name: request.actor, role: .auditor, office: nil)
             let decision: Engine.Decision
             do {
-                decision = try engine.decide(action, by: actors[request.actor] ?? Person(name: request.actor, role: .auditor, office: nil),
-                                             in: state, today: moment.today)
+                decision = try engine.decide(action, by: actor, in: state, today: moment.today)
             } catch {
                 throw StoreError.invalid(error)
             }
@@ -90,14 +90,14 @@ extension Store {
             case .accepted(let drafts):
                 var written: [Entry] = []
                 for (index, draft) in drafts.enumerated() {
-                    let entry = try append(draft, key: index == 0 ? key : nil)
+                    let entry = try append(draft, by: actor, key: index == 0 ? key : nil)
                     written.append(entry)
                     try writer.apply(entry)
                     state.apply(entry)
                 }
                 outcomes.append(Outcome(action: action, result: .recorded(written)))
             case .refused(let refusal, let draft):
-                let entry = try append(draft, key: nil)
+                let entry = try append(draft, by: actor, key: nil)
                 outcomes.append(Outcome(action: action, result: .refused(refusal, entry: entry)))
             }
         }
@@ -105,25 +105,29 @@ extension Store {
     }
 
     /// A person taken off the register: their attempts are refused and recorded, not treated as unknown input.
-    private func removedPerson(_ name: String, db: Database) throws -> Person? {
-        guard let row = try Row.fetchOne(db, sql: "SELECT office_id, json_extract(detail, '$.role') AS role FROM entries WHERE kind = 'person_removed' AND json_extract(detail, '$.name') = ? ORDER BY seq DESC LIMIT 1",
-                                         arguments: [name]),
+    private func removedPerson(_ login: String, db: Database) throws -> Person? {
+        guard let row = try Row.fetchOne(db, sql: """
+                SELECT office_id, json_extract(detail, '$.name') AS name, json_extract(detail, '$.role') AS role FROM entries
+                WHERE kind = 'person_removed' AND coalesce(json_extract(detail, '$.login'), json_extract(detail, '$.name')) = ?
+                ORDER BY seq DESC LIMIT 1
+                """, arguments: [login]),
               let role = Role(rawValue: row["role"] ?? "") else { return nil }
-        return Person(name: name, role: role, office: row["office_id"])
+        return Person(login: login, name: row["name"] ?? login, role: role, office: row["office_id"])
     }
 
     /// Loads the part of the state the requests can read: the people they name
     /// and every coordinator, and the tracks of the offices they touch.
     private func loadState(for requests: [Request], db: Database) throws -> RolloutState {
         var state = RolloutState()
-        var names = Set(requests.map(\.actor))
+        var logins = Set(requests.map(\.actor))
         for request in requests {
             switch request.action {
-            case .addPerson(let name, _, _), .removePerson(let name, _): names.insert(name)
+            case .addPerson(let name, _, _, let login): logins.insert(login ?? name)
+            case .removePerson(let login, _): logins.insert(login)
             default: break
             }
         }
-        state.people = try StateTables.loadPeople(db, names: names)
+        state.people = try StateTables.loadPeople(db, logins: logins)
         var batches = Set<String>(), offices = Set<String>(), wholeBatch = false
         for action in requests.map(\.action) {
             if case .correct(let targets, _, _) = action {
@@ -160,10 +164,10 @@ extension Action {
             entry.kind == .unblocked && entry.batch == batch && entry.office == office
         case .correct(let targets, _, _):
             entry.kind == .correction && entry.target == targets.first?.seq
-        case .addPerson(let name, _, _):
-            entry.kind == .personAdded && entry.detail.name == name
-        case .removePerson(let name, _):
-            entry.kind == .personRemoved && entry.detail.name == name
+        case .addPerson(let name, _, _, let login):
+            entry.kind == .personAdded && entry.detail.personLogin == (login ?? name)
+        case .removePerson(let login, _):
+            entry.kind == .personRemoved && entry.detail.personLogin == login
         }
     }
 }

@@ -8,10 +8,13 @@ package struct WriteOptions: Sendable {
     package var idempotencyKey: String?
     /// Decide and report, then roll everything back.
     package var dryRun: Bool
+    /// How the people acting were authenticated, sealed into their entries.
+    package var authentication: Authentication
 
-    package init(expect: Expectation? = nil, idempotencyKey: String? = nil, dryRun: Bool = false) {
+    package init(expect: Expectation? = nil, idempotencyKey: String? = nil, dryRun: Bool = false, authentication: Authentication = .cli) {
         self.expect = expect
         self.idempotencyKey = idempotencyKey
         self.dryRun = dryRun
+        self.authentication = authentication
     }
 }

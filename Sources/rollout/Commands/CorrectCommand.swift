@@ -23,7 +23,7 @@ struct CorrectCommand: ParsableCommand {
     func run() throws {
         try reporting {
             let service = try database.open()
-            let result = try service.correct(CorrectionRequest(entries: entries, reason: reason, write: flags.input()), by: try actor.name(),
+            let result = try service.correct(CorrectionRequest(entries: entries, reason: reason, write: flags.input()), by: try actor.resolve(in: service),
                                              at: try Clock.now())
             try OutcomeReport(plan: service.plan, result: result).print(json: output.json)
         }

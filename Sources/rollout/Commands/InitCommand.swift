@@ -20,13 +20,16 @@ struct InitCommand: ParsableCommand {
     @Option(name: .long, help: "Name of the first coordinator, who can then register everyone else.")
     var coordinator: String
 
+    @Option(name: .long, help: "The first coordinator's login: a staff number or a mobile number (default: the name).")
+    var login: String?
+
     @Flag(name: .long, help: "Replace an existing database (its history is lost).")
     var replace = false
 
     func run() throws {
         try reporting {
             let service = try RolloutService.create(
-                path: database.path, fixtures: try fixtures.map(FixtureFolder.read), year: year, coordinator: coordinator, now: try Clock.now(),
+                path: database.path, fixtures: try fixtures.map(FixtureFolder.read), year: year, coordinator: coordinator, login: login, now: try Clock.now(),
                 replace: replace)
             let plan = service.plan
             let head = try service.head()

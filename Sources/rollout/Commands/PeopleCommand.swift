@@ -18,8 +18,11 @@ struct PeopleCommand: ParsableCommand {
         @OptionGroup var output: OutputOptions
         @OptionGroup var actor: ActorOptions
 
-        @Argument(help: "The person's name as they will pass it to --as.")
+        @Argument(help: "The person's display name (several people may share one).")
         var name: String
+
+        @Option(name: .long, help: "A unique login: a staff number or a mobile number (default: the name).")
+        var login: String?
 
         @Option(name: .long, help: "coordinator, office or auditor.")
         var role: String
@@ -30,7 +33,7 @@ struct PeopleCommand: ParsableCommand {
         func run() throws {
             try reporting {
                 let service = try database.open()
-                let result = try service.addPerson(name: name, role: role, office: office, by: try actor.name(), at: try Clock.now())
+                let result = try service.addPerson(name: name, login: login, role: role, office: office, by: try actor.resolve(in: service), at: try Clock.now())
                 try OutcomeReport(plan: service.plan, result: result).print(json: output.json)
             }
         }
@@ -44,7 +47,7 @@ struct PeopleCommand: ParsableCommand {
         @OptionGroup var output: OutputOptions
         @OptionGroup var actor: ActorOptions
 
-        @Argument(help: "The registered name.")
+        @Argument(help: "The person's login, or a name only one registered person has.")
         var name: String
 
         @Option(name: .long, help: "Why (required).")
@@ -53,7 +56,7 @@ struct PeopleCommand: ParsableCommand {
         func run() throws {
             try reporting {
                 let service = try database.open()
-                let result = try service.removePerson(name: name, reason: reason, by: try actor.name(), at: try Clock.now())
+                let result = try service.removePerson(name, reason: reason, by: try actor.resolve(in: service), at: try Clock.now())
                 try OutcomeReport(plan: service.plan, result: result).print(json: output.json)
             }
         }
@@ -71,18 +74,19 @@ struct PeopleCommand: ParsableCommand {
                 let service = try database.open()
                 let people = try service.people()
                 if output.json {
-                    try JSONOutput.print(people.map { PersonView(name: $0.name, role: $0.role.rawValue, office: $0.office) })
+                    try JSONOutput.print(people.map { PersonView(login: $0.login, name: $0.name, role: $0.role.rawValue, office: $0.office) })
                     return
                 }
-                var table = TextTable("Name", "Role", "Office")
+                var table = TextTable("Name", "Login", "Role", "Office")
                 for person in people {
-                    table.add(person.name, person.role.rawValue, person.office.map { EntryText.office($0, service.plan) } ?? "-")
+                    table.add(person.name, person.login, person.role.rawValue, person.office.map { EntryText.office($0, service.plan) } ?? "-")
                 }
                 print(table.rendered)
             }
         }
 
         private struct PersonView: Encodable {
+            var login: String
             var name: String
             var role: String
             var office: String?

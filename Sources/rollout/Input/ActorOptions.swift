@@ -13,4 +13,9 @@ struct ActorOptions: ParsableArguments {
         }
         return name
     }
+
+    /// The person named, as the application layer knows them.
+    func resolve(in service: RolloutService) throws -> Actor {
+        try service.actor(named: name())
+    }
 }

@@ -11,8 +11,8 @@ final class QueryUseCaseTests: XCTestCase {
     override func setUpWithError() throws {
         temporary = try TemporaryService()
         let august = TemporaryService.time("2026-08-05T10:00:00+08:00")
-        _ = try service.record(MilestoneRecording(milestone: "guides_written", batch: "1"), by: "王敏", at: august)
-        _ = try service.record(MilestoneRecording(milestone: "network_built", batch: "1", offices: ["解放碑"]), by: "李娜", at: august)
+        _ = try service.record(MilestoneRecording(milestone: "guides_written", batch: "1"), by: .cli("王敏"), at: august)
+        _ = try service.record(MilestoneRecording(milestone: "network_built", batch: "1", offices: ["解放碑"]), by: .cli("李娜"), at: august)
     }
 
     override func tearDown() { temporary.remove() }

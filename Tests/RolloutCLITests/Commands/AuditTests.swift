@@ -120,8 +120,9 @@ final class AuditTests: XCTestCase {
             var draft = EntryDraft(entries[index])
             if index == 7 { draft.note = "篡改后的说明" }
             let original = entries[index]
+            let identity = original.actorLogin.map { Identity(login: $0, authentication: Authentication(rawValue: original.auth ?? "") ?? .cli) }
             entries[index] = draft.sealed(seq: original.seq, recordedAt: original.recordedAt, planVersion: original.planVersion,
-                                          previousHash: previous, bulk: original.bulk, idempotencyKey: original.idempotencyKey)
+                                          previousHash: previous, bulk: original.bulk, idempotencyKey: original.idempotencyKey, identity: identity)
             previous = entries[index].hash
             statements.append("UPDATE entries SET note = '\(entries[index].note)', previous_hash = '\(entries[index].previousHash)', hash = '\(entries[index].hash)' WHERE seq = \(entries[index].seq)")
         }

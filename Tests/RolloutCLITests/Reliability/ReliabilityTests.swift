@@ -133,7 +133,7 @@ final class ReliabilityTests: XCTestCase {
         try queue.write { try $0.execute(sql: "PRAGMA user_version = 42") }
         try queue.close()
         result = try cli.expect(2, ["status", "--db", newer])
-        XCTAssertTrue(result.stderr.contains("has schema version 42, newer than this rollout supports (5); use a newer rollout"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("has schema version 42, newer than this rollout supports (\(Migrations.latest)); use a newer rollout"), result.stderr)
     }
 
     func testReadOnlyFilesAndFoldersAreRespected() throws {

@@ -18,7 +18,7 @@ struct EngineHarness {
     init() throws {
         plan = try FixturePaths.yuzhongPlan()
         engine = Engine(plan: plan)
-        append([engine.bootstrap(coordinator: Self.coordinator.name, today: today)])
+        append([engine.bootstrap(coordinator: Self.coordinator, today: today)])
         for person in [Self.jiefangbei, Self.daping, Self.auditor] {
             try act(.addPerson(name: person.name, role: person.role, office: person.office), as: Self.coordinator)
         }

@@ -26,8 +26,8 @@ final class SchemaTests: XCTestCase {
     func testTablesAreStrictAndClosedSetsAreChecked() throws {
         let db = try raw()
         XCTAssertThrowsError(try db.write { try $0.execute(sql: "INSERT INTO offices (id, name, position) VALUES ('x', 'y', 'not a number')") })
-        XCTAssertThrowsError(try db.write { try $0.execute(sql: "INSERT INTO people (name, role) VALUES ('x', 'mayor')") })
-        XCTAssertThrowsError(try db.write { try $0.execute(sql: "INSERT INTO people (name, role) VALUES ('x', 'office')") },
+        XCTAssertThrowsError(try db.write { try $0.execute(sql: "INSERT INTO people (login, name, role) VALUES ('x', 'x', 'mayor')") })
+        XCTAssertThrowsError(try db.write { try $0.execute(sql: "INSERT INTO people (login, name, role) VALUES ('x', 'x', 'office')") },
                              "office staff need an office")
     }
 
@@ -43,7 +43,10 @@ final class SchemaTests: XCTestCase {
     }
 
     func testAnOlderDatabaseIsMigratedOnOpenOnceEvenByConcurrentOpeners() throws {
-        let db = try raw()
+        // The database the previous release wrote (schema 5), taken back to the schema of 001.
+        let path = temporary.folder.appendingPathComponent("older.sqlite").path
+        try FileManager.default.copyItem(atPath: TemporaryStore.repository.appendingPathComponent("Fixtures/compat/release-1.sqlite").path, toPath: path)
+        let db = try DatabaseQueue(path: path)
         try db.write { db in
             // Back to the schema of 001: undo 005, 004, 003 and 002 (whose index 004 replaced).
             try db.execute(sql: """
@@ -54,20 +57,21 @@ final class SchemaTests: XCTestCase {
                 """)
         }
         try db.close()
-        let path = temporary.path
         let failures = Failures()
         DispatchQueue.concurrentPerform(iterations: 4) { _ in
             do { _ = try Store.open(path: path) } catch { failures.add("\(error)") }
         }
         XCTAssertEqual(failures.all, [], "every concurrent opener succeeds")
-        let reopened = try raw()
+        let reopened = try DatabaseQueue(path: path)
         XCTAssertEqual(try reopened.read { try Int.fetchOne($0, sql: "PRAGMA user_version") }, Migrations.latest)
         let indexes = try reopened.read {
             try String.fetchAll($0, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_autoindex%' ORDER BY name")
         }
         XCTAssertEqual(indexes, ["block_changes_by_track", "entries_by_office", "entries_corrections", "entries_refusals",
                                  "entries_removals", "office_completions_by_milestone_date", "problems_by_track"])
-        XCTAssertTrue(try Store.open(path: temporary.path).verify().passed)
+        XCTAssertTrue(try Store.open(path: path).verify().passed)
+        XCTAssertEqual(try Store.open(path: path).people().map(\.login).sorted(), try Store.open(path: path).people().map(\.name).sorted(),
+                       "people registered by name get their name as their login")
     }
 
     func testCommitsAreFullySyncedAndOpeningToReadWritesNothing() throws {
