@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "rollout",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v14)],
     products: [
         .executable(name: "rollout", targets: ["rollout"]),
     ],
@@ -11,6 +11,12 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // Pure domain: catalog, plan, milestone graph, state machine. No SQLite, no I/O.
@@ -33,7 +39,11 @@ let package = Package(
         // The application layer: every use case of the front ends, over the store. Carries Fixtures/yuzhong as generated Swift.
         .target(
             name: "RolloutApp",
-            dependencies: ["RolloutCore", "RolloutStore", "RolloutScenarios"],
+            dependencies: [
+                "RolloutCore", "RolloutStore", "RolloutScenarios",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+            ],
             plugins: ["EmbedFilesPlugin"]
         ),
         // The command-line tool: parse, call the application layer, render.

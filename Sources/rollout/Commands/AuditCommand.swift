@@ -46,8 +46,7 @@ struct AuditCommand: ParsableCommand {
                     source = service.path
                 }
                 if output.json {
-                    try JSONOutput.print(VerificationView(source: source, passed: result.passed, entries: result.entries, head: result.head,
-                                                          failedEntry: result.failure?.entry, failure: result.failure?.message))
+                    try JSONOutput.print(VerificationView(source: source, result))
                 } else if let failure = result.failure {
                     print("\(Terminal.paint("VERIFICATION FAILED", .red)) for \(source)")
                     print(failure.description)
@@ -58,15 +57,6 @@ struct AuditCommand: ParsableCommand {
                 }
                 if !result.passed { throw ExitCode(AuditCommand.failed) }
             }
-        }
-
-        private struct VerificationView: Encodable {
-            var source: String
-            var passed: Bool
-            var entries: Int64
-            var head: String
-            var failedEntry: Int64?
-            var failure: String?
         }
     }
 

@@ -21,9 +21,7 @@ struct ChangesCommand: ParsableCommand {
             let plan = service.plan
             let report = try service.changes(from: from, to: to)
             if output.json {
-                try JSONOutput.print(ChangesView(from: report.from.description, to: report.to.description,
-                                                 changes: report.changes.map { .init(batch: $0.batch, office: $0.office, change: $0.description) },
-                                                 entries: try service.changeEntries(report).map(EntryRecord.init)))
+                try JSONOutput.print(ChangesView(report, entries: try service.changeEntries(report)))
                 return
             }
             print("Changes effective \(report.from) to \(report.to), as known now:")
@@ -36,19 +34,6 @@ struct ChangesCommand: ParsableCommand {
             _ = try HistoryRendering.print(plan: plan, heading: { "Entries effective in that period (\($0)):" }) { through, body in
                 try service.eachChangeEntry(report, through: through, body)
             }
-        }
-    }
-
-    private struct ChangesView: Encodable {
-        var from: String
-        var to: String
-        var changes: [ChangeView]
-        var entries: [EntryRecord]
-
-        struct ChangeView: Encodable {
-            var batch: String
-            var office: String?
-            var change: String
         }
     }
 }

@@ -17,22 +17,11 @@ struct CheckCommand: ParsableCommand {
         try reporting {
             let report = try database.open().check()
             if output.json {
-                try JSONOutput.print(CheckView(passed: report.passed, integrity: report.integrityProblems, foreignKeys: report.foreignKeyProblems,
-                                               entries: report.verification.entries, head: report.verification.head,
-                                               audit: report.verification.failure?.description))
+                try JSONOutput.print(CheckView(report))
             } else {
                 print(CheckRendering.text(report))
             }
             if !report.passed { throw ExitCode(AuditCommand.failed) }
         }
-    }
-
-    private struct CheckView: Encodable {
-        var passed: Bool
-        var integrity: [String]
-        var foreignKeys: [String]
-        var entries: Int64
-        var head: String
-        var audit: String?
     }
 }

@@ -18,6 +18,7 @@ enum Exit {
         case let error as PlanError: (message, code) = ("bad fixture: \(error)", badInput)
         case let error as InvalidAction: (message, code) = (error.message, badInput)
         case let error as InputError: (message, code) = (error.message, badInput)
+        case let error as PermissionDenied: (message, code) = (error.message, refused)
         case let error as StoreError:
             switch error {
             case .stale, .idempotencyConflict, .busy: (message, code) = (error.description, conflict)

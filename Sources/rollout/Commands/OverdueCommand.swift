@@ -16,10 +16,7 @@ struct OverdueCommand: ParsableCommand {
             let report = try database.open().overdue(asOf: asOf, now: try Clock.now())
             let (date, items) = (report.date, report.items)
             if output.json {
-                try JSONOutput.print(items.map {
-                    OverdueView(batch: $0.batch, office: $0.office?.id, officeName: $0.office?.name, milestone: $0.milestone.id,
-                                due: $0.due.description, daysLate: $0.daysLate, expected: $0.expected, blocked: $0.blocked)
-                })
+                try JSONOutput.print(items.map(OverdueView.init))
                 return
             }
             var table = TextTable("Days late", "Batch", "Office", "Milestone", "Due", "Who must act")
@@ -30,16 +27,5 @@ struct OverdueCommand: ParsableCommand {
             }
             print(items.isEmpty ? "Nothing overdue as of \(date)." : table.rendered + "\n\(items.count) overdue as of \(date)")
         }
-    }
-
-    private struct OverdueView: Encodable {
-        var batch: String
-        var office: String?
-        var officeName: String?
-        var milestone: String
-        var due: String
-        var daysLate: Int
-        var expected: String
-        var blocked: Bool
     }
 }

@@ -74,7 +74,7 @@ struct PeopleCommand: ParsableCommand {
                 let service = try database.open()
                 let people = try service.people()
                 if output.json {
-                    try JSONOutput.print(people.map { PersonView(login: $0.login, name: $0.name, role: $0.role.rawValue, office: $0.office) })
+                    try JSONOutput.print(people.map(PersonView.init))
                     return
                 }
                 var table = TextTable("Name", "Login", "Role", "Office")
@@ -83,13 +83,6 @@ struct PeopleCommand: ParsableCommand {
                 }
                 print(table.rendered)
             }
-        }
-
-        private struct PersonView: Encodable {
-            var login: String
-            var name: String
-            var role: String
-            var office: String?
         }
     }
 }

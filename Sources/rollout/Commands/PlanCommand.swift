@@ -39,45 +39,4 @@ struct PlanCommand: ParsableCommand {
     }
 
     private func month(_ year: Int, _ month: Int) -> String { "\(year)-\(month < 10 ? "0" : "")\(month)" }
-
-    /// The JSON form of `rollout plan`.
-    private struct PlanView: Encodable {
-        var district: String
-        var title: String
-        var year: Int
-        var version: String
-        var batches: [BatchView]
-        var milestones: [Milestone]
-        var followUp: Plan.FollowUp
-
-        struct BatchView: Encodable {
-            var id: String
-            var number: Int
-            var label: String
-            var alreadyLive: Bool
-            var items: [Int]
-            var prepMonth: Int?
-            var liveMonth: Int?
-            var schedule: String?
-            var due: [String: String]
-        }
-
-        init(_ plan: Plan) {
-            district = plan.district
-            title = plan.title
-            year = plan.year
-            version = plan.version
-            milestones = plan.milestones
-            followUp = plan.followUp
-            batches = plan.batches.map { batch in
-                var due: [String: String] = [:]
-                if !batch.alreadyLive {
-                    for milestone in plan.milestones { due[milestone.id] = plan.dueDate(of: milestone, in: batch)?.description }
-                }
-                return BatchView(id: batch.id, number: batch.number, label: batch.label, alreadyLive: batch.alreadyLive,
-                                 items: plan.items(in: batch).map(\.number), prepMonth: batch.prepMonth, liveMonth: batch.liveMonth,
-                                 schedule: batch.schedule, due: due)
-            }
-        }
-    }
 }

@@ -90,27 +90,4 @@ struct ProblemCommand: ParsableCommand {
             }
         }
     }
-
-    /// The JSON form of a problem.
-    struct ProblemView: Encodable {
-        var id: Int64
-        var batch: String
-        var office: String
-        var opened: String
-        var note: String
-        var resolvedBy: Int64?
-        var resolved: String?
-        var resolution: String?
-
-        init(_ record: ProblemRecord) {
-            id = record.problem.id
-            batch = record.batch
-            office = record.office
-            opened = record.problem.opened.description
-            note = record.problem.note
-            resolvedBy = record.problem.resolution?.entry
-            resolved = record.problem.resolution?.effective.description
-            resolution = record.problem.resolution?.note
-        }
-    }
 }

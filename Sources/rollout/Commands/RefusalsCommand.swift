@@ -26,32 +26,4 @@ struct RefusalsCommand: ParsableCommand {
             print("\(refusals.count) refused attempts")
         }
     }
-
-    private struct RefusalView: Encodable {
-        var entry: Int64
-        var recordedAt: String
-        var effective: String
-        var actor: String
-        var role: String
-        var action: String
-        var batch: String?
-        var office: String?
-        var milestone: String?
-        var reason: String
-        var message: String
-
-        init(_ entry: Entry) {
-            self.entry = entry.seq
-            recordedAt = entry.recordedAt
-            effective = entry.effective.description
-            actor = entry.actor
-            role = entry.actorRole.rawValue
-            action = entry.detail.action ?? ""
-            batch = entry.batch
-            office = entry.office
-            milestone = entry.milestone
-            reason = entry.detail.reason ?? ""
-            message = entry.detail.message ?? ""
-        }
-    }
 }

@@ -16,7 +16,7 @@ struct Rollout: ParsableCommand {
         """,
         subcommands: [
             InitCommand.self, CatalogCommand.self, OfficesCommand.self, PlanCommand.self,
-            PeopleCommand.self, RecordCommand.self, ProblemCommand.self, BlockCommand.self, UnblockCommand.self,
+            PeopleCommand.self, AccountsCommand.self, RecordCommand.self, ProblemCommand.self, BlockCommand.self, UnblockCommand.self,
             CorrectCommand.self, RefusalsCommand.self, GraphCommand.self, AuditCommand.self, StatusCommand.self, OverdueCommand.self, HistoryCommand.self, ChangesCommand.self, ReportCommand.self, DemoCommand.self, ExportCommand.self, CheckCommand.self, BackupCommand.self, GenerateCommand.self,
         ]
     )

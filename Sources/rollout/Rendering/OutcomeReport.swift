@@ -11,10 +11,16 @@ struct OutcomeReport {
 
     private var dryRun: Bool { result.dryRun }
 
-    func print(json: Bool) throws {
+    /// Prints the outcomes, and a one-time code issued with them.
+    func print(json: Bool, code: IssuedCode? = nil) throws {
         if json {
-            try JSONOutput.print(Report(dryRun: dryRun, bulk: result.bulk, outcomes: result.outcomes.map(OutcomeView.init)))
+            if let code {
+                try JSONOutput.print(CreatedAccountView(result: ActionResultView(result), code: IssuedCodeView(code)))
+            } else {
+                try JSONOutput.print(ActionResultView(result))
+            }
         } else {
+            defer { if let code { Swift.print(IssuedCodeView.text(code)) } }
             for outcome in result.outcomes { Swift.print(line(for: outcome)) }
             if result.outcomes.count > 1 {
                 let prefix = dryRun ? "dry run, nothing written" : result.bulk.map { "\($0)" } ?? "bulk"
@@ -37,39 +43,10 @@ struct OutcomeReport {
             return "\(Terminal.paint("already recorded", .yellow)) \(EntryText.describe(entry, plan)) (same --key; nothing new written)"
         }
     }
+}
 
-    private struct Report: Encodable {
-        var dryRun: Bool
-        var bulk: String?
-        var outcomes: [OutcomeView]
-    }
-
-    private struct OutcomeView: Encodable {
-        var action: String
-        var batch: String?
-        var office: String?
-        var result: String
-        var entries: [Int64]
-        var reason: String?
-        var message: String?
-
-        init(_ outcome: Outcome) {
-            action = outcome.action.summary
-            batch = outcome.action.scope.batch
-            office = outcome.action.scope.office
-            switch outcome.result {
-            case .recorded(let written):
-                result = "recorded"
-                entries = written.map(\.seq)
-            case .refused(let refusal, let entry):
-                result = "refused"
-                entries = [entry.seq]
-                reason = refusal.reason.rawValue
-                message = refusal.message
-            case .duplicate(let entry):
-                result = "duplicate"
-                entries = [entry.seq]
-            }
-        }
-    }
+/// The JSON form of an account created with its code.
+private struct CreatedAccountView: Encodable {
+    var result: ActionResultView
+    var code: IssuedCodeView
 }

@@ -1,33 +1,33 @@
 import RolloutCore
 
-/// The JSON form of a status board.
-struct BoardView: Encodable {
-    var batch: String
-    var asOf: String
-    var summary: String
-    var live: Int
-    var offices: Int
-    var overdueOffices: Int
-    var openProblems: Int
-    var blocked: Int
-    var rows: [RowView]
+/// The JSON form of a status board (`status --json`, `GET /api/v1/status`).
+package struct BoardView: Encodable {
+    package var batch: String
+    package var asOf: String
+    package var summary: String
+    package var live: Int
+    package var offices: Int
+    package var overdueOffices: Int
+    package var openProblems: Int
+    package var blocked: Int
+    package var rows: [RowView]
 
-    struct RowView: Encodable {
-        var office: String
-        var name: String
-        var live: Bool
-        var openProblems: Int
-        var blocked: String?
-        var cells: [String: CellView]
+    package struct RowView: Encodable {
+        package var office: String
+        package var name: String
+        package var live: Bool
+        package var openProblems: Int
+        package var blocked: String?
+        package var cells: [String: CellView]
     }
 
-    struct CellView: Encodable {
-        var state: String
-        var date: String?
-        var daysLate: Int?
+    package struct CellView: Encodable {
+        package var state: String
+        package var date: String?
+        package var daysLate: Int?
     }
 
-    init(_ board: StatusBoard) {
+    package init(_ board: StatusBoard) {
         batch = board.batch.id
         asOf = board.asOf.description
         summary = board.summary
