@@ -21,20 +21,28 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         try reporting {
+            guard folder != "-" else {
+                throw InputError("export writes eight files into a folder, so - (standard output) cannot take them; name a folder, or use `rollout audit export -` for the history as JSON lines")
+            }
             let store = try database.open()
             let plan = store.plan
             let (state, date) = try StatusQuery(store: store, asOf: asOf, knownAt: nil, batches: []).stateAndDate()
-            do {
-                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            } catch {
-                throw InputError("cannot create folder \(folder); expected a writable path")
-            }
+            let created = try ExportFolder.create(folder)
             let tables = Tables(plan: plan, boards: plan.batches.map { StatusBoard(plan: plan, state: state, batch: $0, asOf: date) },
                                 history: try store.history(HistoryFilter()), problems: try store.problems(openOnly: false))
+            // All eight files or none: each is written whole beside its name, then all are renamed into place.
+            var files: [(path: String, produce: (inout FileSink) throws -> Void)] = []
             for (name, csv, json) in [("status", tables.status, tables.statusJSON), ("history", tables.historyCSV, tables.historyJSON),
                                       ("problems", tables.problemsCSV, tables.problemsJSON), ("catalog", tables.catalogCSV, tables.catalogJSON)] {
-                try ReportBuilder.write(csv, to: (folder as NSString).appendingPathComponent("\(name).csv"))
-                try ReportBuilder.write(try json(), to: (folder as NSString).appendingPathComponent("\(name).json"))
+                let jsonText = try json()
+                files.append(((folder as NSString).appendingPathComponent("\(name).csv"), { try $0.write(csv) }))
+                files.append(((folder as NSString).appendingPathComponent("\(name).json"), { try $0.write(jsonText) }))
+            }
+            do {
+                try AtomicFile.writeAll(files)
+            } catch {
+                if created { rmdir(folder) }  // only if still empty
+                throw error
             }
             print("Wrote status, history, problems and catalog (.csv and .json) to \(folder), status as of \(date).")
         }

@@ -18,11 +18,8 @@ enum ReportBuilder {
         )
     }
 
+    /// Writes the page through the shared atomic-write routine (`-` is standard output).
     static func write(_ text: String, to path: String) throws {
-        do {
-            try text.write(toFile: path, atomically: true, encoding: .utf8)
-        } catch {
-            throw InputError("cannot write \(path); expected a writable path")
-        }
+        try AtomicFile.write(path, text: text)
     }
 }

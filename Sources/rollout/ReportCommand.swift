@@ -9,7 +9,7 @@ struct ReportCommand: ParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
-    @Option(name: .long, help: "The HTML file to write.")
+    @Option(name: .long, help: "The HTML file to write (- for standard output; a FIFO or device is written into).")
     var html: String
 
     @Option(name: .long, help: "A batch to include (default: every new batch).")
@@ -18,10 +18,11 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         try reporting {
             let store = try database.open()
-            let moment = try Clock.moment(for: store.plan)
+            let moment = try Clock.moment(for: store)
             let report = try ReportBuilder.build(store: store, moment: moment, batches: batch)
             try ReportBuilder.write(report.html, to: html)
-            print("Wrote \(html): \(report.boards.count) batches, \(report.overdue.count) overdue, \(report.problems.count) open problems, head \(report.verification.head.prefix(16)).")
+            let summary = "Wrote \(html == "-" ? "standard output" : html): \(report.boards.count) batches, \(report.overdue.count) overdue, \(report.problems.count) open problems, head \(report.verification.head.prefix(16))."
+            if html == "-" { Terminal.standardError(summary) } else { print(summary) }
         }
     }
 }

@@ -45,8 +45,9 @@ final class SchemaTests: XCTestCase {
     func testAnOlderDatabaseIsMigratedOnOpenOnceEvenByConcurrentOpeners() throws {
         let db = try raw()
         try db.write { db in
-            // Back to the schema of 001: undo 005, 004, 003 and 002 (whose index 004 replaced).
+            // Back to the schema of 001: undo 006, 005, 004, 003 and 002 (whose index 004 replaced).
             try db.execute(sql: """
+                DROP TABLE test_clock;
                 DROP INDEX entries_corrections; DROP INDEX entries_refusals; DROP INDEX entries_removals;
                 CREATE INDEX entries_by_track ON entries(batch_id, office_id, seq); CREATE INDEX entries_by_kind ON entries(kind, seq);
                 CREATE INDEX entries_by_target ON entries(target) WHERE target IS NOT NULL;
