@@ -1,6 +1,6 @@
 /// Checks the hash chain entry by entry: numbering without gaps, each
 /// `previous_hash` the hash before, each `hash` matching the content, each
-/// plan version known.
+/// plan version known, and recording times that never go backwards.
 public struct ChainVerifier: Sendable {
     /// The plan versions entries may name.
     public let planVersions: Set<String>
@@ -10,6 +10,8 @@ public struct ChainVerifier: Sendable {
     public private(set) var head = Entry.genesisHash
     /// Reused for each entry's canonical bytes.
     private var scratch: [UInt8] = []
+    /// The previous entry's recording time, as written and as an instant.
+    private var lastRecorded: (text: String, instant: Timestamp)?
 
     public init(planVersions: Set<String>) { self.planVersions = planVersions }
 
@@ -19,8 +21,23 @@ public struct ChainVerifier: Sendable {
     public mutating func feed(_ entry: Entry, checkingContent: Bool = true) throws(AuditFailure) {
         try checkLinks(entry)
         if checkingContent { try ChainVerifier.checkContent(entry, scratch: &scratch) }
+        try checkRecordingTime(entry)
         count = entry.seq
         head = entry.hash
+    }
+
+    /// Each entry is recorded at a UTC time no earlier than the entry before:
+    /// a back-dated entry (a clock set back, or an injected one) shows here.
+    private mutating func checkRecordingTime(_ entry: Entry) throws(AuditFailure) {
+        // The tool writes `YYYY-MM-DDTHH:MM:SSZ`; the same text as the entry before needs no parsing.
+        if let lastRecorded, lastRecorded.text == entry.recordedAt { return }
+        guard let instant = Timestamp(iso8601: entry.recordedAt) else {
+            throw AuditFailure(entry: entry.seq, "its recorded_at \"\(entry.recordedAt)\" is not an ISO 8601 time; expected a UTC time such as 2026-09-15T01:00:00Z")
+        }
+        if let lastRecorded, instant < lastRecorded.instant {
+            throw AuditFailure(entry: entry.seq, "recorded at \(entry.recordedAt), before entry #\(entry.seq - 1) (\(lastRecorded.text)): the recording time went backwards")
+        }
+        lastRecorded = (entry.recordedAt, instant)
     }
 
     /// Checks that an entry's hash matches its content; `scratch` is reused for the canonical bytes.
