@@ -43,7 +43,7 @@ struct BlockChange: ParsableArguments {
 
     func perform(_ make: (String, String, LocalDate, String) -> Action) throws {
         let store = try database.open()
-        let moment = try Clock.moment(for: store.plan)
+        let moment = try Clock.moment(for: store)
         try NoteText.check(reason, what: "reason")
         let batchID = try NameResolver(plan: store.plan).batch(batch).id
         let effective = try flags.effective(today: moment.today)

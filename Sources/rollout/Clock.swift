@@ -1,24 +1,46 @@
 import Foundation
 import RolloutCore
+import RolloutStore
 
-/// The injected clock: `ROLLOUT_NOW` (ISO 8601 time, or a date meaning 09:00
-/// local) when set, so tests and demos are deterministic; else the system clock.
+/// The clock a command records by: the system clock, or the injected
+/// `ROLLOUT_NOW` (ISO 8601 time, or a date meaning 09:00 in the plan's time
+/// zone) — but only for a test database (`init --test-clock`, `demo`,
+/// `generate`). A real district's database refuses to run with `ROLLOUT_NOW`
+/// set, so an entry's recording time cannot be chosen by whoever runs the tool.
 enum Clock {
-    static func now() throws -> Timestamp {
-        guard let text = ProcessInfo.processInfo.environment["ROLLOUT_NOW"], !text.isEmpty else {
-            return Timestamp(seconds: Int64(Date().timeIntervalSince1970.rounded(.down)))
-        }
-        if let instant = Timestamp(iso8601: text) { return instant }
-        if let day = LocalDate(text) { return Timestamp(date: day, hour: 9, minute: 0, second: 0, offset: 8 * 3600) }
-        throw InputError("invalid ROLLOUT_NOW \"\(text)\"; expected an ISO 8601 time such as 2026-09-15T09:00:00+08:00 or a date")
+    /// The injected time, if `ROLLOUT_NOW` is set.
+    static var injected: String? {
+        ProcessInfo.processInfo.environment["ROLLOUT_NOW"].flatMap { $0.isEmpty ? nil : $0 }
     }
 
-    /// The moment for recording: UTC timestamp and today in the plan's time zone.
-    static func moment(for plan: Plan) throws -> Moment {
-        let now = try now()
+    /// Now for `store`: the injected clock when the database is a test database, else the system clock.
+    static func moment(for store: Store) throws -> Moment {
+        if injected != nil && !store.isTestDatabase {
+            throw InputError("ROLLOUT_NOW is set, but \(store.path) is a real district's database, which records the system clock's time; the injected clock is honoured only by a test database (`rollout init --test-clock`); unset ROLLOUT_NOW")
+        }
+        return try moment(for: store.plan, injectable: store.isTestDatabase)
+    }
+
+    /// Now in `plan`'s time zone; `ROLLOUT_NOW` is read only when `injectable`.
+    static func moment(for plan: Plan, injectable: Bool) throws -> Moment {
+        let now = try self.now(in: plan.timeZone, injectable: injectable)
         guard let today = ZoneTime.date(at: now, in: plan.timeZone) else {
             throw InputError("the plan's time zone \"\(plan.timeZone)\" is unknown to this system")
         }
         return Moment(recordedAt: now.iso8601, today: today)
+    }
+
+    private static func now(in zone: String, injectable: Bool) throws -> Timestamp {
+        guard injectable, let text = injected else {
+            return Timestamp(seconds: Int64(Date().timeIntervalSince1970.rounded(.down)))
+        }
+        if let instant = Timestamp(iso8601: text) { return instant }
+        if let day = LocalDate(text) {
+            guard let instant = ZoneTime.instant(of: day, hour: 9, minute: 0, second: 0, in: zone) else {
+                throw InputError("the plan's time zone \"\(zone)\" is unknown to this system")
+            }
+            return instant
+        }
+        throw InputError("invalid ROLLOUT_NOW \"\(text)\"; expected an ISO 8601 time such as 2026-09-15T09:00:00+08:00 or a date")
     }
 }

@@ -24,7 +24,7 @@ struct CorrectCommand: ParsableCommand {
     func run() throws {
         try reporting {
             let store = try database.open()
-            let moment = try Clock.moment(for: store.plan)
+            let moment = try Clock.moment(for: store)
             try NoteText.check(reason, what: "reason")
             guard !entries.isEmpty else { throw InputError("name at least one entry number to reverse") }
             let targets = try store.entries(Array(Set(entries)).sorted())

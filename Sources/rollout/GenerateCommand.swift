@@ -36,7 +36,7 @@ struct GenerateCommand: ParsableCommand {
             let scenario = ScaleScenario(base: base, offices: offices, districts: districts, batches: batches, openLastBatch: openLastBatch)
             let started = Date()
             let registration = scenario.registration
-            let store = try Store.create(path: db, plan: scenario.plan, coordinator: scenario.coordinator, at: registration.moment, replace: false)
+            let store = try Store.create(path: db, plan: scenario.plan, coordinator: scenario.coordinator, at: registration.moment, replace: false, testClock: true)
             func perform(_ step: ScaleScenario.Step) throws -> [Outcome] {
                 try store.perform(step.requests.map { Store.Request(actor: $0.actor, action: $0.action) }, at: step.moment)
             }

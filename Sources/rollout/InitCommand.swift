@@ -24,6 +24,9 @@ struct InitCommand: ParsableCommand {
     @Flag(name: .long, help: "Replace an existing database (its history is lost).")
     var replace = false
 
+    @Flag(name: .customLong("test-clock"), help: "Make a test database: its commands take the time from ROLLOUT_NOW when set. A real district's database (the default) always records the system clock's time and refuses to run with ROLLOUT_NOW set.")
+    var testClock = false
+
     func run() throws {
         try reporting {
             if let year, !(1900...2999).contains(year) {
@@ -34,8 +37,11 @@ struct InitCommand: ParsableCommand {
             }
             let files = try fixtures.map(FixtureFiles.read) ?? FixtureFiles.embedded
             let plan = try PlanLoader.load(files: files, year: year)
-            let moment = try Clock.moment(for: plan)
-            let store = try Store.create(path: database.path, plan: plan, coordinator: coordinator, at: moment, replace: replace)
+            if Clock.injected != nil && !testClock {
+                throw InputError("ROLLOUT_NOW is set, but a real district's database records the system clock's time; pass --test-clock to make a test database that honours ROLLOUT_NOW, or unset ROLLOUT_NOW")
+            }
+            let moment = try Clock.moment(for: plan, injectable: testClock)
+            let store = try Store.create(path: database.path, plan: plan, coordinator: coordinator, at: moment, replace: replace, testClock: testClock)
             let head = try store.head()
             if output.json {
                 try JSONOutput.print(InitSummary(database: store.path, district: plan.district, year: plan.year, items: plan.items.count,

@@ -15,7 +15,7 @@ struct OverdueCommand: ParsableCommand {
     func run() throws {
         try reporting {
             let store = try database.open()
-            let date = try asOf.map { try TimeArguments.date($0, option: "--as-of") } ?? Clock.moment(for: store.plan).today
+            let date = try asOf.map { try TimeArguments.date($0, option: "--as-of") } ?? Clock.moment(for: store).today
             let items = OverdueList.items(plan: store.plan, outstanding: try store.outstanding(asOf: date), asOf: date)
             if output.json {
                 try JSONOutput.print(items.map {

@@ -37,7 +37,7 @@ struct PeopleCommand: ParsableCommand {
                 }
                 let officeID = try office.map { try NameResolver(plan: store.plan).office($0).id }
                 let action = Action.addPerson(name: name, role: parsedRole, office: officeID)
-                let outcomes = try store.perform([action], as: try actor.name(), at: Clock.moment(for: store.plan))
+                let outcomes = try store.perform([action], as: try actor.name(), at: Clock.moment(for: store))
                 try OutcomeReport(plan: store.plan, outcomes: outcomes, dryRun: false).print(json: output.json)
             }
         }
@@ -61,7 +61,7 @@ struct PeopleCommand: ParsableCommand {
             try reporting {
                 let store = try database.open()
                 try NoteText.check(reason, what: "reason")
-                let outcomes = try store.perform([.removePerson(name: name, reason: reason)], as: try actor.name(), at: Clock.moment(for: store.plan))
+                let outcomes = try store.perform([.removePerson(name: name, reason: reason)], as: try actor.name(), at: Clock.moment(for: store))
                 try OutcomeReport(plan: store.plan, outcomes: outcomes, dryRun: false).print(json: output.json)
             }
         }

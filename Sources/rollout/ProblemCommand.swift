@@ -31,7 +31,7 @@ struct ProblemCommand: ParsableCommand {
             try reporting {
                 let store = try database.open()
                 let resolver = NameResolver(plan: store.plan)
-                let moment = try Clock.moment(for: store.plan)
+                let moment = try Clock.moment(for: store)
                 try NoteText.check(note)
                 let action = Action.openProblem(batch: try resolver.batch(batch).id, office: try offices.single(store.plan).id,
                                                 effective: try flags.effective(today: moment.today), note: note)
@@ -59,7 +59,7 @@ struct ProblemCommand: ParsableCommand {
         func run() throws {
             try reporting {
                 let store = try database.open()
-                let moment = try Clock.moment(for: store.plan)
+                let moment = try Clock.moment(for: store)
                 try NoteText.check(note)
                 let record = try store.problem(id: id)
                 let action = Action.resolveProblem(problem: id, batch: record.batch, office: record.office,

@@ -45,7 +45,7 @@ struct RecordCommand: ParsableCommand {
             let resolver = NameResolver(plan: plan)
             let milestone = try resolver.milestone(self.milestone)
             let batch = try resolver.batch(self.batch)
-            let moment = try Clock.moment(for: plan)
+            let moment = try Clock.moment(for: store)
             let effective = try flags.effective(today: moment.today)
             let files = try evidence.map(EvidenceFile.read)
             try NoteText.check(note)

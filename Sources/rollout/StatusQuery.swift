@@ -24,11 +24,11 @@ struct StatusQuery {
         }
         if let knownAt {
             let bound = try TimeArguments.recordedBound(knownAt, option: "--known-at", plan: plan, endOfDay: true)
-            let today = try Clock.moment(for: plan).today
+            let today = try Clock.moment(for: store).today
             let date = LocalDate(String(bound.prefix(10))) ?? today
             return (try store.state(knownAt: bound), date)
         }
-        return (try store.currentState(batches: only), try Clock.moment(for: plan).today)
+        return (try store.currentState(batches: only), try Clock.moment(for: store).today)
     }
 
     /// Every board, collected.
@@ -50,7 +50,7 @@ struct StatusQuery {
             for batch in chosen { try body(StatusBoard(plan: plan, state: state, batch: batch, asOf: date)) }
             return
         }
-        let date = try asOf.map { try TimeArguments.date($0, option: "--as-of") } ?? Clock.moment(for: plan).today
+        let date = try asOf.map { try TimeArguments.date($0, option: "--as-of") } ?? Clock.moment(for: store).today
         func board(_ batch: Batch, onlyInProgress: Bool) throws -> StatusBoard? {
             let state = try asOf == nil ? store.currentState(batches: [batch.id]) : store.state(asOf: date, batches: [batch.id])
             guard !onlyInProgress || StatusBoard.isInProgress(batch, plan: plan, state: state, asOf: date) else { return nil }
