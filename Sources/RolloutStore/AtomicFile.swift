@@ -82,7 +82,8 @@ public enum AtomicFile {
     /// stream); an existing file is replaced only with `replace`. The
     /// temporary file and its `sidecars` (e.g. `-wal`) are removed on failure.
     public static func build(_ path: String, tag: String, replace: Bool, sidecars: [String] = [], _ make: (String) throws -> Void) throws {
-        guard case .file = try WriteTarget.inspect(path, streams: false) else { return }
+        // A database target is a regular file or nothing yet; anything else is refused here.
+        _ = try WriteTarget.inspect(path, streams: false)
         if FileManager.default.fileExists(atPath: path) && !replace { throw StoreError.databaseExists(path: path) }
         let temporary = temporaryPath(for: path, tag: tag)
         let cleanUp = { for suffix in [""] + sidecars { unlink(temporary + suffix) } }

@@ -5,8 +5,9 @@ import RolloutStore
 /// The clock a command records by: the system clock, or the injected
 /// `ROLLOUT_NOW` (ISO 8601 time, or a date meaning 09:00 in the plan's time
 /// zone) — but only for a test database (`init --test-clock`, `demo`,
-/// `generate`). A real district's database refuses to run with `ROLLOUT_NOW`
-/// set, so an entry's recording time cannot be chosen by whoever runs the tool.
+/// `generate`). On a real district's database, a command that reads the clock
+/// refuses to run with `ROLLOUT_NOW` set, so an entry's recording time cannot
+/// be chosen by whoever runs the tool.
 enum Clock {
     /// The injected time, if `ROLLOUT_NOW` is set.
     static var injected: String? {

@@ -24,7 +24,7 @@ struct InitCommand: ParsableCommand {
     @Flag(name: .long, help: "Replace an existing database (its history is lost).")
     var replace = false
 
-    @Flag(name: .customLong("test-clock"), help: "Make a test database: its commands take the time from ROLLOUT_NOW when set. A real district's database (the default) always records the system clock's time and refuses to run with ROLLOUT_NOW set.")
+    @Flag(name: .customLong("test-clock"), help: "Make a test database: its commands take the time from ROLLOUT_NOW when set. A real district's database (the default) always records the system clock's time; with ROLLOUT_NOW set, its commands that read the clock refuse to run.")
     var testClock = false
 
     func run() throws {

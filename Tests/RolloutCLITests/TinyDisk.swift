@@ -86,6 +86,7 @@ final class TinyDisk {
     }
 }
 
+/// Why the tiny file system could not be set up or filled.
 struct TinyDiskError: Error, CustomStringConvertible {
     let description: String
     init(_ description: String) { self.description = description }
