@@ -100,6 +100,18 @@ package struct DemoScenario: Sendable {
         steps.append(Step(moment: moment(start), actor: firstCoordinator, actions: people))
         steps += batchOne()
         steps += batchTwo()
+        // The batches overlap in time, but a district records one step after
+        // another and the recording time never goes backwards along the chain:
+        // a step whose planned time is earlier than the step before it is
+        // recorded at that step's time (its effective date stays as planned).
+        var latest = ""
+        for index in steps.indices {
+            if steps[index].moment.recordedAt < latest {
+                steps[index].moment.recordedAt = latest
+            } else {
+                latest = steps[index].moment.recordedAt
+            }
+        }
         return steps
     }
 

@@ -32,7 +32,7 @@ extension RolloutService {
         let scenario = ScaleScenario(base: base, offices: request.offices, districts: request.districts, batches: request.batches,
                                      openLastBatch: request.openLastBatch)
         let registration = scenario.registration
-        let store = try Store.create(path: path, plan: scenario.plan, coordinator: scenario.coordinator, at: registration.moment, replace: false)
+        let store = try Store.create(path: path, plan: scenario.plan, coordinator: scenario.coordinator, at: registration.moment, replace: false, testClock: true)
         func perform(_ step: ScaleScenario.Step) throws -> [Outcome] {
             try store.perform(step.requests.map { Store.Request(actor: $0.actor, action: $0.action) }, at: step.moment)
         }

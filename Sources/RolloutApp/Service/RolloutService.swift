@@ -27,6 +27,9 @@ package struct RolloutService: Sendable {
     /// The database file.
     package var path: String { store.path }
 
+    /// Made for tests and demos: the only kind of database whose front ends may inject a clock.
+    package var isTestDatabase: Bool { store.isTestDatabase }
+
     /// Office, batch and milestone names as people type them.
     var names: NameResolver { NameResolver(plan: plan) }
 

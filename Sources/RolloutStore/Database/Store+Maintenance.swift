@@ -29,22 +29,15 @@ extension Store {
 
     /// A consistent copy of the database taken online (`VACUUM INTO`): writers
     /// may go on meanwhile; the copy holds every transaction committed before it began.
-    /// The copy is written beside `destination` and moved into place when complete.
+    /// The copy is written beside `destination` as `DESTINATION.partial-PID` and
+    /// moved into place when complete (`AtomicFile.build`); an existing file is never replaced.
     package func backup(to destination: String) throws {
-        guard !FileManager.default.fileExists(atPath: destination) else {
-            throw StoreError.databaseExists(path: destination)
-        }
-        let partial = destination + ".partial-\(ProcessInfo.processInfo.processIdentifier)"
-        try? FileManager.default.removeItem(atPath: partial)
         do {
-            try queue.writeWithoutTransaction { db in try db.execute(sql: "VACUUM INTO ?", arguments: [partial]) }
-            try FileManager.default.moveItem(atPath: partial, toPath: destination)
+            try AtomicFile.build(destination, tag: "partial", replace: false) { partial in
+                try queue.writeWithoutTransaction { db in try db.execute(sql: "VACUUM INTO ?", arguments: [partial]) }
+            }
         } catch let error as DatabaseError {
-            try? FileManager.default.removeItem(atPath: partial)
             throw Store.translate(error, path: destination)
-        } catch {
-            try? FileManager.default.removeItem(atPath: partial)
-            throw StoreError.readOnly(path: destination)
         }
     }
 }

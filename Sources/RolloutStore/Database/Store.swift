@@ -14,6 +14,9 @@ package struct Store: Sendable {
     /// The plan version in force.
     package let plan: Plan
     let planVersion: String
+    /// Made by `init --test-clock`, `demo` or `generate`: only such a database
+    /// honours an injected clock (`ROLLOUT_NOW`); a real district's never does.
+    package let isTestDatabase: Bool
 
     /// Opens an existing database, refusing files that are not rollout databases.
     package static func open(path: String) throws -> Store {
@@ -26,8 +29,11 @@ package struct Store: Sendable {
                 throw StoreError.newerSchema(path: path, found: version, supported: Migrations.latest)
             }
             if version < Migrations.latest { try queue.writeWithoutTransaction(Migrations.migrate) }
-            let (plan, planVersion) = try queue.read { db in try loadPlan(db, path: path) }
-            return Store(queue: queue, path: path, plan: plan, planVersion: planVersion)
+            let (plan, planVersion, isTest) = try queue.read { db in
+                let (plan, version) = try loadPlan(db, path: path)
+                return (plan, version, try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM test_clock)") ?? false)
+            }
+            return Store(queue: queue, path: path, plan: plan, planVersion: planVersion, isTestDatabase: isTest)
         } catch let error as StoreError {
             throw error
         } catch let error as DatabaseError {
@@ -36,39 +42,37 @@ package struct Store: Sendable {
     }
 
     /// Creates a database at `path` holding `plan` and its first coordinator.
+    /// With `testClock` the database is marked as a test database, whose
+    /// commands may take their time from an injected clock (`isTestDatabase`).
     ///
-    /// The database is built in a temporary file beside `path` and moved into
-    /// place only when complete, so a failure leaves nothing behind.
-    package static func create(path: String, plan: Plan, coordinator: String, login: String? = nil, at moment: Moment, replace: Bool) throws -> Store {
+    /// The database is built in `PATH.init-PID` beside `path` and moved into
+    /// place only when complete (`AtomicFile.build`), so a failure leaves nothing behind.
+    package static func create(path: String, plan: Plan, coordinator: String, login: String? = nil, at moment: Moment, replace: Bool,
+                               testClock: Bool = false) throws -> Store {
         let coordinator = Person(login: login ?? coordinator, name: coordinator, role: .coordinator, office: nil)
         if coordinator.login != coordinator.name, let problem = Person.loginProblem(coordinator.login) { throw StoreError.invalid(InvalidAction(problem)) }
-        let fileManager = FileManager.default
-        if fileManager.fileExists(atPath: path) && !replace { throw StoreError.databaseExists(path: path) }
+        guard case .file = try WriteTarget.inspect(path, streams: false) else { throw StoreError.unsuitableTarget(path: path, why: "expected a file name") }
+        if FileManager.default.fileExists(atPath: path) && !replace { throw StoreError.databaseExists(path: path) }
         try WriteAccess.check(path)
         removeAbandonedInitFiles(for: path)
-        let temporary = path + ".init-\(ProcessInfo.processInfo.processIdentifier)"
-        let cleanUp = { for suffix in ["", "-wal", "-shm", "-journal"] { try? fileManager.removeItem(atPath: temporary + suffix) } }
-        cleanUp()
         do {
-            let queue = try DatabaseQueue(path: temporary, configuration: configuration())
-            try queue.writeWithoutTransaction { db in
-                try Migrations.migrate(db)
-                try db.inTransaction(.immediate) {
-                    try Seeding.load(plan, coordinator: coordinator, at: moment, into: db)
-                    return .commit
+            try AtomicFile.build(path, tag: "init", replace: replace, sidecars: ["-wal", "-shm", "-journal"]) { temporary in
+                let queue = try DatabaseQueue(path: temporary, configuration: configuration())
+                try queue.writeWithoutTransaction { db in
+                    try Migrations.migrate(db)
+                    try db.inTransaction(.immediate) {
+                        if testClock {
+                            try db.execute(sql: "INSERT INTO test_clock (id, marked_at) VALUES (1, ?)", arguments: [moment.recordedAt])
+                        }
+                        try Seeding.load(plan, coordinator: coordinator, at: moment, into: db)
+                        return .commit
+                    }
                 }
-            }
-            try queue.close()
-            for suffix in ["-wal", "-shm"] { try? fileManager.removeItem(atPath: path + suffix) }
-            if rename(temporary, path) != 0 {
-                throw StoreError.sqlite("cannot move the new database into place at \(path): \(String(cString: strerror(errno)))")
+                try queue.close()
+                for suffix in ["-wal", "-shm"] { unlink(path + suffix) }
             }
         } catch let error as DatabaseError {
-            cleanUp()
             throw translate(error, path: path)
-        } catch {
-            cleanUp()
-            throw error
         }
         return try open(path: path)
     }
@@ -135,10 +139,14 @@ package struct Store: Sendable {
     }
 
     static func translate(_ error: DatabaseError, path: String) -> StoreError {
-        switch error.resultCode {
+        // A full disk shows as SQLITE_FULL when a page cannot be written, and as
+        // SQLITE_IOERR_SHMSIZE when not even the WAL index can grow (opening a database on a disk with no room left).
+        if error.extendedResultCode == .SQLITE_IOERR_SHMSIZE { return .diskFull(path: path) }
+        return switch error.resultCode {
         case .SQLITE_NOTADB: .notARolloutDatabase(path: path, why: "it is not an SQLite file")
         case .SQLITE_READONLY, .SQLITE_CANTOPEN, .SQLITE_PERM: .readOnly(path: path)
         case .SQLITE_BUSY, .SQLITE_LOCKED: .busy(path: path)
+        case .SQLITE_FULL: .diskFull(path: path)
         default: .sqlite(error.message ?? "\(error)")
         }
     }

@@ -16,6 +16,18 @@ package enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case idempotencyConflict(key: String, existing: Int64)
     case invalid(InvalidAction)
     case sqlite(String)
+    /// The disk (or the quota) is full; nothing was written or recorded.
+    case diskFull(path: String)
+    /// The disk filled while writing into a stream (FIFO, device, standard output): what went out is incomplete.
+    case diskFullPartway(path: String)
+    /// The operating system reported an I/O error while writing.
+    case ioFailure(path: String, reason: String)
+    /// A file could not be created or written (missing folder, permissions).
+    case cannotWrite(path: String, reason: String)
+    /// The path exists and is not something `rollout` will write to (a link, a folder, a device for a database).
+    case unsuitableTarget(path: String, why: String)
+    /// The clock reads earlier than the last entry's recording time; the recorded time never goes backwards.
+    case clockBehind(now: String, head: String, seq: Int64)
 
     package var description: String {
         switch self {
@@ -45,6 +57,18 @@ package enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             invalid.message
         case .sqlite(let message):
             "database error: \(message)"
+        case .diskFull(let path):
+            "no space left on device while writing \(path); nothing was written; free some space and try again"
+        case .diskFullPartway(let path):
+            "no space left on device while writing \(path); the output stopped part-way and is incomplete"
+        case .ioFailure(let path, let reason):
+            "input/output error while writing \(path) (\(reason)); nothing was written"
+        case .cannotWrite(let path, let reason):
+            "cannot write \(path) (\(reason)); expected a writable path in an existing folder"
+        case .unsuitableTarget(let path, let why):
+            "will not write \(path): \(why)"
+        case .clockBehind(let now, let head, let seq):
+            "the clock reads \(now), earlier than entry #\(seq), recorded at \(head); the recorded time never goes backwards, so nothing was recorded; check the system clock (or ROLLOUT_NOW) and try again"
         }
     }
 }

@@ -6,6 +6,11 @@ package struct Head: Equatable, Sendable {
     package var count: Int64
     package var hash: String
 
+    package init(count: Int64, hash: String) {
+        self.count = count
+        self.hash = hash
+    }
+
     static func fetch(_ db: Database) throws -> Head {
         guard let row = try Row.fetchOne(db, sql: "SELECT seq, hash FROM entries ORDER BY seq DESC LIMIT 1") else {
             return Head(count: 0, hash: Entry.genesisHash)

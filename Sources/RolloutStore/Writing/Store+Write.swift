@@ -45,6 +45,7 @@ extension Store {
     private func perform(_ requests: [Request], at moment: Moment, options: WriteOptions, db: Database) throws -> [Outcome] {
         let head = try Head.fetch(db)
         if let expect = options.expect { try head.check(expect) }
+        try checkClockNotBehind(moment, headSeq: head.count, db: db)
         var state = try loadState(for: requests, db: db)
         var actors: [String: Person] = [:]
         for login in Set(requests.map(\.actor)) {
@@ -102,6 +103,20 @@ extension Store {
             }
         }
         return outcomes
+    }
+
+    /// The recording time never decreases along the chain: a clock behind the
+    /// last entry's `recorded_at` (a clock set back, or a back-dated injected
+    /// clock) is refused before anything is written.
+    private func checkClockNotBehind(_ moment: Moment, headSeq: Int64, db: Database) throws {
+        guard headSeq > 0, let last = try String.fetchOne(db, sql: "SELECT recorded_at FROM entries WHERE seq = ?", arguments: [headSeq]) else { return }
+        let behind: Bool
+        if let now = Timestamp(iso8601: moment.recordedAt), let then = Timestamp(iso8601: last) {
+            behind = now < then
+        } else {
+            behind = moment.recordedAt < last
+        }
+        if behind { throw StoreError.clockBehind(now: moment.recordedAt, head: last, seq: headSeq) }
     }
 
     /// A person taken off the register: their attempts are refused and recorded, not treated as unknown input.

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import RolloutApp
 import RolloutCore
+import RolloutStore
 
 /// `rollout audit`: prove the history is untampered, and take it away.
 struct AuditCommand: ParsableCommand {
@@ -66,30 +67,26 @@ struct AuditCommand: ParsableCommand {
 
         @OptionGroup var database: DatabaseOptions
 
-        @Argument(help: "The file to write (replaced if it exists).")
+        @Argument(help: "The file to write: replaced whole when complete if it is a regular file; written into if it is a FIFO or a device; - for standard output.")
         var file: String
 
         func run() throws {
             try reporting {
                 let service = try database.open()
-                let temporary = file + ".partial"
-                guard FileManager.default.createFile(atPath: temporary, contents: nil), let handle = FileHandle(forWritingAtPath: temporary) else {
-                    throw InputError("cannot write \(file); expected a writable path")
-                }
-                var buffer = Data()
                 var lines = 0
-                let head = try service.auditExport { line in
-                    buffer.append(contentsOf: Array(line.utf8))
-                    buffer.append(0x0A)
-                    lines += 1
-                    if buffer.count > 1 << 20 { handle.write(buffer); buffer.removeAll(keepingCapacity: true) }
+                var head = Head(count: 0, hash: Entry.genesisHash)
+                try AtomicFile.write(file) { sink in
+                    head = try service.auditExport { line in
+                        try sink.write(line)
+                        try sink.write(byte: 0x0A)
+                        lines += 1
+                    }
                 }
-                handle.write(buffer)
-                try handle.close()
-                if FileManager.default.fileExists(atPath: file) { try FileManager.default.removeItem(atPath: file) }
-                try FileManager.default.moveItem(atPath: temporary, toPath: file)
-                print("Wrote \(lines) lines to \(file): \(head.count) entries, head \(head.hash).")
-                print("Verify it anywhere with `rollout audit verify --file \(file)` or `python3 docs/verify_export.py \(file)`.")
+                let summary = [
+                    "Wrote \(lines) lines to \(file == "-" ? "standard output" : file): \(head.count) entries, head \(head.hash).",
+                    "Verify it anywhere with `rollout audit verify --file \(file == "-" ? "FILE" : file)` or `python3 docs/verify_export.py \(file == "-" ? "FILE" : file)`.",
+                ]
+                if file == "-" { summary.forEach(Terminal.standardError) } else { summary.forEach { print($0) } }
             }
         }
     }

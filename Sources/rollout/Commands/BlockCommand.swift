@@ -43,7 +43,7 @@ struct BlockChange: ParsableArguments {
     func perform(blocking: Bool) throws {
         let service = try database.open()
         let request = BlockChangeRequest(blocking: blocking, batch: batch, offices: offices.office, reason: reason, write: flags.input(dryRun: dryRun))
-        let result = try service.changeBlock(request, by: try actor.resolve(in: service), at: try Clock.now())
+        let result = try service.changeBlock(request, by: try actor.resolve(in: service), at: try Clock.now(for: service))
         try OutcomeReport(plan: service.plan, result: result).print(json: output.json)
     }
 }

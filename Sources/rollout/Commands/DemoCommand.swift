@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RolloutApp
+import RolloutStore
 
 /// `rollout demo`: a realistic Yuzhong rollout played into a fresh database.
 struct DemoCommand: ParsableCommand {
@@ -43,7 +44,7 @@ struct DemoCommand: ParsableCommand {
                                       : "  VERIFICATION FAILED: \(verification.failure?.description ?? "")")
             print("  Head: \(verification.head)")
             let report = (folder as NSString).appendingPathComponent("yuzhong-demo-report.html")
-            try TextFile.write(HTMLReport(demo.report).html, to: report)
+            try AtomicFile.write(report, text: HTMLReport(demo.report).html)
             print("")
             print("Database: \(path)")
             print("Report:   \(report)")

@@ -9,6 +9,9 @@ enum Exit {
     static let badInput: Int32 = 2
     static let refused: Int32 = 3
     static let conflict: Int32 = 4
+    /// The disk is full (or an I/O error): nothing was written; free space and run again.
+    /// 74 is `EX_IOERR` of sysexits(3), as 64 is its `EX_USAGE`.
+    static let diskFull: Int32 = 74
 
     /// Prints `error` to stderr as `rollout: message` and returns the exit code to throw.
     static func report(_ error: any Error) -> ExitCode {
@@ -21,7 +24,8 @@ enum Exit {
         case let error as PermissionDenied: (message, code) = (error.message, refused)
         case let error as StoreError:
             switch error {
-            case .stale, .idempotencyConflict, .busy: (message, code) = (error.description, conflict)
+            case .stale, .idempotencyConflict, .busy, .clockBehind: (message, code) = (error.description, conflict)
+            case .diskFull, .diskFullPartway, .ioFailure: (message, code) = (error.description, diskFull)
             case .sqlite: (message, code) = (error.description, failure)
             default: (message, code) = (error.description, badInput)
             }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import RolloutApp
 import RolloutCore
+import RolloutStore
 
 /// `rollout export DIR`: status, history, problems and the catalog as CSV and JSON.
 struct ExportCommand: ParsableCommand {
@@ -21,21 +22,31 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         try reporting {
-            let tables = try database.open().exportTables(asOf: asOf, now: try Clock.now())
-            do {
-                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            } catch {
-                throw InputError("cannot create folder \(folder); expected a writable path")
+            guard folder != "-" else {
+                throw InputError(
+                    "export writes eight files into a folder, so - (standard output) cannot take them; name a folder, or use `rollout audit export -` for the history as JSON lines")
             }
-            let files: [(String, ExportTable, () throws -> String)] = [
-                ("status", tables.status, { try JSONOutput.text(tables.status.objects) }),
-                ("history", tables.historyTable, { try JSONOutput.text(tables.history.map(EntryRecord.init)) }),
-                ("problems", tables.problemsTable, { try JSONOutput.text(tables.problemsTable.objects) }),
-                ("catalog", tables.catalog, { try JSONOutput.text(tables.plan.items) }),
+            let service = try database.open()
+            let tables = try service.exportTables(asOf: asOf, now: try Clock.now(for: service))
+            let created = try ExportFolder.create(folder)
+            let tablesAndJSON: [(String, ExportTable, String)] = [
+                ("status", tables.status, try JSONOutput.text(tables.status.objects)),
+                ("history", tables.historyTable, try JSONOutput.text(tables.history.map(EntryRecord.init))),
+                ("problems", tables.problemsTable, try JSONOutput.text(tables.problemsTable.objects)),
+                ("catalog", tables.catalog, try JSONOutput.text(tables.plan.items)),
             ]
-            for (name, table, json) in files {
-                try TextFile.write(CSVWriter.text(of: table), to: (folder as NSString).appendingPathComponent("\(name).csv"))
-                try TextFile.write(try json(), to: (folder as NSString).appendingPathComponent("\(name).json"))
+            // All eight files or none: each is written whole beside its name, then all are renamed into place.
+            var files: [(path: String, produce: (inout FileSink) throws -> Void)] = []
+            for (name, table, json) in tablesAndJSON {
+                let csv = CSVWriter.text(of: table)
+                files.append(((folder as NSString).appendingPathComponent("\(name).csv"), { try $0.write(csv) }))
+                files.append(((folder as NSString).appendingPathComponent("\(name).json"), { try $0.write(json) }))
+            }
+            do {
+                try AtomicFile.writeAll(files)
+            } catch {
+                if created { rmdir(folder) }  // only if still empty
+                throw error
             }
             print("Wrote status, history, problems and catalog (.csv and .json) to \(folder), status as of \(tables.date).")
         }

@@ -26,12 +26,22 @@ struct InitCommand: ParsableCommand {
     @Flag(name: .long, help: "Replace an existing database (its history is lost).")
     var replace = false
 
+    @Flag(
+        name: .customLong("test-clock"),
+        help: "Make a test database: its commands take the time from ROLLOUT_NOW when set. A real district's database (the default) always records the system clock's time; with ROLLOUT_NOW set, its commands that read the clock refuse to run."
+    )
+    var testClock = false
+
     func run() throws {
         try reporting {
+            let plan = try RolloutService.plan(fixtures: try fixtures.map(FixtureFolder.read), year: year)
+            if Clock.injected != nil && !testClock {
+                throw InputError(
+                    "ROLLOUT_NOW is set, but a real district's database records the system clock's time; pass --test-clock to make a test database that honours ROLLOUT_NOW, or unset ROLLOUT_NOW")
+            }
             let service = try RolloutService.create(
-                path: database.path, fixtures: try fixtures.map(FixtureFolder.read), year: year, coordinator: coordinator, login: login, now: try Clock.now(),
-                replace: replace)
-            let plan = service.plan
+                path: database.path, plan: plan, coordinator: coordinator, login: login, now: try Clock.now(in: plan.timeZone, injectable: testClock),
+                replace: replace, testClock: testClock)
             let head = try service.head()
             if output.json {
                 try JSONOutput.print(InitSummary(database: service.path, district: plan.district, year: plan.year, items: plan.items.count,

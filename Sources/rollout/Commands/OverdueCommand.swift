@@ -13,7 +13,8 @@ struct OverdueCommand: ParsableCommand {
 
     func run() throws {
         try reporting {
-            let report = try database.open().overdue(asOf: asOf, now: try Clock.now())
+            let service = try database.open()
+            let report = try service.overdue(asOf: asOf, now: try Clock.now(for: service))
             let (date, items) = (report.date, report.items)
             if output.json {
                 try JSONOutput.print(items.map(OverdueView.init))

@@ -33,7 +33,7 @@ struct PeopleCommand: ParsableCommand {
         func run() throws {
             try reporting {
                 let service = try database.open()
-                let result = try service.addPerson(name: name, login: login, role: role, office: office, by: try actor.resolve(in: service), at: try Clock.now())
+                let result = try service.addPerson(name: name, login: login, role: role, office: office, by: try actor.resolve(in: service), at: try Clock.now(for: service))
                 try OutcomeReport(plan: service.plan, result: result).print(json: output.json)
             }
         }
@@ -56,7 +56,7 @@ struct PeopleCommand: ParsableCommand {
         func run() throws {
             try reporting {
                 let service = try database.open()
-                let result = try service.removePerson(name, reason: reason, by: try actor.resolve(in: service), at: try Clock.now())
+                let result = try service.removePerson(name, reason: reason, by: try actor.resolve(in: service), at: try Clock.now(for: service))
                 try OutcomeReport(plan: service.plan, result: result).print(json: output.json)
             }
         }

@@ -31,7 +31,7 @@ struct ProblemCommand: ParsableCommand {
             try reporting {
                 let service = try database.open()
                 let report = ProblemReport(batch: batch, office: offices.office, note: note, write: flags.input())
-                let result = try service.openProblem(report, by: try actor.resolve(in: service), at: try Clock.now())
+                let result = try service.openProblem(report, by: try actor.resolve(in: service), at: try Clock.now(for: service))
                 try OutcomeReport(plan: service.plan, result: result).print(json: output.json)
             }
         }
@@ -56,7 +56,7 @@ struct ProblemCommand: ParsableCommand {
             try reporting {
                 let service = try database.open()
                 let result = try service.resolveProblem(ProblemResolution(problem: id, note: note, write: flags.input()), by: try actor.resolve(in: service),
-                                                        at: try Clock.now())
+                                                        at: try Clock.now(for: service))
                 try OutcomeReport(plan: service.plan, result: result).print(json: output.json)
             }
         }

@@ -41,7 +41,7 @@ struct RecordCommand: ParsableCommand {
             let files = try evidence.map(EvidenceFile.read)
             let request = MilestoneRecording(milestone: milestone, batch: batch, offices: offices.office, note: note, evidence: files,
                                              write: flags.input(dryRun: dryRun))
-            let result = try service.record(request, by: try actor.resolve(in: service), at: try Clock.now())
+            let result = try service.record(request, by: try actor.resolve(in: service), at: try Clock.now(for: service))
             try OutcomeReport(plan: service.plan, result: result).print(json: output.json)
         }
     }

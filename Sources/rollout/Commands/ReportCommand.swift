@@ -1,5 +1,6 @@
 import ArgumentParser
 import RolloutApp
+import RolloutStore
 
 /// `rollout report --html FILE`: the weekly report as one self-contained HTML file.
 struct ReportCommand: ParsableCommand {
@@ -7,7 +8,7 @@ struct ReportCommand: ParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
-    @Option(name: .long, help: "The HTML file to write.")
+    @Option(name: .long, help: "The HTML file to write (- for standard output; a FIFO or device is written into).")
     var html: String
 
     @Option(name: .long, help: "A batch to include (default: every new batch).")
@@ -15,9 +16,11 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         try reporting {
-            let report = try database.open().report(batches: batch, now: try Clock.now())
-            try TextFile.write(HTMLReport(report).html, to: html)
-            print("Wrote \(html): \(report.boards.count) batches, \(report.overdue.count) overdue, \(report.problems.count) open problems, head \(report.verification.head.prefix(16)).")
+            let service = try database.open()
+            let report = try service.report(batches: batch, now: try Clock.now(for: service))
+            try AtomicFile.write(html, text: HTMLReport(report).html)
+            let summary = "Wrote \(html == "-" ? "standard output" : html): \(report.boards.count) batches, \(report.overdue.count) overdue, \(report.problems.count) open problems, head \(report.verification.head.prefix(16))."
+            if html == "-" { Terminal.standardError(summary) } else { print(summary) }
         }
     }
 }

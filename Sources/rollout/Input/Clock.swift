@@ -2,15 +2,39 @@ import Foundation
 import RolloutApp
 import RolloutCore
 
-/// The injected clock: `ROLLOUT_NOW` (ISO 8601 time, or a date meaning 09:00
-/// local) when set, so tests and demos are deterministic; else the system clock.
+/// The clock a command records by: the system clock, or the injected
+/// `ROLLOUT_NOW` (ISO 8601 time, or a date meaning 09:00 in the plan's time
+/// zone), but only for a test database (`init --test-clock`, `demo`,
+/// `generate`). On a real district's database, a command that reads the clock
+/// refuses to run with `ROLLOUT_NOW` set, so an entry's recording time cannot
+/// be chosen by whoever runs the tool.
 enum Clock {
-    static func now() throws -> Timestamp {
-        guard let text = ProcessInfo.processInfo.environment["ROLLOUT_NOW"], !text.isEmpty else {
+    /// The injected time, if `ROLLOUT_NOW` is set.
+    static var injected: String? {
+        ProcessInfo.processInfo.environment["ROLLOUT_NOW"].flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    /// Now for a command on `service`'s database.
+    static func now(for service: RolloutService) throws -> Timestamp {
+        if injected != nil && !service.isTestDatabase {
+            throw InputError(
+                "ROLLOUT_NOW is set, but \(service.path) is a real district's database, which records the system clock's time; the injected clock is honoured only by a test database (`rollout init --test-clock`); unset ROLLOUT_NOW")
+        }
+        return try now(in: service.plan.timeZone, injectable: service.isTestDatabase)
+    }
+
+    /// Now in time zone `zone`; `ROLLOUT_NOW` is read only when `injectable`.
+    static func now(in zone: String, injectable: Bool) throws -> Timestamp {
+        guard injectable, let text = injected else {
             return Timestamp(seconds: Int64(Date().timeIntervalSince1970.rounded(.down)))
         }
         if let instant = Timestamp(iso8601: text) { return instant }
-        if let day = LocalDate(text) { return Timestamp(date: day, hour: 9, minute: 0, second: 0, offset: 8 * 3600) }
+        if let day = LocalDate(text) {
+            guard let instant = ZoneTime.instant(of: day, hour: 9, minute: 0, second: 0, in: zone) else {
+                throw InputError("the plan's time zone \"\(zone)\" is unknown to this system")
+            }
+            return instant
+        }
         throw InputError("invalid ROLLOUT_NOW \"\(text)\"; expected an ISO 8601 time such as 2026-09-15T09:00:00+08:00 or a date")
     }
 }

@@ -10,7 +10,7 @@ final class ActionCommandTests: XCTestCase {
 
     override func setUpWithError() throws {
         cli = try CLI()
-        try cli.expect(0, ["init", "--coordinator", "王敏"])
+        try cli.expect(0, ["init", "--test-clock", "--coordinator", "王敏"])
         for (name, role, office) in [("张伟", "coordinator", nil), ("李娜", "office", "解放碑"), ("赵强", "office", "daping"), ("审计员", "auditor", nil)] {
             try cli.expect(0, ["people", "add", name, "--role", role, "--as", "王敏"] + (office.map { ["--office", $0] } ?? []))
         }

@@ -86,11 +86,12 @@ final class AuditTests: XCTestCase {
         let store = try Store.open(path: cli.databasePath)
         let last = try XCTUnwrap(store.allEntries().last)
         let forged = EntryDraft(kind: .milestone, batch: "batch1", office: "daping", milestone: "live", actor: "王敏", actorRole: .coordinator,
-                                effective: LocalDate("2026-09-05")!)
-            .sealed(seq: last.seq + 1, recordedAt: "2026-09-05T02:00:00Z", planVersion: last.planVersion, previousHash: last.hash, bulk: nil, idempotencyKey: nil)
+                                effective: last.effective)
+            .sealed(seq: last.seq + 1, recordedAt: last.recordedAt, planVersion: last.planVersion, previousHash: last.hash, bulk: nil, idempotencyKey: nil,
+                    identity: Identity(login: "王敏", authentication: .cli))
         try tamper("""
-            INSERT INTO entries (\(["seq", "kind", "batch_id", "office_id", "milestone_id", "actor", "actor_role", "effective", "recorded_at", "note", "evidence", "detail", "plan_version", "previous_hash", "hash"].joined(separator: ", ")))
-            VALUES (\(forged.seq), 'milestone', 'batch1', 'daping', 'live', '王敏', 'coordinator', '2026-09-05', '2026-09-05T02:00:00Z', '', '[]', '{}', '\(forged.planVersion)', '\(forged.previousHash)', '\(forged.hash)')
+            INSERT INTO entries (\(["seq", "kind", "batch_id", "office_id", "milestone_id", "actor", "actor_role", "effective", "recorded_at", "note", "evidence", "detail", "plan_version", "previous_hash", "hash", "actor_login", "auth"].joined(separator: ", ")))
+            VALUES (\(forged.seq), 'milestone', 'batch1', 'daping', 'live', '王敏', 'coordinator', '\(last.effective)', '\(forged.recordedAt)', '', '[]', '{}', '\(forged.planVersion)', '\(forged.previousHash)', '\(forged.hash)', '王敏', 'cli')
             """)
         let report = try verifyFails()
         XCTAssertTrue(report.contains("entry #\(forged.seq): it records milestone live that the rules refuse at that point: live for 大坪街道 (daping) in batch1 needs ready"), report)
@@ -173,5 +174,20 @@ final class AuditTests: XCTestCase {
         XCTAssertEqual(broken.status, 5, broken.stdout)
         XCTAssertTrue(broken.stdout.contains("export line 11: an entry line lacks a field or has a wrong type (field \"note\" is missing or has a wrong type)"),
                       broken.stdout)
+    }
+
+    func testAnEntryWithoutItsLoginAfterOneWithItIsCaught() throws {
+        // Stripping actor_login and auth (and re-hashing) would dodge the recording-time check; the format never goes back.
+        let store = try Store.open(path: cli.databasePath)
+        let last = try XCTUnwrap(store.allEntries().last)
+        let forged = EntryDraft(kind: .milestone, batch: "batch1", office: "daping", milestone: "live", actor: "王敏", actorRole: .coordinator,
+                                effective: LocalDate("2026-09-05")!)
+            .sealed(seq: last.seq + 1, recordedAt: "2026-07-01T02:00:00Z", planVersion: last.planVersion, previousHash: last.hash, bulk: nil, idempotencyKey: nil)
+        try tamper("""
+            INSERT INTO entries (\(["seq", "kind", "batch_id", "office_id", "milestone_id", "actor", "actor_role", "effective", "recorded_at", "note", "evidence", "detail", "plan_version", "previous_hash", "hash"].joined(separator: ", ")))
+            VALUES (\(forged.seq), 'milestone', 'batch1', 'daping', 'live', '王敏', 'coordinator', '2026-09-05', '2026-07-01T02:00:00Z', '', '[]', '{}', '\(forged.planVersion)', '\(forged.previousHash)', '\(forged.hash)')
+            """)
+        let report = try verifyFails()
+        XCTAssertTrue(report.contains("entry #\(forged.seq): it has no actor_login, but entry #1 before it has: the entry format never goes back"), report)
     }
 }

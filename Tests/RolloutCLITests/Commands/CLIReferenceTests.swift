@@ -3,7 +3,7 @@ import XCTest
 
 /// `docs/cli.md` shows every command with an example and its output; this test
 /// runs the examples in order against a demo database and compares the output.
-/// `ROLLOUT_UPDATE_GOLDEN=1` rewrites the outputs in the document instead.
+/// `ROLLOUT_UPDATE_GOLDEN=1` rewrites the outputs in the document instead, and fails.
 final class CLIReferenceTests: XCTestCase {
     func testEveryExampleInTheCLIReferenceProducesTheOutputShown() throws {
         let cli = try CLI(now: "2026-11-20T18:00:00+08:00")
@@ -32,15 +32,16 @@ final class CLIReferenceTests: XCTestCase {
             var output = result.stdout + result.stderr
             if result.status != 0 { output += "[exit \(result.status)]\n" }
             let expected = String(block.dropFirst(commandLine.count + 1))
-            if ProcessInfo.processInfo.environment["ROLLOUT_UPDATE_GOLDEN"] != "1" {
+            if !Golden.recording {
                 XCTAssertEqual(output, expected, "docs/cli.md: \(commandLine)")
             }
             rewritten += commandLine + "\n" + output
             examples += 1
         }
         rewritten += remaining
-        if ProcessInfo.processInfo.environment["ROLLOUT_UPDATE_GOLDEN"] == "1" {
+        if Golden.recording {
             try rewritten.write(to: url, atomically: true, encoding: .utf8)
+            Golden.failRecorded("docs/cli.md", file: #filePath, line: #line)
         }
         XCTAssertGreaterThan(examples, 20)
     }

@@ -15,10 +15,10 @@ final class InitCommandTests: XCTestCase {
     }
 
     func testAnExistingDatabaseIsRefusedUnlessReplaced() throws {
-        try cli.expect(0, ["init", "--coordinator", "王敏"])
-        let again = try cli.expect(2, ["init", "--coordinator", "张伟"])
+        try cli.expect(0, ["init", "--test-clock", "--coordinator", "王敏"])
+        let again = try cli.expect(2, ["init", "--test-clock", "--coordinator", "张伟"])
         XCTAssertTrue(again.stderr.contains("a database already exists at"), again.stderr)
-        try cli.expect(0, ["init", "--coordinator", "张伟", "--replace"])
+        try cli.expect(0, ["init", "--test-clock", "--coordinator", "张伟", "--replace"])
         XCTAssertTrue(try cli.expect(0, ["people"]).stdout.contains("张伟"))
     }
 
@@ -27,7 +27,7 @@ final class InitCommandTests: XCTestCase {
         let plan = folder.appendingPathComponent("plan.json")
         let text = try String(contentsOf: plan, encoding: .utf8).replacingOccurrences(of: "\"prepMonth\": 10", with: "\"prepMonth\": 14")
         try text.write(to: plan, atomically: true, encoding: .utf8)
-        let result = try cli.expect(2, ["init", "--coordinator", "王敏", "--fixtures", folder.path])
+        let result = try cli.expect(2, ["init", "--test-clock", "--coordinator", "王敏", "--fixtures", folder.path])
         XCTAssertEqual(result.stderr, "rollout: bad fixture: plan.json: batches[2].prepMonth: month 14 is not a month; expected 1 to 12\n")
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: cli.folder.path).filter { $0.hasPrefix("rollout.sqlite") }, [])
     }
@@ -36,7 +36,7 @@ final class InitCommandTests: XCTestCase {
         let folder = try copyFixtures()
         let offices = "[{\"id\": \"a1\", \"name\": \"甲街道\"}, {\"id\": \"b2\", \"name\": \"乙街道\"}]\n"
         try offices.write(to: folder.appendingPathComponent("offices.json"), atomically: true, encoding: .utf8)
-        try cli.expect(0, ["init", "--coordinator", "王敏", "--fixtures", folder.path, "--year", "2027"])
+        try cli.expect(0, ["init", "--test-clock", "--coordinator", "王敏", "--fixtures", folder.path, "--year", "2027"])
         XCTAssertTrue(try cli.expect(0, ["offices"]).stdout.contains("乙街道"))
         XCTAssertTrue(try cli.expect(0, ["plan"]).stdout.contains("2027-09-30"))
     }
@@ -53,7 +53,7 @@ final class InitCommandTests: XCTestCase {
         }
         plan["milestones"] = milestones
         try JSONSerialization.data(withJSONObject: plan).write(to: planFile)
-        try cli.expect(0, ["init", "--coordinator", "王敏", "--fixtures", folder.path])
+        try cli.expect(0, ["init", "--test-clock", "--coordinator", "王敏", "--fixtures", folder.path])
         try cli.expect(0, ["people", "add", "李娜", "--role", "office", "--office", "jiefangbei", "--as", "王敏"])
         try cli.expect(0, ["record", "guides_written", "--batch", "1", "--as", "王敏"])
         try cli.expect(0, ["record", "network_built", "--batch", "1", "--office", "jiefangbei", "--as", "李娜"])
@@ -77,7 +77,7 @@ final class InitCommandTests: XCTestCase {
         var installed = cli!
         installed.executable = bin.appendingPathComponent("rollout")
         installed.environment["ROLLOUT_DB"] = nil
-        let result = try installed.run(["init", "--coordinator", "王敏"], in: elsewhere)
+        let result = try installed.run(["init", "--test-clock", "--coordinator", "王敏"], in: elsewhere)
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertTrue(FileManager.default.fileExists(atPath: elsewhere.appendingPathComponent("rollout.sqlite").path), "the documented default is ./rollout.sqlite")
         XCTAssertEqual(try installed.run(["catalog", "--batch", "1"], in: elsewhere).status, 0)

@@ -7,7 +7,7 @@ final class ReadCommandTests: XCTestCase {
 
     override func setUpWithError() throws {
         cli = try CLI()
-        try cli.expect(0, ["init", "--coordinator", "王敏"])
+        try cli.expect(0, ["init", "--test-clock", "--coordinator", "王敏"])
     }
 
     override func tearDown() { cli.remove() }

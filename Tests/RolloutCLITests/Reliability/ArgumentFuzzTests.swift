@@ -8,7 +8,7 @@ final class ArgumentFuzzTests: XCTestCase {
     func testRandomArgumentsEndWithADocumentedExitCode() throws {
         let cli = try CLI(now: "2026-09-10T10:00:00+08:00")
         defer { cli.remove() }
-        try cli.expect(0, ["init", "--coordinator", "王敏"])
+        try cli.expect(0, ["init", "--test-clock", "--coordinator", "王敏"])
         var random = SeededGenerator(seed: 42)
         let commands = [["record"], ["status"], ["overdue"], ["history"], ["catalog"], ["correct"], ["problem", "open"], ["problem", "resolve"],
                         ["block"], ["people", "add"], ["people", "remove"], ["audit", "verify"], ["changes"], ["plan"], ["graph"], ["export"], ["bogus"]]

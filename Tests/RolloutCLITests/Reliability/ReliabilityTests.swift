@@ -63,21 +63,67 @@ final class ReliabilityTests: XCTestCase {
         try cli.expect(0, ["check"])
     }
 
+    /// Set once, read by the writer threads.
+    private final class StopFlag: @unchecked Sendable {
+        private let lock = NSLock()
+        private var stopped = false
+        var isSet: Bool { lock.lock(); defer { lock.unlock() }; return stopped }
+        func set() { lock.lock(); stopped = true; lock.unlock() }
+    }
+
     func testABackupTakenWhileWritersRunPassesCheck() throws {
         let cli = self.cli!
-        let offices = try Store.open(path: cli.databasePath).plan.offices.map(\.id)
-        let writers = try offices.prefix(6).map { office in
-            try cli.start(["record", "network_built", "--batch", "1", "--office", office, "--as", "staff-\(office)"])
+        let start = try Store.open(path: cli.databasePath).head()
+        // Writers register people, one command after another, until the backups are done.
+        let stop = StopFlag()
+        let results = Results()
+        let writers = DispatchGroup()
+        for writer in 0..<3 {
+            DispatchQueue.global().async(group: writers) {
+                var round = 0
+                while !stop.isSet {
+                    round += 1
+                    let key = "w\(writer)-\(round)"
+                    let result = (try? cli.run(["people", "add", "审计-\(key)", "--role", "auditor", "--as", "王敏"])) ?? CLI.Result(status: -1, stdout: "", stderr: "could not start")
+                    results.add(key, result)
+                }
+            }
         }
-        let backup = cli.folder.appendingPathComponent("backup.sqlite").path
-        let result = try cli.run(["backup", backup])
-        for writer in writers { XCTAssertEqual(CLI.finish(writer).status, 0) }
-        XCTAssertEqual(result.status, 0, result.stderr)
-        XCTAssertTrue(result.stdout.contains("All checks passed."), result.stdout)
-        var copy = cli
-        copy.environment["ROLLOUT_DB"] = backup
-        try copy.expect(0, ["check"])
-        XCTAssertEqual(try cli.run(["backup", backup]).status, 2, "an existing backup is not overwritten")
+        defer { stop.set(); writers.wait() }
+        // Wait (bounded) until the writers are committing.
+        let deadline = Date().addingTimeInterval(60)
+        while try Store.open(path: cli.databasePath).head().count == start.count && Date() < deadline { usleep(1000) }
+
+        // The heads just before and just after a backup differ when writes committed while it ran;
+        // a backup is fast, so try a few times (bounded) and require it at least once.
+        var overlapped = 0
+        for attempt in 1...5 {
+            let backup = cli.folder.appendingPathComponent("backup-\(attempt).sqlite").path
+            let before = try Store.open(path: cli.databasePath).head()
+            let result = try cli.run(["backup", backup])
+            let after = try Store.open(path: cli.databasePath).head()
+            XCTAssertEqual(result.status, 0, result.stderr)
+            XCTAssertTrue(result.stdout.contains("All checks passed."), result.stdout)
+            // The copy is one consistent snapshot: a prefix of the live history, taken between the two heads.
+            let copied = try Store.open(path: backup).allEntries()
+            XCTAssertGreaterThanOrEqual(Int64(copied.count), before.count, "the backup holds everything committed before it began")
+            XCTAssertLessThanOrEqual(Int64(copied.count), after.count)
+            let live = try Store.open(path: cli.databasePath).entries(copied.map(\.seq))
+            XCTAssertEqual(copied.map(\.hash), live.map(\.hash), "the backup's history is a prefix of the live one")
+            var copy = cli
+            copy.environment["ROLLOUT_DB"] = backup
+            try copy.expect(0, ["check"])
+            if after.count > before.count { overlapped += 1 }
+            if overlapped > 0 && attempt >= 2 { break }
+        }
+        stop.set()
+        writers.wait()
+        print("ReliabilityTests: \(overlapped) backups overlapped committed writes")
+        XCTAssertGreaterThan(overlapped, 0, "writes committed while a backup ran")
+        for (key, result) in results.all { XCTAssertEqual(result.status, 0, "\(key): \(result.stderr)") }
+        let existing = cli.folder.appendingPathComponent("backup-1.sqlite").path
+        XCTAssertEqual(try cli.run(["backup", existing]).status, 2, "an existing backup is not overwritten")
+        try cli.expect(0, ["check"])
     }
 
     func testARemovedPersonCanNoLongerActAndTheirPastEntriesStayValid() throws {

@@ -37,7 +37,7 @@ struct CLI {
     /// A fresh Yuzhong database with 王敏 as coordinator, staff `staff-<office id>` for every office and an auditor 审计员.
     static func withStaff(now: String) throws -> CLI {
         let cli = try CLI(now: now)
-        try cli.expect(0, ["init", "--coordinator", "王敏"])
+        try cli.expect(0, ["init", "--test-clock", "--coordinator", "王敏"])
         let store = try Store.open(path: cli.databasePath)
         let staff = store.plan.offices.map { Action.addPerson(name: "staff-\($0.id)", role: .office, office: $0.id) }
         _ = try store.perform(staff + [.addPerson(name: "审计员", role: .auditor, office: nil), .addPerson(name: "张伟", role: .coordinator, office: nil)],
@@ -84,13 +84,23 @@ struct CLI {
     }
 }
 
-/// Compares output with `Fixtures/golden/NAME`; `ROLLOUT_UPDATE_GOLDEN=1` rewrites the file instead.
+/// Compares output with `Fixtures/golden/NAME`; `ROLLOUT_UPDATE_GOLDEN=1` records the
+/// output as the new golden file instead and fails the test, so a recording run
+/// can never pass as a check (as swift-argument-parser's snapshot helper does).
 enum Golden {
+    static var recording: Bool { ProcessInfo.processInfo.environment["ROLLOUT_UPDATE_GOLDEN"] == "1" }
+
+    /// Fails the test that just recorded `what`: recording is not checking.
+    static func failRecorded(_ what: String, file: StaticString, line: UInt) {
+        XCTFail("recorded a new golden file \(what); review the diff, then rerun without ROLLOUT_UPDATE_GOLDEN=1", file: file, line: line)
+    }
+
     static func check(_ actual: String, _ name: String, file: StaticString = #filePath, line: UInt = #line) throws {
         let url = CLI.repository.appendingPathComponent("Fixtures/golden/\(name)")
-        if ProcessInfo.processInfo.environment["ROLLOUT_UPDATE_GOLDEN"] == "1" {
+        if recording {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try actual.write(to: url, atomically: true, encoding: .utf8)
+            failRecorded("Fixtures/golden/\(name)", file: file, line: line)
             return
         }
         let expected = try String(contentsOf: url, encoding: .utf8)

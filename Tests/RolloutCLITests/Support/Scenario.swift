@@ -10,7 +10,7 @@ enum Scenario {
                 throw NSError(domain: "Scenario", code: Int(result.status), userInfo: [NSLocalizedDescriptionKey: "rollout \(arguments): \(result.stderr)"])
             }
         }
-        try run("2026-08-01T09:00:00+08:00", ["init", "--coordinator", "王敏"])
+        try run("2026-08-01T09:00:00+08:00", ["init", "--test-clock", "--coordinator", "王敏"])
         for (name, role, office) in [("张伟", "coordinator", nil), ("李娜", "office", "jiefangbei"), ("赵强", "office", "daping"), ("审计员", "auditor", nil)] {
             try run("2026-08-01T09:00:00+08:00", ["people", "add", name, "--role", role, "--as", "王敏"] + (office.map { ["--office", $0] } ?? []))
         }

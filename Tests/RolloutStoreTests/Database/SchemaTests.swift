@@ -68,7 +68,8 @@ final class SchemaTests: XCTestCase {
             try String.fetchAll($0, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_autoindex%' ORDER BY name")
         }
         XCTAssertEqual(indexes, ["block_changes_by_track", "entries_by_office", "entries_corrections", "entries_refusals",
-                                 "entries_removals", "office_completions_by_milestone_date", "problems_by_track"])
+                                 "entries_removals", "office_completions_by_milestone_date", "problems_by_track", "sessions_by_login",
+                                 "sign_in_attempts_by_address", "sign_in_attempts_by_login"])
         XCTAssertTrue(try Store.open(path: path).verify().passed)
         XCTAssertEqual(try Store.open(path: path).people().map(\.login).sorted(), try Store.open(path: path).people().map(\.name).sorted(),
                        "people registered by name get their name as their login")

@@ -1,4 +1,4 @@
--- 006_people_logins: a person is known by a unique login (a staff number or a
+-- 007_people_logins: a person is known by a unique login (a staff number or a
 -- mobile number); the display name may repeat (two people called 王伟).
 -- People registered before logins keep their name as their login.
 CREATE TABLE people_by_login (

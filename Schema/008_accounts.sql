@@ -1,4 +1,4 @@
--- 007_accounts: signing in to the shared service. None of this is history:
+-- 008_accounts: signing in to the shared service. None of this is history:
 -- credentials, sessions and tokens change and expire, so they live beside the
 -- hash chain, never in it. Secrets are stored as hashes only.
 
