@@ -16,7 +16,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
-        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // Pure domain: catalog, plan, milestone graph, state machine. No SQLite, no I/O.
@@ -46,12 +45,26 @@ let package = Package(
             ],
             plugins: ["EmbedFilesPlugin"]
         ),
-        // The command-line tool: parse, call the application layer, render.
+        // The shared service: Hummingbird over the application layer. Carries docs/openapi.yaml as generated Swift.
+        .target(
+            name: "RolloutServer",
+            dependencies: [
+                "RolloutApp", "RolloutCore", "RolloutStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            plugins: ["EmbedFilesPlugin"]
+        ),
+        // The command-line tool: parse, call the application layer (or start the server), render.
         .executableTarget(
             name: "rollout",
             dependencies: [
-                "RolloutApp", "RolloutCore", "RolloutStore",
+                "RolloutApp", "RolloutCore", "RolloutStore", "RolloutServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         // Build-time tool: turns text files into a Swift source file of string literals.
@@ -66,6 +79,13 @@ let package = Package(
         .testTarget(name: "RolloutCoreTests", dependencies: ["RolloutCore", "TestSupport"]),
         .testTarget(name: "RolloutStoreTests", dependencies: ["RolloutStore", "RolloutCore", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "RolloutAppTests", dependencies: ["RolloutApp", "RolloutCore", "RolloutStore", "TestSupport"]),
+        .testTarget(
+            name: "RolloutServerTests",
+            dependencies: [
+                "RolloutServer", "RolloutApp", "RolloutCore", "RolloutStore", "TestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
         .testTarget(name: "RolloutCLITests", dependencies: ["rollout", "RolloutCore", "RolloutStore", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
     ],
     swiftLanguageModes: [.v6]

@@ -4,6 +4,7 @@ import PackagePlugin
 /// Embeds package data files into a target as generated Swift.
 ///
 /// - `RolloutStore` gets `Schema/*.sql` as `EmbeddedSchema`.
+/// - `RolloutServer` gets `docs/*.yaml` (the OpenAPI document) as `EmbeddedAPI`.
 /// - `RolloutApp` gets `Fixtures/yuzhong/*.json` as `EmbeddedYuzhong`.
 ///
 /// The files stay the single source of truth; the generated code is rebuilt
@@ -15,6 +16,7 @@ struct EmbedFilesPlugin: BuildToolPlugin {
         let (folder, fileExtension, enumName): (String, String, String)
         switch target.name {
         case "RolloutStore": (folder, fileExtension, enumName) = ("Schema", "sql", "EmbeddedSchema")
+        case "RolloutServer": (folder, fileExtension, enumName) = ("docs", "yaml", "EmbeddedAPI")
         case "RolloutApp": (folder, fileExtension, enumName) = ("Fixtures/yuzhong", "json", "EmbeddedYuzhong")
         default: return []
         }

@@ -2,7 +2,7 @@ import ArgumentParser
 
 /// The `rollout` command: tracks the Yuzhong service-extension rollout.
 @main
-struct Rollout: ParsableCommand {
+struct Rollout: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rollout",
         abstract: "Track the rollout of services to street offices: plan, progress, problems and an auditable history.",
@@ -18,7 +18,7 @@ struct Rollout: ParsableCommand {
         """,
         subcommands: [
             InitCommand.self, CatalogCommand.self, OfficesCommand.self, PlanCommand.self,
-            PeopleCommand.self, AccountsCommand.self, RecordCommand.self, ProblemCommand.self, BlockCommand.self, UnblockCommand.self,
+            PeopleCommand.self, AccountsCommand.self, ServeCommand.self, RecordCommand.self, ProblemCommand.self, BlockCommand.self, UnblockCommand.self,
             CorrectCommand.self, RefusalsCommand.self, GraphCommand.self, AuditCommand.self, StatusCommand.self, OverdueCommand.self, HistoryCommand.self, ChangesCommand.self, ReportCommand.self, DemoCommand.self, ExportCommand.self, CheckCommand.self, BackupCommand.self, GenerateCommand.self,
         ]
     )

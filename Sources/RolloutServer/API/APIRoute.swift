@@ -1,0 +1,90 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import RolloutApp
+import RolloutCore
+
+/// One route of the JSON API: its method and path, who may call it, and what
+/// it does. The router is built from the list of routes, and the OpenAPI
+/// document is checked against the same list.
+struct APIRoute: Sendable {
+    /// Who may call a route.
+    enum Access: Sendable {
+        /// Anyone, signed in or not.
+        case anyone
+        /// Signed in, even with a one-time code still to change.
+        case signedInWithCode
+        /// Signed in with a password of their own.
+        case signedIn
+        case coordinator
+        case coordinatorOrAuditor
+    }
+
+    /// What a handler gets: the request, its context, and the person (nil only for `.anyone`).
+    typealias Handler = @Sendable (Request, ServerContext, SignedIn?) async throws -> Response
+
+    let method: HTTPRequest.Method
+    /// The path with `:name` parameters, as the router matches it.
+    let path: String
+    let access: Access
+    let handle: Handler
+
+    init(_ method: HTTPRequest.Method, _ path: String, _ access: Access, _ handle: @escaping Handler) {
+        self.method = method
+        self.path = path
+        self.access = access
+        self.handle = handle
+    }
+
+    /// The path as OpenAPI writes it: `{name}` parameters.
+    var openAPIPath: String {
+        path.split(separator: "/", omittingEmptySubsequences: false)
+            .map { $0.hasPrefix(":") ? "{\($0.dropFirst())}" : String($0) }.joined(separator: "/")
+    }
+
+    /// Calls the handler after checking who asks.
+    func respond(_ request: Request, _ context: ServerContext) async throws -> Response {
+        guard access != .anyone else { return try await handle(request, context, context.signedIn) }
+        guard let signedIn = context.signedIn else {
+            throw HTTPError(.unauthorized, message: "sign in first (POST /api/v1/session) or send an API token")
+        }
+        if signedIn.mustChangePassword && access != .signedInWithCode {
+            throw HTTPError(.forbidden, message: "you signed in with a one-time code; choose your own password first (PUT /api/v1/password)")
+        }
+        switch (access, signedIn.person.role) {
+        case (.coordinator, .office), (.coordinator, .auditor):
+            throw PermissionDenied("only a coordinator may do this; \(signedIn.person.name) is \(signedIn.person.role == .office ? "office staff" : "an auditor")")
+        case (.coordinatorOrAuditor, .office):
+            throw PermissionDenied("only coordinators and auditors may do this; \(signedIn.person.name) is office staff")
+        default:
+            return try await handle(request, context, signedIn)
+        }
+    }
+}
+
+extension Request {
+    /// A query parameter, if given and not empty.
+    func query(_ name: String) -> String? {
+        uri.queryParameters.get(name).flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    /// Every value of a repeated query parameter.
+    func queries(_ name: String) -> [String] {
+        uri.queryParameters.getAll(name).filter { !$0.isEmpty }
+    }
+
+    /// A whole-number query parameter, or a 400 naming it.
+    func integerQuery(_ name: String) throws -> Int? {
+        guard let text = query(name) else { return nil }
+        guard let value = Int(text) else { throw InputError("invalid \(name) \"\(text)\"; expected a whole number") }
+        return value
+    }
+}
+
+extension Request {
+    /// The body decoded as JSON; a body of the wrong shape is a 400 naming the field.
+    func json<T: Decodable>(_ type: T.Type, context: ServerContext) async throws -> T {
+        let buffer = try await body.collect(upTo: context.maxUploadSize)
+        return try JSONDecoder().decode(T.self, from: Data(buffer: buffer))
+    }
+}

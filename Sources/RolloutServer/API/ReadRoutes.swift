@@ -1,0 +1,110 @@
+import Hummingbird
+import RolloutApp
+import RolloutCore
+import RolloutStore
+
+/// Everything a signed-in person reads. Coordinators and auditors see the
+/// whole district; office staff see the plan and their own office's data only,
+/// and a request naming another office is refused.
+struct ReadRoutes {
+    let service: RolloutService
+    let settings: ServerSettings
+
+    var routes: [APIRoute] {
+        [
+            APIRoute(.get, "/api/v1/plan", .signedIn) { request, context, _ in
+                try JSONBody(PlanView(service.plan)).response(from: request, context: context)
+            },
+            APIRoute(.get, "/api/v1/offices", .signedIn) { request, context, _ in
+                try JSONBody(service.plan.offices).response(from: request, context: context)
+            },
+            APIRoute(.get, "/api/v1/catalog", .signedIn) { request, context, _ in
+                let catalog = CatalogRequest(
+                    batch: request.query("batch"), area: request.query("area"), unit: request.query("unit"), section: request.query("section"),
+                    level: request.query("level"), acceptedAt: request.query("acceptedAt"), fullyAt: request.query("fullyAt"))
+                let service = service
+                return try JSONBody(try await Blocking.run { try service.items(catalog) }).response(from: request, context: context)
+            },
+            APIRoute(.get, "/api/v1/status", .signedIn) { request, context, signedIn in
+                let status = StatusRequest(batches: request.queries("batch"), asOf: request.query("asOf"), knownAt: request.query("knownAt"))
+                let (service, now, office) = (service, settings.clock(), Self.ownOffice(signedIn))
+                let boards = try await Blocking.run { try service.boards(status, now: now).map { BoardView(Self.scoped($0, to: office)) } }
+                return try JSONBody(boards).response(from: request, context: context)
+            },
+            APIRoute(.get, "/api/v1/overdue", .signedIn) { request, context, signedIn in
+                let (service, now, office, asOf) = (service, settings.clock(), Self.ownOffice(signedIn), request.query("asOf"))
+                let items = try await Blocking.run { try service.overdue(asOf: asOf, now: now).items }
+                return try JSONBody(items.filter { office == nil || $0.office?.id == office }.map(OverdueView.init)).response(from: request, context: context)
+            },
+            APIRoute(.get, "/api/v1/history", .signedIn) { request, context, signedIn in
+                try await history(request, context, signedIn, office: request.query("office"))
+            },
+            APIRoute(.get, "/api/v1/offices/:office/history", .signedIn) { request, context, signedIn in
+                try await history(request, context, signedIn, office: try context.parameters.require("office"))
+            },
+            APIRoute(.get, "/api/v1/changes", .signedIn) { request, context, signedIn in
+                guard let from = request.query("from"), let to = request.query("to") else {
+                    throw InputError("name the period with from and to, both YYYY-MM-DD")
+                }
+                let (service, office) = (service, Self.ownOffice(signedIn))
+                let view = try await Blocking.run {
+                    let report = try service.changes(from: from, to: to)
+                    var view = ChangesView(report, entries: try service.changeEntries(report).filter { office == nil || $0.office == office })
+                    view.changes = view.changes.filter { office == nil || $0.office == office }
+                    return view
+                }
+                return try JSONBody(view).response(from: request, context: context)
+            },
+            APIRoute(.get, "/api/v1/refusals", .signedIn) { request, context, signedIn in
+                let (service, office) = (service, Self.ownOffice(signedIn))
+                let refusals = try await Blocking.run { try service.refusals().filter { office == nil || $0.office == office } }
+                return try JSONBody(refusals.map(RefusalView.init)).response(from: request, context: context)
+            },
+            APIRoute(.get, "/api/v1/problems", .signedIn) { request, context, signedIn in
+                let (service, office, all) = (service, Self.ownOffice(signedIn), request.query("all") == "true")
+                let problems = try await Blocking.run { try service.problems(openOnly: !all).filter { office == nil || $0.office == office } }
+                return try JSONBody(problems.map(ProblemView.init)).response(from: request, context: context)
+            },
+            APIRoute(.get, "/api/v1/people", .signedIn) { request, context, signedIn in
+                let (service, office) = (service, Self.ownOffice(signedIn))
+                let people = try await Blocking.run { try service.people().filter { office == nil || $0.office == office || $0.role == .coordinator } }
+                return try JSONBody(people.map(PersonView.init)).response(from: request, context: context)
+            },
+        ]
+    }
+
+    /// The history with the CLI's filters; office staff only their own office's.
+    private func history(_ request: Request, _ context: ServerContext, _ signedIn: SignedIn?, office: String?) async throws -> Response {
+        let service = service
+        let own = Self.ownOffice(signedIn)
+        let filter = try await Blocking.run {
+            var filter = try service.historyFilter(
+                HistoryRequest(
+                    office: office, batch: request.query("batch"), milestone: request.query("milestone"), actor: request.query("actor"),
+                    kind: request.query("kind"), from: request.query("from"), to: request.query("to"), recordedFrom: request.query("recordedFrom"),
+                    recordedTo: request.query("recordedTo"), limit: try request.integerQuery("limit")))
+            if let own {
+                if let named = filter.office, named != own {
+                    throw PermissionDenied("office staff of \(service.plan.officeLabel(own)) may not read the history of \(service.plan.officeLabel(named))")
+                }
+                filter.office = own
+            }
+            return filter
+        }
+        let entries = try await Blocking.run { try service.history(filter) }
+        return try JSONBody(entries.map(EntryRecord.init)).response(from: request, context: context)
+    }
+
+    /// The office an office staff member is limited to; nil for coordinators and auditors.
+    static func ownOffice(_ signedIn: SignedIn?) -> String? {
+        signedIn?.person.role == .office ? signedIn?.person.office ?? "" : nil
+    }
+
+    /// A board with only the rows of `office` (all of them when nil).
+    static func scoped(_ board: StatusBoard, to office: String?) -> StatusBoard {
+        guard let office else { return board }
+        var board = board
+        board.rows = board.rows.filter { $0.office.id == office }
+        return board
+    }
+}

@@ -1,0 +1,58 @@
+import HTTPTypes
+import Hummingbird
+import Logging
+import RolloutApp
+
+/// The shared service: the JSON API over the same application layer and
+/// database as the CLI. `buildRouter` is what tests drive in process;
+/// `buildApplication` adds the socket.
+package enum RolloutServer {
+    /// Every route of the API, in one list: the router and the OpenAPI check both read it.
+    static func routes(service: RolloutService, settings: ServerSettings) -> [APIRoute] {
+        MetaRoutes(service: service).routes + SessionRoutes(service: service, settings: settings).routes
+            + ReadRoutes(service: service, settings: settings).routes + WriteRoutes(service: service, settings: settings).routes
+            + AccountRoutes(service: service, settings: settings).routes + AuditRoutes(service: service).routes
+    }
+
+    /// Every route as its method, its router path and its OpenAPI path.
+    package static func routeTable(service: RolloutService, settings: ServerSettings) -> [(method: HTTPRequest.Method, path: String, openAPIPath: String)] {
+        routes(service: service, settings: settings).map { ($0.method, $0.path, $0.openAPIPath) }
+    }
+
+    /// The operations `docs/openapi.yaml` describes, as `METHOD /path`.
+    package static var documentedOperations: Set<String> { OpenAPIDocument.operations }
+
+    /// The router with its middleware: request log, errors and security headers,
+    /// body limit, authentication, CSRF; then the routes.
+    package static func buildRouter(service: RolloutService, settings: ServerSettings) -> Router<ServerContext> {
+        let router = Router(context: ServerContext.self)
+        router.add(middleware: RequestLogMiddleware())
+        router.add(middleware: ErrorMiddleware())
+        router.add(middleware: BodyLimitMiddleware(maximum: settings.maximumBody))
+        router.add(middleware: AuthenticationMiddleware(service: service, settings: settings))
+        router.add(middleware: CSRFMiddleware(settings: settings))
+        for route in routes(service: service, settings: settings) {
+            router.on(RouterPath(route.path), method: route.method) { request, context in try await route.respond(request, context) }
+        }
+        return router
+    }
+
+    /// The application listening on `settings.host` and `settings.port` (0: any
+    /// free port); `onRunning` learns the address it listens on.
+    package static func buildApplication(service: RolloutService, settings: ServerSettings, logger: Logger,
+                                         onRunning: @escaping @Sendable (String) async -> Void = { _ in }) -> some ApplicationProtocol {
+        Application(
+            router: buildRouter(service: service, settings: settings),
+            configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "rollout"),
+            onServerRunning: { channel in
+                await onRunning("http://\(settings.host):\(channel.localAddress?.port ?? settings.port)")
+            },
+            logger: logger)
+    }
+
+    /// Runs until SIGTERM or SIGINT, then lets requests in flight finish.
+    package static func run(service: RolloutService, settings: ServerSettings, logger: Logger,
+                            onRunning: @escaping @Sendable (String) async -> Void) async throws {
+        try await buildApplication(service: service, settings: settings, logger: logger, onRunning: onRunning).runService()
+    }
+}

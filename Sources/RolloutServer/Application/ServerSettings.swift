@@ -1,0 +1,31 @@
+import RolloutApp
+import RolloutCore
+
+/// How `rollout serve` runs: where it listens, how it is reached, its limits
+/// and its clock. Tests inject the clock; a real server reads the system clock
+/// and never an injected one.
+package struct ServerSettings: Sendable {
+    package var host: String
+    package var port: Int
+    /// The address people use, when a reverse proxy terminates TLS in front of
+    /// the server (`https://rollout.example.gov.cn`): cookies are then `Secure`
+    /// and requests must come from that origin.
+    package var publicURL: String?
+    /// The largest request body accepted, in bytes.
+    package var maximumBody: Int
+    package var policy: AccountPolicy
+    package var clock: @Sendable () -> Timestamp
+
+    package init(host: String = "127.0.0.1", port: Int = 8080, publicURL: String? = nil, maximumBody: Int = 1 << 20,
+                 policy: AccountPolicy = .standard, clock: @escaping @Sendable () -> Timestamp = SystemClock.now) {
+        self.host = host
+        self.port = port
+        self.publicURL = publicURL
+        self.maximumBody = maximumBody
+        self.policy = policy
+        self.clock = clock
+    }
+
+    /// Whether people reach the server over TLS.
+    package var secure: Bool { publicURL?.lowercased().hasPrefix("https://") ?? false }
+}

@@ -1,0 +1,42 @@
+import HTTPTypes
+import Hummingbird
+import RolloutApp
+
+/// Says who is asking: a bearer token (`Authorization: Bearer rlt_…`) or the
+/// session cookie, checked against the database (hashes only). A bad token is
+/// refused at once; an expired or unknown session cookie is treated as signed out.
+struct AuthenticationMiddleware: RouterMiddleware {
+    typealias Context = ServerContext
+    let service: RolloutService
+    let settings: ServerSettings
+
+    /// The session cookie's name.
+    static let cookie = "rollout_session"
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var context = context
+        let now = settings.clock()
+        if let authorization = request.headers[.authorization] {
+            guard authorization.hasPrefix("Bearer ") else {
+                throw HTTPError(.unauthorized, message: "the Authorization header must be `Bearer TOKEN`")
+            }
+            let token = String(authorization.dropFirst("Bearer ".count))
+            let service = service
+            guard let signedIn = try await Blocking.run({ try service.signedIn(token: token, at: now) }) else {
+                throw HTTPError(.unauthorized, message: "the API token is unknown, expired or revoked")
+            }
+            context.signedIn = signedIn
+        } else if let session = request.cookies[Self.cookie]?.value, !session.isEmpty {
+            let service = service, policy = settings.policy
+            if let signedIn = try await Blocking.run({ try service.signedIn(session: session, at: now, policy: policy) }) {
+                context.signedIn = signedIn
+                context.session = session
+            }
+        }
+        if let signedIn = context.signedIn {
+            context.logger[metadataKey: "login"] = .string(signedIn.person.login)
+            context.logger[metadataKey: "auth"] = .string(signedIn.authentication.rawValue)
+        }
+        return try await next(request, context)
+    }
+}

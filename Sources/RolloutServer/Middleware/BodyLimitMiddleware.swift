@@ -1,0 +1,25 @@
+import HTTPTypes
+import Hummingbird
+import NIOCore
+
+/// Refuses a request whose body is larger than the limit: by its declared
+/// length before reading it, and while collecting a chunked one.
+struct BodyLimitMiddleware: RouterMiddleware {
+    typealias Context = ServerContext
+    let maximum: Int
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        if let length = request.headers[.contentLength].flatMap(Int.init), length > maximum {
+            throw HTTPError(.contentTooLarge, message: "the request body has \(length) bytes; expected at most \(maximum)")
+        }
+        var request = request
+        if request.method != .get && request.method != .head {
+            do {
+                _ = try await request.collectBody(upTo: maximum)
+            } catch is NIOTooManyBytesError {
+                throw HTTPError(.contentTooLarge, message: "the request body is larger than \(maximum) bytes")
+            }
+        }
+        return try await next(request, context)
+    }
+}

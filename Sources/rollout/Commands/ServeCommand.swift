@@ -1,0 +1,54 @@
+import ArgumentParser
+import Foundation
+import Logging
+import RolloutApp
+import RolloutServer
+
+/// `rollout serve`: the shared service for coordinators, street offices and auditors.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve the JSON API (and, with the web pages, the browser) over the same database the CLI uses.",
+        discussion: """
+            People sign in with the accounts coordinators create (`rollout accounts create`). The server decides who acts: \
+            every entry it writes records the account's login and how it was authenticated. It always records the system \
+            clock's time. --port 0 picks a free port; the address is printed once the server listens. SIGTERM or SIGINT \
+            stop it after the requests in flight finish. Request logs go to standard error. See docs/server.md.
+            """
+    )
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Option(name: .long, help: "The address to listen on (default 127.0.0.1: this machine only; put a TLS proxy in front for the network).")
+    var host = "127.0.0.1"
+
+    @Option(name: .long, help: "The port (default 8080; 0 for any free port).")
+    var port = 8080
+
+    @Option(name: .customLong("public-url"), help: "The https:// address people use through a reverse proxy: cookies become Secure and requests must come from it.")
+    var publicURL: String?
+
+    func run() async throws {
+        do {
+            if Clock.injected != nil {
+                throw InputError("ROLLOUT_NOW is set, but the server always records the system clock's time; unset ROLLOUT_NOW")
+            }
+            guard (0...65_535).contains(port) else { throw InputError("invalid --port \(port); expected 0 to 65535") }
+            if let publicURL, !(publicURL.hasPrefix("https://") || publicURL.hasPrefix("http://")) {
+                throw InputError("invalid --public-url \"\(publicURL)\"; expected an address such as https://rollout.example.gov.cn")
+            }
+            let service = try database.open()
+            LoggingSystem.bootstrap(StreamLogHandler.standardError)
+            var logger = Logger(label: "rollout.server")
+            logger.logLevel = .info
+            let settings = ServerSettings(host: host, port: port, publicURL: publicURL)
+            let path = service.path
+            try await RolloutServer.run(service: service, settings: settings, logger: logger) { address in
+                // Written unbuffered: a script waiting for the address reads it at once.
+                FileHandle.standardOutput.write(Data("Serving \(path) at \(address)\n".utf8))
+            }
+        } catch {
+            throw Exit.report(error)
+        }
+    }
+}
