@@ -10,6 +10,8 @@ public struct ChainVerifier: Sendable {
     public private(set) var head = Entry.genesisHash
     /// Reused for each entry's canonical bytes.
     private var scratch: [UInt8] = []
+    /// The last entry's recording time, as written and as an instant.
+    private var lastRecorded: (text: String, time: Timestamp)?
 
     public init(planVersions: Set<String>) { self.planVersions = planVersions }
 
@@ -19,6 +21,7 @@ public struct ChainVerifier: Sendable {
     public mutating func feed(_ entry: Entry, checkingContent: Bool = true) throws(AuditFailure) {
         try checkLinks(entry)
         if checkingContent { try ChainVerifier.checkContent(entry, scratch: &scratch) }
+        try checkRecordingTime(entry)
         count = entry.seq
         head = entry.hash
     }
@@ -28,6 +31,18 @@ public struct ChainVerifier: Sendable {
         guard entry.hashMatchesContent(scratch: &scratch) else {
             throw AuditFailure(entry: entry.seq, "its hash does not match its content: a field of this entry was changed after it was written")
         }
+    }
+
+    /// An entry is never recorded before the entry it follows (entries of one command share a time).
+    private mutating func checkRecordingTime(_ entry: Entry) throws(AuditFailure) {
+        if let lastRecorded, lastRecorded.text == entry.recordedAt { return }
+        guard let time = Timestamp(iso8601: entry.recordedAt) else {
+            throw AuditFailure(entry: entry.seq, "its recorded_at \"\(entry.recordedAt)\" is not an ISO 8601 time")
+        }
+        if let lastRecorded, time < lastRecorded.time {
+            throw AuditFailure(entry: entry.seq, "recorded at \(entry.recordedAt), before entry #\(entry.seq - 1) (\(lastRecorded.text)): the recording time went backwards")
+        }
+        lastRecorded = (entry.recordedAt, time)
     }
 
     /// Numbering, the link to the entry before, and the plan version.
