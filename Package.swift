@@ -1,5 +1,18 @@
 // swift-tools-version:6.0
+import Foundation
 import PackageDescription
+
+/// `scripts/fuzz.sh` sets ROLLOUT_FUZZER_LIB to the toolchain's libFuzzer without
+/// `main` (in its own scratch path) to build the fuzz targets as libFuzzer
+/// binaries: they and the code they reach are instrumented for coverage and
+/// AddressSanitizer, and their `main` runs libFuzzer's driver. (`-sanitize=fuzzer`
+/// passed with -Xswiftc would also link libFuzzer's own `main` into every
+/// executable, beside the EmbedFiles tool's and the one SwiftPM names.)
+let fuzzerLibrary = ProcessInfo.processInfo.environment["ROLLOUT_FUZZER_LIB"].flatMap { $0.isEmpty ? nil : $0 }
+let fuzzed: [SwiftSetting] = fuzzerLibrary == nil ? [] : [.define("FUZZING"), .unsafeFlags(["-sanitize=fuzzer,address"])]
+let fuzzLink: [LinkerSetting] = fuzzerLibrary.map {
+    [.unsafeFlags(["-sanitize=address", "-Xlinker", "--whole-archive", "-Xlinker", $0, "-Xlinker", "--no-whole-archive"])]
+} ?? []
 
 let package = Package(
     name: "rollout",
@@ -21,7 +34,8 @@ let package = Package(
         // Pure domain: catalog, plan, milestone graph, state machine. No SQLite, no I/O.
         .target(
             name: "RolloutCore",
-            dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: fuzzed
         ),
         // The only code that touches SQLite. Carries Schema/*.sql as generated Swift.
         .target(
@@ -74,8 +88,11 @@ let package = Package(
             capability: .buildTool(),
             dependencies: ["EmbedFiles"]
         ),
-        // Helpers shared by the test targets.
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        // Helpers shared by the test targets, and the checks the fuzz targets make.
+        .target(name: "TestSupport", dependencies: ["RolloutCore"], path: "Tests/TestSupport", swiftSettings: fuzzed),
+        // libFuzzer targets when fuzzing (scripts/fuzz.sh); otherwise replayers of a corpus.
+        .executableTarget(name: "FuzzExport", dependencies: ["TestSupport"], swiftSettings: fuzzed, linkerSettings: fuzzLink),
+        .executableTarget(name: "FuzzPlanLoader", dependencies: ["TestSupport"], swiftSettings: fuzzed, linkerSettings: fuzzLink),
         .testTarget(name: "RolloutCoreTests", dependencies: ["RolloutCore", "TestSupport"]),
         .testTarget(name: "RolloutStoreTests", dependencies: ["RolloutStore", "RolloutCore", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "RolloutAppTests", dependencies: ["RolloutApp", "RolloutCore", "RolloutStore", "TestSupport"]),

@@ -18,7 +18,7 @@ extension RolloutService {
 
     /// Verifies an export without any database: `readLines` hands over each
     /// line (text, 1-based number) and is called twice.
-    package static func verifyExport(expectHead: String?, readLines: (_ each: (String, Int) throws -> Void) throws -> Void) throws -> Verification {
+    package static func verifyExport(expectHead: String?, readLines: (_ each: ([UInt8], Int) throws -> Void) throws -> Void) throws -> Verification {
         try checkNotedHead(expectHead)
         return try ExportVerifier.verify(expectHead: expectHead, readLines: readLines)
     }

@@ -2,8 +2,9 @@
 /// the first collects which earlier entries corrections name, the second
 /// verifies the chain and replays the state machine.
 package enum ExportVerifier {
-    /// `readLines` calls its argument once per line (text, 1-based number); it is called twice.
-    package static func verify(expectHead: String?, readLines: (_ each: (String, Int) throws -> Void) throws -> Void) throws -> Verification {
+    /// `readLines` calls its argument once per line (bytes without the LF,
+    /// 1-based number), e.g. through a `LineSplitter`; it is called twice.
+    package static func verify(expectHead: String?, readLines: (_ each: ([UInt8], Int) throws -> Void) throws -> Void) throws -> Verification {
         var needed = Set<Int64>()
         var plans: [String: Plan] = [:]
         var kept: [Int64: Entry] = [:]

@@ -1,31 +1,31 @@
 import Foundation
 import RolloutApp
+import RolloutCore
 
-/// Reads a text file line by line in fixed-size chunks, so memory stays flat however long the file is.
+/// Reads a file line by line in fixed-size chunks through a `LineSplitter`, so
+/// memory stays bounded however long the file or any one line is.
 enum LineReader {
-    static func forEachLine(path: String, _ body: (String, Int) throws -> Void) throws {
+    static func forEachLine(path: String, _ body: ([UInt8], Int) throws -> Void) throws {
+        var folder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &folder), folder.boolValue {
+            throw InputError("cannot read \(path): it is a folder; expected an export file")
+        }
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw InputError("cannot read \(path); expected an export written by `rollout audit export`")
         }
         defer { try? handle.close() }
-        var buffer: [UInt8] = []
-        var number = 0
+        var splitter = LineSplitter()
         while true {
-            let chunk = handle.readData(ofLength: 1 << 20)
-            buffer.append(contentsOf: chunk)
-            // Lines are taken from a moving start; the consumed part is dropped once per chunk.
-            var start = 0
-            while let newline = buffer[start...].firstIndex(of: 0x0A) {
-                number += 1
-                try body(String(decoding: buffer[start..<newline], as: UTF8.self), number)
-                start = newline + 1
+            // `read(upToCount:)` throws where `readData(ofLength:)` would trap (a folder, an I/O error).
+            let chunk: Data
+            do {
+                chunk = try handle.read(upToCount: 1 << 20) ?? Data()
+            } catch {
+                throw InputError("cannot read \(path) (\(error)); expected an export file")
             }
-            buffer.removeFirst(start)
             if chunk.isEmpty { break }
+            try splitter.feed([UInt8](chunk), body)
         }
-        if !buffer.isEmpty {
-            number += 1
-            try body(String(decoding: buffer, as: UTF8.self), number)
-        }
+        try splitter.finish(body)
     }
 }

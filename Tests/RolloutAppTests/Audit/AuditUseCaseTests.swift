@@ -22,7 +22,7 @@ final class AuditUseCaseTests: XCTestCase {
         let exported = try service.auditExport { lines.append($0) }
         XCTAssertEqual(exported, head)
         let verification = try RolloutService.verifyExport(expectHead: head.hash) { each in
-            for (index, line) in lines.enumerated() { try each(line, index + 1) }
+            for (index, line) in lines.enumerated() { try each(Array(line.utf8), index + 1) }
         }
         XCTAssertTrue(verification.passed, verification.failure?.description ?? "")
         XCTAssertEqual(verification.entries, head.count)
