@@ -11,6 +11,8 @@ package struct ServerContext: RequestContext {
     package var session: String?
     /// An id for this request, in the log and in every error body.
     package var requestID: String
+    /// Filled in by inner middleware for the request log.
+    var record = RequestRecord()
     /// The peer's address, as the socket saw it.
     package let peerAddress: String?
 

@@ -35,7 +35,7 @@ struct AuthenticationMiddleware: RouterMiddleware {
         }
         if let signedIn = context.signedIn {
             context.logger[metadataKey: "login"] = .string(signedIn.person.login)
-            context.logger[metadataKey: "auth"] = .string(signedIn.authentication.rawValue)
+            context.record.identity = (signedIn.person.login, signedIn.authentication.rawValue)
         }
         return try await next(request, context)
     }

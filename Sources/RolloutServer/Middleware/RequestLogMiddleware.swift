@@ -18,12 +18,15 @@ struct RequestLogMiddleware: RouterMiddleware {
         var response = try await next(request, context)
         response.headers[Self.header] = context.requestID
         let milliseconds = Double((ContinuousClock.now - start) / .microseconds(1)) / 1000
-        context.logger.info(
-            "request",
-            metadata: [
-                "method": .string(request.method.rawValue), "path": .string(request.uri.path), "status": .stringConvertible(response.status.code),
-                "ms": .string(String(format: "%.1f", milliseconds)),
-            ])
+        var metadata: Logger.Metadata = [
+            "method": .string(request.method.rawValue), "path": .string(request.uri.path), "status": .stringConvertible(response.status.code),
+            "ms": .string(String(format: "%.1f", milliseconds)),
+        ]
+        if let identity = context.record.identity {
+            metadata["login"] = .string(identity.login)
+            metadata["auth"] = .string(identity.authentication)
+        }
+        context.logger.info("request", metadata: metadata)
         return response
     }
 }

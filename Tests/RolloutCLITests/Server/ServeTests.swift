@@ -1,0 +1,109 @@
+import Foundation
+import GRDB
+import RolloutCore
+import RolloutStore
+import XCTest
+
+/// The real `rollout serve` over a socket: the address it prints for --port 0,
+/// request logs, graceful shutdown, and the CLI and the server writing to one
+/// database at once.
+final class ServeTests: XCTestCase {
+    private var cli: CLI!
+
+    override func setUpWithError() throws {
+        // A real district's database: the server and these CLI calls read the system clock.
+        cli = try CLI()
+        cli.environment["ROLLOUT_NOW"] = nil
+        try cli.expect(0, ["init", "--coordinator", "王敏", "--login", "c001"])
+    }
+
+    override func tearDown() { cli.remove() }
+
+    /// A running server: its process, the address it printed, and its standard error so far.
+    private struct Server {
+        let process: Process
+        let address: String
+        let errors: Pipe
+    }
+
+    private func startServer() throws -> Server {
+        let (process, out, errors) = try cli.start(["serve", "--port", "0"])
+        var printed = Data()
+        let deadline = Date().addingTimeInterval(60)
+        while !printed.contains(0x0A) {
+            guard process.isRunning, Date() < deadline else {
+                process.terminate()
+                XCTFail("the server never printed its address: \(String(decoding: errors.fileHandleForReading.availableData, as: UTF8.self))")
+                throw CocoaError(.fileReadUnknown)
+            }
+            printed.append(out.fileHandleForReading.availableData)
+        }
+        let line = String(decoding: printed, as: UTF8.self).split(separator: "\n")[0]
+        XCTAssertTrue(line.hasPrefix("Serving \(cli.databasePath) at http://127.0.0.1:"), String(line))
+        let address = String(line.split(separator: " ").last ?? "")
+        XCTAssertFalse(address.hasSuffix(":0"), "--port 0 prints the port it got")
+        return Server(process: process, address: address, errors: errors)
+    }
+
+    /// Signs in with a one-time code, chooses a password and returns a bearer token.
+    private func token(for login: String, client: HTTPClient) throws -> String {
+        let code = try cli.expect(0, ["accounts", "reset", login, "--as", "c001", "--json"]).stdout
+        let oneTime = ((try JSONSerialization.jsonObject(with: Data(code.utf8))) as? [String: Any])?["oneTimeCode"] as? String ?? ""
+        let signIn = try client.send("POST", "/api/v1/session", json: ["login": login, "password": oneTime])
+        XCTAssertEqual(signIn.status, 200, signIn.text)
+        let cookie = signIn.headers["set-cookie"]?.split(separator: ";").first.map(String.init) ?? ""
+        let browser = ["Cookie": cookie, "X-CSRF-Token": signIn.json["csrfToken"] as? String ?? ""]
+        XCTAssertEqual(try client.send("PUT", "/api/v1/password", json: ["current": oneTime, "new": "\(login)-password-9"], headers: browser).status, 204)
+        let token = try client.send("POST", "/api/v1/tokens", json: ["name": "test"], headers: browser)
+        XCTAssertEqual(token.status, 201, token.text)
+        return token.json["token"] as? String ?? ""
+    }
+
+    func testTheCLIAndTheServerWriteToOneDatabaseAtOnceAndNothingIsLost() throws {
+        try cli.expect(0, ["record", "guides_written", "--batch", "1", "--as", "c001"])
+        let server = try startServer()
+        let client = HTTPClient(base: server.address)
+        XCTAssertEqual(try client.send("GET", "/healthz").status, 200)
+        let bearer = ["Authorization": "Bearer " + (try token(for: "c001", client: client))]
+        let offices = try Store.open(path: cli.databasePath).plan.offices.map(\.id)
+        let (byServer, byCLI) = (Array(offices.prefix(6)), Array(offices.dropFirst(6)))
+        // Five CLI processes and six HTTP requests at once, each recording training at its own office.
+        let processes = try byCLI.map { try cli.start(["record", "staff_trained", "--batch", "1", "--office", $0, "--as", "c001"]) }
+        let statuses = StatusBox()
+        DispatchQueue.concurrentPerform(iterations: byServer.count) { index in
+            let reply = try? client.send("POST", "/api/v1/milestones", json: ["milestone": "staff_trained", "batch": "1", "offices": [byServer[index]]],
+                                         headers: bearer)
+            statuses.add(reply?.status ?? 0)
+        }
+        for started in processes { XCTAssertEqual(CLI.finish(started).status, 0) }
+        XCTAssertEqual(statuses.all.sorted(), Array(repeating: 201, count: byServer.count))
+        // Either side sees the other's writes.
+        let history = try client.send("GET", "/api/v1/history?milestone=staff_trained", headers: bearer)
+        let entries = (try JSONSerialization.jsonObject(with: history.body)) as? [[String: Any]] ?? []
+        XCTAssertEqual(Set(entries.compactMap { $0["office"] as? String }), Set(offices), "each office's training appears exactly once")
+        XCTAssertEqual(entries.count, offices.count)
+        XCTAssertEqual(Set(entries.compactMap { $0["auth"] as? String }), ["api_token", "cli"])
+        // SIGTERM: the server finishes and exits cleanly; the history verifies.
+        server.process.terminate()
+        server.process.waitUntilExit()
+        XCTAssertEqual(server.process.terminationStatus, 0)
+        let log = String(decoding: server.errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        XCTAssertTrue(log.contains("request_id=") && log.contains("path=/api/v1/milestones") && log.contains("status=201"), log)
+        XCTAssertTrue(log.contains("login=c001"), "the log says who acted")
+        try cli.expect(0, ["audit", "verify"])
+    }
+
+    func testTheServerRefusesAnInjectedClock() throws {
+        let result = try cli.expect(2, ["serve", "--port", "0"], extraEnvironment: ["ROLLOUT_NOW": "2026-08-01"])
+        XCTAssertEqual(result.stderr, "rollout: ROLLOUT_NOW is set, but the server always records the system clock's time; unset ROLLOUT_NOW\n")
+    }
+
+    /// Statuses collected from concurrent requests.
+    private final class StatusBox: @unchecked Sendable {
+        private let lock = NSLock()
+        private var statuses: [Int] = []
+
+        func add(_ status: Int) { lock.withLock { statuses.append(status) } }
+        var all: [Int] { lock.withLock { statuses } }
+    }
+}
