@@ -139,6 +139,31 @@ final class AuditTests: XCTestCase {
         XCTAssertTrue(report.contains("the current-state tables disagree with the history: office_completions: batch1/jiefangbei/ready is stored as not done but the history says done by entry #"), report)
     }
 
+    func testADatabaseOfThePreviousReleaseGrowsInFormatTwoAndBothVerifiersAcceptTheWhole() throws {
+        // Release 1's history (format 1, schema 5), migrated on open, then written to by this release (format 2).
+        try FileManager.default.removeItem(atPath: cli.databasePath)
+        try FileManager.default.copyItem(atPath: CLI.repository.appendingPathComponent("Fixtures/compat/release-1.sqlite").path, toPath: cli.databasePath)
+        var real: CLI = cli
+        real.environment["ROLLOUT_NOW"] = nil
+        try real.expect(0, ["problem", "open", "--batch", "2", "--office", "lianglukou", "--note", "新问题", "--as", "周婷"])
+        let export = cli.folder.appendingPathComponent("mixed.jsonl").path
+        try real.expect(0, ["audit", "export", export])
+        let lines = try String(contentsOfFile: export, encoding: .utf8).split(separator: "\n")
+        XCTAssertFalse(lines[lines.count - 3].contains("actor_login"), "entry #144 was written by release 1")
+        XCTAssertTrue(lines[lines.count - 2].contains(#""actor_login":"周婷","actor_role":"office","auth":"cli""#), String(lines[lines.count - 2]))
+        let head = try head()
+        XCTAssertTrue(try real.expect(0, ["audit", "verify", "--file", export, "--expect-head", head]).stdout.contains("Verified 145 entries"))
+        let python = Process()
+        python.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        python.arguments = ["python3", CLI.repository.appendingPathComponent("docs/verify_export.py").path, export, "--expect-head", head]
+        let out = Pipe()
+        python.standardOutput = out
+        try python.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        python.waitUntilExit()
+        XCTAssertEqual(text, "verified 145 entries\nhead \(head)\n")
+    }
+
     func testTheExportVerifiesWithoutTheDatabaseAndWithPython() throws {
         let export = cli.folder.appendingPathComponent("audit.jsonl").path
         try cli.expect(0, ["audit", "export", export])
