@@ -10,15 +10,16 @@ import PackageDescription
 /// executable, beside the EmbedFiles tool's and the one SwiftPM names.)
 let fuzzerLibrary = ProcessInfo.processInfo.environment["ROLLOUT_FUZZER_LIB"].flatMap { $0.isEmpty ? nil : $0 }
 let fuzzed: [SwiftSetting] = fuzzerLibrary == nil ? [] : [.define("FUZZING"), .unsafeFlags(["-sanitize=fuzzer,address"])]
-let fuzzLink: [LinkerSetting] = fuzzerLibrary.map {
-    [.unsafeFlags(["-sanitize=address", "-Xlinker", "--whole-archive", "-Xlinker", $0, "-Xlinker", "--no-whole-archive"])]
-} ?? []
+let fuzzLink: [LinkerSetting] =
+    fuzzerLibrary.map {
+        [.unsafeFlags(["-sanitize=address", "-Xlinker", "--whole-archive", "-Xlinker", $0, "-Xlinker", "--no-whole-archive"])]
+    } ?? []
 
 let package = Package(
     name: "rollout",
     platforms: [.macOS(.v14)],
     products: [
-        .executable(name: "rollout", targets: ["rollout"]),
+        .executable(name: "rollout", targets: ["rollout"])
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
@@ -94,7 +95,8 @@ let package = Package(
         .executableTarget(name: "FuzzExport", dependencies: ["TestSupport"], swiftSettings: fuzzed, linkerSettings: fuzzLink),
         .executableTarget(name: "FuzzPlanLoader", dependencies: ["TestSupport"], swiftSettings: fuzzed, linkerSettings: fuzzLink),
         .testTarget(name: "RolloutCoreTests", dependencies: ["RolloutCore", "TestSupport"]),
-        .testTarget(name: "RolloutStoreTests", dependencies: ["RolloutStore", "RolloutCore", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(
+            name: "RolloutStoreTests", dependencies: ["RolloutStore", "RolloutCore", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "RolloutAppTests", dependencies: ["RolloutApp", "RolloutCore", "RolloutStore", "TestSupport"]),
         .testTarget(
             name: "RolloutServerTests",
@@ -103,7 +105,9 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
-        .testTarget(name: "RolloutCLITests", dependencies: ["rollout", "RolloutCore", "RolloutStore", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(
+            name: "RolloutCLITests",
+            dependencies: ["rollout", "RolloutCore", "RolloutStore", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -33,7 +33,7 @@ struct EmbedFilesPlugin: BuildToolPlugin {
                 arguments: [output.path, enumName] + inputs.map(\.path),
                 inputFiles: inputs,
                 outputFiles: [output]
-            ),
+            )
         ]
     }
 }

@@ -38,8 +38,10 @@ package struct DemoScenario: Sendable {
     }
 
     /// The actions of a step, given the state before it and a way to read entries.
-    package static func actions(for instruction: Instruction, effective: LocalDate, state: RolloutState,
-                               entry: (Int64) throws -> Entry) rethrows -> [Action] {
+    package static func actions(
+        for instruction: Instruction, effective: LocalDate, state: RolloutState,
+        entry: (Int64) throws -> Entry
+    ) rethrows -> [Action] {
         switch instruction {
         case .perform(let actions):
             return actions
@@ -95,7 +97,9 @@ package struct DemoScenario: Sendable {
         var steps: [Step] = []
         let offices = plan.offices
         let start = date(batchIndex: 0, month: .prep, day: 1)
-        var people: [Action] = [.addPerson(name: coordinator, role: .coordinator, office: nil), .addPerson(name: auditor, role: .auditor, office: nil)]
+        var people: [Action] = [
+            .addPerson(name: coordinator, role: .coordinator, office: nil), .addPerson(name: auditor, role: .auditor, office: nil),
+        ]
         people += offices.map { .addPerson(name: staff($0), role: .office, office: $0.id) }
         steps.append(Step(moment: moment(start), actor: firstCoordinator, actions: people))
         steps += batchOne()
@@ -124,27 +128,58 @@ package struct DemoScenario: Sendable {
         let late = offices[min(4, offices.count - 1)], corrected = offices[2]
         func day(_ month: Month, _ d: Int) -> LocalDate { date(batchIndex: 0, month: month, day: d) }
         var steps: [Step] = []
-        steps.append(Step(moment: moment(day(.prep, 3)), actor: coordinator, actions: [record("guides_written", batch, nil, day(.prep, 3), note: "经办指南、操作规程已印发")]))
+        steps.append(
+            Step(
+                moment: moment(day(.prep, 3)), actor: coordinator,
+                actions: [record("guides_written", batch, nil, day(.prep, 3), note: "经办指南、操作规程已印发")]))
         for (index, office) in offices.enumerated() where office != late {
             let reported = day(.prep, 5 + index)
-            steps.append(Step(moment: moment(reported), actor: staff(office), actions: [record("network_built", batch, office, reported, note: "专网开通，系统联调完成")]))
+            steps.append(
+                Step(moment: moment(reported), actor: staff(office), actions: [record("network_built", batch, office, reported, note: "专网开通，系统联调完成")])
+            )
         }
-        steps.append(Step(moment: moment(day(.prep, 21)), actor: coordinator, actions: offices.map { record("permissions_granted", batch, $0, day(.prep, 21)) }))
-        steps.append(Step(moment: moment(day(.prep, 25)), actor: coordinator, actions: offices.map { record("staff_trained", batch, $0, day(.prep, 25), note: "政策业务培训") }))
-        steps.append(Step(moment: moment(day(.prep, 26)), actor: staff(offices[1]), actions: [record("network_built", batch, offices[3], day(.prep, 26))]))
+        steps.append(
+            Step(
+                moment: moment(day(.prep, 21)), actor: coordinator, actions: offices.map { record("permissions_granted", batch, $0, day(.prep, 21)) })
+        )
+        steps.append(
+            Step(
+                moment: moment(day(.prep, 25)), actor: coordinator,
+                actions: offices.map { record("staff_trained", batch, $0, day(.prep, 25), note: "政策业务培训") }))
+        steps.append(
+            Step(moment: moment(day(.prep, 26)), actor: staff(offices[1]), actions: [record("network_built", batch, offices[3], day(.prep, 26))]))
         // The network report of one office carried the wrong date: reverse it and the permission that rests on it, then record again.
-        steps.append(Step(moment: moment(day(.prep, 28)), actor: firstCoordinator, instruction: .reverse(batch: batch.id, office: corrected.id, milestones: ["network_built", "permissions_granted"], reason: "网络建设完成日期录错，重新登记")))
-        steps.append(Step(moment: moment(day(.prep, 28), hour: 3), actor: staff(corrected), actions: [record("network_built", batch, corrected, day(.prep, 18), note: "更正后的完成日期")]))
-        steps.append(Step(moment: moment(day(.prep, 28), hour: 4), actor: coordinator, actions: [record("permissions_granted", batch, corrected, day(.prep, 28))]))
+        steps.append(
+            Step(
+                moment: moment(day(.prep, 28)), actor: firstCoordinator,
+                instruction: .reverse(
+                    batch: batch.id, office: corrected.id, milestones: ["network_built", "permissions_granted"], reason: "网络建设完成日期录错，重新登记")))
+        steps.append(
+            Step(
+                moment: moment(day(.prep, 28), hour: 3), actor: staff(corrected),
+                actions: [record("network_built", batch, corrected, day(.prep, 18), note: "更正后的完成日期")]))
+        steps.append(
+            Step(
+                moment: moment(day(.prep, 28), hour: 4), actor: coordinator,
+                actions: [record("permissions_granted", batch, corrected, day(.prep, 28))]))
         for office in offices where office != late {
-            steps.append(Step(moment: moment(day(.prep, 31)), actor: staff(office), actions: [record("ready", batch, office, day(.prep, 31), note: "已具备上线条件")]))
+            steps.append(
+                Step(moment: moment(day(.prep, 31)), actor: staff(office), actions: [record("ready", batch, office, day(.prep, 31), note: "已具备上线条件")])
+            )
         }
         steps.append(Step(moment: moment(day(.live, 1)), actor: firstCoordinator, actions: offices.map { record("live", batch, $0, day(.live, 1)) }))
-        steps.append(Step(moment: moment(day(.live, 8)), actor: staff(late), actions: [record("network_built", batch, late, day(.live, 8), note: "线路改造延误")]))
+        steps.append(
+            Step(moment: moment(day(.live, 8)), actor: staff(late), actions: [record("network_built", batch, late, day(.live, 8), note: "线路改造延误")]))
         steps.append(Step(moment: moment(day(.live, 9)), actor: coordinator, actions: [record("permissions_granted", batch, late, day(.live, 9))]))
-        steps.append(Step(moment: moment(day(.live, 10)), actor: staff(offices[0]), actions: [.openProblem(batch: batch.id, office: offices[0].id, effective: day(.live, 10), note: "社保卡读卡器无法识别新卡")]))
+        steps.append(
+            Step(
+                moment: moment(day(.live, 10)), actor: staff(offices[0]),
+                actions: [.openProblem(batch: batch.id, office: offices[0].id, effective: day(.live, 10), note: "社保卡读卡器无法识别新卡")]))
         steps.append(Step(moment: moment(day(.live, 12)), actor: staff(late), actions: [record("ready", batch, late, day(.live, 12))]))
-        steps.append(Step(moment: moment(day(.live, 14)), actor: coordinator, instruction: .resolveProblem(batch: batch.id, office: offices[0].id, note: "更新读卡器驱动后恢复")))
+        steps.append(
+            Step(
+                moment: moment(day(.live, 14)), actor: coordinator,
+                instruction: .resolveProblem(batch: batch.id, office: offices[0].id, note: "更新读卡器驱动后恢复")))
         steps.append(Step(moment: moment(day(.live, 15)), actor: firstCoordinator, actions: [record("live", batch, late, day(.live, 15))]))
         return steps
     }
@@ -155,19 +190,35 @@ package struct DemoScenario: Sendable {
         let firstLive = offices.prefix(max(1, offices.count / 2))
         func day(_ month: Month, _ d: Int) -> LocalDate { date(batchIndex: 1, month: month, day: d) }
         var steps: [Step] = []
-        steps.append(Step(moment: moment(day(.prep, 8)), actor: coordinator, actions: [record("guides_written", batch, nil, day(.prep, 8), note: "第二批经办指南已印发")]))
-        steps.append(Step(moment: moment(day(.prep, 15)), actor: coordinator, actions: [.block(batch: batch.id, office: blocked.id, effective: day(.prep, 15), reason: "办公场所搬迁，网络暂停")]))
+        steps.append(
+            Step(
+                moment: moment(day(.prep, 8)), actor: coordinator, actions: [record("guides_written", batch, nil, day(.prep, 8), note: "第二批经办指南已印发")])
+        )
+        steps.append(
+            Step(
+                moment: moment(day(.prep, 15)), actor: coordinator,
+                actions: [.block(batch: batch.id, office: blocked.id, effective: day(.prep, 15), reason: "办公场所搬迁，网络暂停")]))
         for (index, office) in offices.enumerated() {
             let reported = day(.prep, 10 + index)
             steps.append(Step(moment: moment(reported), actor: staff(office), actions: [record("network_built", batch, office, reported)]))
         }
-        steps.append(Step(moment: moment(day(.prep, 28)), actor: coordinator, actions: offices.map { record("permissions_granted", batch, $0, day(.prep, 28)) }))
-        steps.append(Step(moment: moment(day(.prep, 29)), actor: coordinator, actions: offices.map { record("staff_trained", batch, $0, day(.prep, 29)) }))
+        steps.append(
+            Step(
+                moment: moment(day(.prep, 28)), actor: coordinator, actions: offices.map { record("permissions_granted", batch, $0, day(.prep, 28)) })
+        )
+        steps.append(
+            Step(moment: moment(day(.prep, 29)), actor: coordinator, actions: offices.map { record("staff_trained", batch, $0, day(.prep, 29)) }))
         for office in firstLive {
             steps.append(Step(moment: moment(day(.live, 5)), actor: staff(office), actions: [record("ready", batch, office, day(.live, 5))]))
         }
-        steps.append(Step(moment: moment(day(.live, 10)), actor: firstCoordinator, actions: offices.filter { $0 != blocked && $0 != notReady }.map { record("live", batch, $0, day(.live, 10)) }))
-        steps.append(Step(moment: moment(day(.live, 12)), actor: staff(offices[1]), actions: [.openProblem(batch: batch.id, office: offices[1].id, effective: day(.live, 12), note: "退休申请材料无法上传")]))
+        steps.append(
+            Step(
+                moment: moment(day(.live, 10)), actor: firstCoordinator,
+                actions: offices.filter { $0 != blocked && $0 != notReady }.map { record("live", batch, $0, day(.live, 10)) }))
+        steps.append(
+            Step(
+                moment: moment(day(.live, 12)), actor: staff(offices[1]),
+                actions: [.openProblem(batch: batch.id, office: offices[1].id, effective: day(.live, 12), note: "退休申请材料无法上传")]))
         for office in offices.dropFirst(firstLive.count) where office != blocked && office != notReady {
             steps.append(Step(moment: moment(day(.live, 18)), actor: staff(office), actions: [record("ready", batch, office, day(.live, 18))]))
         }

@@ -29,8 +29,9 @@ package struct ScaleScenario: Sendable {
             return Office(id: "d\(district)-o\(number)", name: "第\(district)区第\(number)街道")
         }
         var newBatches = (1...batchCount).map { number in
-            Batch(id: "batch\(number)", number: number, label: "第\(number)批新增延伸", prepMonth: 2 * number - 1, liveMonth: 2 * number,
-                  schedule: "\(2 * number - 1)月准备，\(2 * number)月上线")
+            Batch(
+                id: "batch\(number)", number: number, label: "第\(number)批新增延伸", prepMonth: 2 * number - 1, liveMonth: 2 * number,
+                schedule: "\(2 * number - 1)月准备，\(2 * number)月上线")
         }
         newBatches.insert(Batch(id: "baseline", number: 0, label: "已延伸", alreadyLive: true), at: 0)
         let baselineItems = base.items.filter { $0.batch == "baseline" }
@@ -40,8 +41,9 @@ package struct ScaleScenario: Sendable {
             moved.batch = "batch\(index % batchCount + 1)"
             items.append(moved)
         }
-        plan = Plan(district: "合成测试（\(districtCount)个区）", title: "Synthetic scale plan", year: base.year, timeZone: base.timeZone,
-                    milestones: base.milestones, followUp: base.followUp, batches: newBatches, offices: generatedOffices, items: items)
+        plan = Plan(
+            district: "合成测试（\(districtCount)个区）", title: "Synthetic scale plan", year: base.year, timeZone: base.timeZone,
+            milestones: base.milestones, followUp: base.followUp, batches: newBatches, offices: generatedOffices, items: items)
     }
 
     package func staff(_ office: Office) -> String { "staff-\(office.id)" }
@@ -67,9 +69,12 @@ package struct ScaleScenario: Sendable {
             .record(milestone: milestone, batch: batch.id, office: office?.id, effective: date, note: "", evidence: [])
         }
         steps.append(Step(moment: moment(day(prep, 2)), requests: [(coordinator, record("guides_written", nil, day(prep, 2)))]))
-        steps.append(Step(moment: moment(day(prep, 25)), requests: offices.enumerated().map { index, office in
-            (staff(office), record("network_built", office, day(prep, 3 + index % 20)))
-        }))
+        steps.append(
+            Step(
+                moment: moment(day(prep, 25)),
+                requests: offices.enumerated().map { index, office in
+                    (staff(office), record("network_built", office, day(prep, 3 + index % 20)))
+                }))
         steps.append(Step(moment: moment(day(prep, 26)), requests: offices.map { (coordinator, record("permissions_granted", $0, day(prep, 26))) }))
         if openLastBatch && batch.id == plan.newBatches.last?.id { return steps }
         steps.append(Step(moment: moment(day(prep, 27)), requests: offices.map { (coordinator, record("staff_trained", $0, day(prep, 27))) }))
@@ -78,9 +83,12 @@ package struct ScaleScenario: Sendable {
         steps.append(Step(moment: moment(day(live, 3)), requests: offices.map { (staff($0), record("ready", $0, day(live, 2))) }))
         steps.append(Step(moment: moment(day(live, 5)), requests: offices.map { (coordinator, record("live", $0, day(live, 5))) }))
         let troubled = offices.enumerated().filter { $0.offset % 20 == 3 }.map(\.element)
-        steps.append(Step(moment: moment(day(live, 10)), requests: troubled.map {
-            (staff($0), .openProblem(batch: batch.id, office: $0.id, effective: day(live, 10), note: "系统登录缓慢"))
-        }))
+        steps.append(
+            Step(
+                moment: moment(day(live, 10)),
+                requests: troubled.map {
+                    (staff($0), .openProblem(batch: batch.id, office: $0.id, effective: day(live, 10), note: "系统登录缓慢"))
+                }))
         return steps
     }
 
@@ -89,8 +97,10 @@ package struct ScaleScenario: Sendable {
     package func resolutions(batch: Batch, openProblems: [(office: String, problem: Int64)]) -> Step? {
         guard let live = batch.liveMonth, !openProblems.isEmpty else { return nil }
         let date = day(live, 20)
-        return Step(moment: moment(date), requests: openProblems.map {
-            (coordinator, .resolveProblem(problem: $0.problem, batch: batch.id, office: $0.office, effective: date, note: "已优化网络"))
-        })
+        return Step(
+            moment: moment(date),
+            requests: openProblems.map {
+                (coordinator, .resolveProblem(problem: $0.problem, batch: batch.id, office: $0.office, effective: date, note: "已优化网络"))
+            })
     }
 }

@@ -32,7 +32,8 @@ final class DocumentationTests: XCTestCase {
                 let folder = root.appendingPathComponent(module)
                 let children = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter {
                     var isFolder: ObjCBool = false
-                    return FileManager.default.fileExists(atPath: folder.appendingPathComponent($0).path, isDirectory: &isFolder) && isFolder.boolValue
+                    return FileManager.default.fileExists(atPath: folder.appendingPathComponent($0).path, isDirectory: &isFolder)
+                        && isFolder.boolValue
                 }
                 // Source modules list their concept folders; test modules are listed whole.
                 if top == "Sources", !children.isEmpty {

@@ -9,13 +9,15 @@ final class ValueTests: XCTestCase {
     }
 
     func testTheFastEntryEncodingEqualsTheGenericCanonicalEncoding() throws {
-        var draft = EntryDraft(kind: .refused, batch: "batch1", office: nil, milestone: "live", target: 7, actor: "王敏", actorRole: .coordinator,
-                               effective: LocalDate("2026-09-01")!, note: "引号\"、反斜杠\\、换行\n、\u{01}",
-                               evidence: [Evidence(name: "签到表.pdf", sha256: String(repeating: "a", count: 64), size: 12)],
-                               detail: EntryDetail(members: ["reason": "wrong_role", "action": "record live", "b": "", "a_b": "x"]))
+        var draft = EntryDraft(
+            kind: .refused, batch: "batch1", office: nil, milestone: "live", target: 7, actor: "王敏", actorRole: .coordinator,
+            effective: LocalDate("2026-09-01")!, note: "引号\"、反斜杠\\、换行\n、\u{01}",
+            evidence: [Evidence(name: "签到表.pdf", sha256: String(repeating: "a", count: 64), size: 12)],
+            detail: EntryDetail(members: ["reason": "wrong_role", "action": "record live", "b": "", "a_b": "x"]))
         func sealed() -> Entry {
-            draft.sealed(seq: 12, recordedAt: "2026-09-01T02:00:00Z", planVersion: String(repeating: "b", count: 64),
-                         previousHash: Entry.genesisHash, bulk: "bulk-12", idempotencyKey: "k/1")
+            draft.sealed(
+                seq: 12, recordedAt: "2026-09-01T02:00:00Z", planVersion: String(repeating: "b", count: 64),
+                previousHash: Entry.genesisHash, bulk: "bulk-12", idempotencyKey: "k/1")
         }
         var entry = sealed()
         XCTAssertEqual(entry.canonicalText, entry.canonical.text)

@@ -35,7 +35,8 @@ package enum FuzzChecks {
         switch result {
         case .success(let plan):
             let document = PlanDocument.encode(plan)
-            precondition((try? PlanDocument.decode(document)).map(PlanDocument.encode) == document, "a loaded plan does not read back from its document")
+            precondition(
+                (try? PlanDocument.decode(document)).map(PlanDocument.encode) == document, "a loaded plan does not read back from its document")
         case .failure(let error):
             precondition(PlanLoader.fileNames.contains(error.file) && !error.message.isEmpty, "a refusal that names no fixture file: \(error)")
         }
@@ -74,6 +75,8 @@ package enum LibFuzzer {
 }
 
 @_silgen_name("LLVMFuzzerRunDriver")
-private func LLVMFuzzerRunDriver(_ argc: UnsafeMutablePointer<Int32>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
-                                 _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32) -> Int32
+private func LLVMFuzzerRunDriver(
+    _ argc: UnsafeMutablePointer<Int32>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
+    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32
+) -> Int32
 #endif

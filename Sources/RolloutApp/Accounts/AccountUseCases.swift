@@ -21,8 +21,10 @@ extension RolloutService {
 
     /// Registers a person (an entry in the history) and issues them a one-time
     /// code to sign in with. A refused registration issues nothing.
-    package func createAccount(login: String, name: String, role: String, office: String?, by actor: Actor, at now: Timestamp,
-                               policy: AccountPolicy = .standard) throws -> (result: ActionResult, code: IssuedCode?) {
+    package func createAccount(
+        login: String, name: String, role: String, office: String?, by actor: Actor, at now: Timestamp,
+        policy: AccountPolicy = .standard
+    ) throws -> (result: ActionResult, code: IssuedCode?) {
         try requireCoordinator(actor, toDo: "create accounts")
         if let problem = Person.loginProblem(login) { throw InputError(problem) }
         let result = try addPerson(name: name, login: login, role: role, office: office, by: actor, at: now)
@@ -34,7 +36,9 @@ extension RolloutService {
     /// for people registered before accounts existed) and ends their sessions.
     package func resetPassword(login: String, by actor: Actor, at now: Timestamp, policy: AccountPolicy = .standard) throws -> IssuedCode {
         try requireCoordinator(actor, toDo: "reset passwords")
-        guard try registered(login) != nil else { throw InputError("no registered person has the login \"\(login)\"; `rollout people list` shows them") }
+        guard try registered(login) != nil else {
+            throw InputError("no registered person has the login \"\(login)\"; `rollout people list` shows them")
+        }
         return try issueCode(login: login, at: now, policy: policy)
     }
 
@@ -51,8 +55,9 @@ extension RolloutService {
         let accounts = Dictionary(uniqueKeysWithValues: try store.accounts().map { ($0.login, $0) })
         return try store.people().map { person in
             let account = accounts[person.login]
-            return AccountSummary(person: person, hasPassword: account?.passwordHash != nil, mustChange: account?.mustChange ?? false,
-                                  disabled: account?.disabled ?? false)
+            return AccountSummary(
+                person: person, hasPassword: account?.passwordHash != nil, mustChange: account?.mustChange ?? false,
+                disabled: account?.disabled ?? false)
         }
     }
 
@@ -70,8 +75,10 @@ extension RolloutService {
     /// so that a stranger can delay the real person but never lock them out for good.
     package func signIn(login: String, password: String, address: String, at now: Timestamp, policy: AccountPolicy = .standard) throws -> NewSession {
         let since = Timestamp(seconds: now.seconds - policy.throttleWindowSeconds).iso8601
-        for failures in [(try store.failedSignIns(login: login, since: since), policy.failuresPerAccount),
-                         (try store.failedSignIns(address: address, since: since), policy.failuresPerAddress)]
+        for failures in [
+            (try store.failedSignIns(login: login, since: since), policy.failuresPerAccount),
+            (try store.failedSignIns(address: address, since: since), policy.failuresPerAddress),
+        ]
         where failures.0.count >= failures.1 {
             let oldest = failures.0.prefix(failures.1).last.flatMap { Timestamp(iso8601: $0.at) } ?? now
             throw SignInRefused.throttled(until: Timestamp(seconds: oldest.seconds + policy.throttleWindowSeconds).iso8601)
@@ -94,8 +101,8 @@ extension RolloutService {
         let hash = Secrets.digest(id)
         guard let session = try store.session(idHash: hash) else { return nil }
         guard let lastSeen = Timestamp(iso8601: session.lastSeen), let created = Timestamp(iso8601: session.createdAt),
-              now.seconds - lastSeen.seconds <= policy.sessionIdleSeconds, now.seconds - created.seconds <= policy.sessionLifetimeSeconds,
-              let account = try store.account(login: session.login), !account.disabled, let person = try registered(session.login)
+            now.seconds - lastSeen.seconds <= policy.sessionIdleSeconds, now.seconds - created.seconds <= policy.sessionLifetimeSeconds,
+            let account = try store.account(login: session.login), !account.disabled, let person = try registered(session.login)
         else {
             try store.endSession(idHash: hash)
             return nil
@@ -111,10 +118,13 @@ extension RolloutService {
 
     /// Changes a password after checking the current one (or the one-time
     /// code); every other session of the account ends.
-    package func changePassword(login: String, current: String, new: String, keepingSession session: String?, at now: Timestamp,
-                                policy: AccountPolicy = .standard) throws {
+    package func changePassword(
+        login: String, current: String, new: String, keepingSession session: String?, at now: Timestamp,
+        policy: AccountPolicy = .standard
+    ) throws {
         guard let account = try store.account(login: login), let hash = account.passwordHash, !account.disabled,
-              Secrets.passwordMatches(current, hash: hash) else {
+            Secrets.passwordMatches(current, hash: hash)
+        else {
             throw InputError("the current password is wrong")
         }
         guard new.count >= policy.minimumPasswordLength else {
@@ -122,16 +132,21 @@ extension RolloutService {
         }
         guard new != current, new != login else { throw InputError("the new password must differ from the current one and from the login") }
         try NoteText.check(new, what: "new password")
-        try store.setPassword(login: login, hash: Secrets.hashPassword(new, cost: policy.bcryptCost), mustChange: false, at: now.iso8601,
-                              keeping: session.map(Secrets.digest))
+        try store.setPassword(
+            login: login, hash: Secrets.hashPassword(new, cost: policy.bcryptCost), mustChange: false, at: now.iso8601,
+            keeping: session.map(Secrets.digest))
     }
 
     // MARK: API tokens
 
     /// A new bearer token for the signed-in person, valid for `days`.
-    package func createToken(for signedIn: SignedIn, name: String, days: Int?, at now: Timestamp, policy: AccountPolicy = .standard) throws -> IssuedToken {
+    package func createToken(for signedIn: SignedIn, name: String, days: Int?, at now: Timestamp, policy: AccountPolicy = .standard) throws
+        -> IssuedToken
+    {
         try NoteText.check(name, what: "token name")
-        guard !name.trimmingCharacters(in: .whitespaces).isEmpty, name.count <= 100 else { throw InputError("a token needs a name of 1 to 100 characters") }
+        guard !name.trimmingCharacters(in: .whitespaces).isEmpty, name.count <= 100 else {
+            throw InputError("a token needs a name of 1 to 100 characters")
+        }
         let days = days ?? policy.tokenDefaultDays
         guard (1...policy.tokenMaximumDays).contains(days) else {
             throw InputError("invalid expiry of \(days) days; expected 1 to \(policy.tokenMaximumDays)")
@@ -159,8 +174,8 @@ extension RolloutService {
     /// The person behind a bearer token, if it is live and its account enabled.
     package func signedIn(token: String, at now: Timestamp) throws -> SignedIn? {
         guard let record = try store.token(hash: Secrets.digest(token)), record.revokedAt == nil, record.expiresAt > now.iso8601,
-              let account = try store.account(login: record.login), !account.disabled, !account.mustChange,
-              let person = try registered(record.login)
+            let account = try store.account(login: record.login), !account.disabled, !account.mustChange,
+            let person = try registered(record.login)
         else { return nil }
         return SignedIn(person: person, authentication: .apiToken, mustChangePassword: false)
     }

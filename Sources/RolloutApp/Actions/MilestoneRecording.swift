@@ -12,8 +12,10 @@ package struct MilestoneRecording: Sendable {
     package var evidence: [Evidence]
     package var write: WriteInput
 
-    package init(milestone: String, batch: String, offices: [String] = [], note: String = "", evidence: [Evidence] = [],
-                 write: WriteInput = WriteInput()) {
+    package init(
+        milestone: String, batch: String, offices: [String] = [], note: String = "", evidence: [Evidence] = [],
+        write: WriteInput = WriteInput()
+    ) {
         self.milestone = milestone
         self.batch = batch
         self.offices = offices
@@ -38,8 +40,9 @@ extension RolloutService {
         let targets: [String?] = milestone.scope == .district ? [nil] : try offices(named: request.offices).map(\.id)
         if targets.isEmpty { throw InputError("\(milestone.id) is recorded per office; pass --office (an id, a list, or all)") }
         let actions = targets.map {
-            Action.record(milestone: milestone.id, batch: batch.id, office: $0, effective: effective, note: request.note,
-                          evidence: request.evidence)
+            Action.record(
+                milestone: milestone.id, batch: batch.id, office: $0, effective: effective, note: request.note,
+                evidence: request.evidence)
         }
         return try perform(actions, by: actor, at: moment, write: request.write)
     }

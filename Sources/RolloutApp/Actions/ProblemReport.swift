@@ -38,8 +38,9 @@ extension RolloutService {
     package func openProblem(_ report: ProblemReport, by actor: Actor, at now: Timestamp) throws -> ActionResult {
         let moment = try moment(at: now)
         try NoteText.check(report.note)
-        let action = Action.openProblem(batch: try names.batch(report.batch).id, office: try office(named: report.office).id,
-                                        effective: try report.write.effective(today: moment.today), note: report.note)
+        let action = Action.openProblem(
+            batch: try names.batch(report.batch).id, office: try office(named: report.office).id,
+            effective: try report.write.effective(today: moment.today), note: report.note)
         return try perform([action], by: actor, at: moment, write: report.write)
     }
 
@@ -48,8 +49,9 @@ extension RolloutService {
         let moment = try moment(at: now)
         try NoteText.check(resolution.note)
         let record = try store.problem(id: resolution.problem)
-        let action = Action.resolveProblem(problem: resolution.problem, batch: record.batch, office: record.office,
-                                           effective: try resolution.write.effective(today: moment.today), note: resolution.note)
+        let action = Action.resolveProblem(
+            problem: resolution.problem, batch: record.batch, office: record.office,
+            effective: try resolution.write.effective(today: moment.today), note: resolution.note)
         return try perform([action], by: actor, at: moment, write: resolution.write)
     }
 }

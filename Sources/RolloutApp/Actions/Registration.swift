@@ -3,14 +3,17 @@ import RolloutCore
 extension RolloutService {
     /// Registers a person in a role (`coordinator`, `office`, `auditor`), office
     /// staff with their office, under a unique login (the name when none is given).
-    package func addPerson(name: String, login: String? = nil, role: String, office: String?, by actor: Actor, at now: Timestamp) throws -> ActionResult {
+    package func addPerson(name: String, login: String? = nil, role: String, office: String?, by actor: Actor, at now: Timestamp) throws
+        -> ActionResult
+    {
         try NoteText.check(name, what: "name")
         if let login, let problem = Person.loginProblem(login) { throw InputError(problem) }
         guard let parsedRole = Role(rawValue: role.lowercased()) else {
             throw InputError("unknown role \"\(role)\"; expected coordinator, office or auditor")
         }
         let officeID = try office.map { try names.office($0).id }
-        return try perform([.addPerson(name: name, role: parsedRole, office: officeID, login: login)], by: actor, at: try moment(at: now), write: WriteInput())
+        return try perform(
+            [.addPerson(name: name, role: parsedRole, office: officeID, login: login)], by: actor, at: try moment(at: now), write: WriteInput())
     }
 
     /// Takes a person (by login, or a name only one person has) off the register; their past entries stay valid.

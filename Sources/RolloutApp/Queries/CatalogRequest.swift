@@ -11,8 +11,10 @@ package struct CatalogRequest: Sendable {
     package var acceptedAt: String?
     package var fullyAt: String?
 
-    package init(batch: String? = nil, area: String? = nil, unit: String? = nil, section: String? = nil, level: String? = nil,
-                 acceptedAt: String? = nil, fullyAt: String? = nil) {
+    package init(
+        batch: String? = nil, area: String? = nil, unit: String? = nil, section: String? = nil, level: String? = nil,
+        acceptedAt: String? = nil, fullyAt: String? = nil
+    ) {
         self.batch = batch
         self.area = area
         self.unit = unit
@@ -42,7 +44,8 @@ extension RolloutService {
     /// One catalog item by its number.
     package func item(number: Int) throws -> Item {
         guard let item = plan.items.first(where: { $0.number == number }) else {
-            throw InputError("no item \(number); the catalog has items \(plan.items.map(\.number).min() ?? 0) to \(plan.items.map(\.number).max() ?? 0)")
+            throw InputError(
+                "no item \(number); the catalog has items \(plan.items.map(\.number).min() ?? 0) to \(plan.items.map(\.number).max() ?? 0)")
         }
         return item
     }
@@ -51,8 +54,9 @@ extension RolloutService {
     package func reached(batch: String) throws -> MilestoneGraph.Reached {
         let batchID = try names.batch(batch).id
         let state = try store.currentState(batches: [batchID])
-        return Dictionary(uniqueKeysWithValues: plan.milestones.map { milestone in
-            (milestone.id, plan.offices.filter { state.completion(of: milestone, batch: batchID, office: $0.id) != nil }.count)
-        })
+        return Dictionary(
+            uniqueKeysWithValues: plan.milestones.map { milestone in
+                (milestone.id, plan.offices.filter { state.completion(of: milestone, batch: batchID, office: $0.id) != nil }.count)
+            })
     }
 }

@@ -19,8 +19,9 @@ extension RolloutService {
         let dayBefore = LocalDate.fromDayNumber(start.dayNumber - 1)
         // Batch by batch, so that only one batch's tracks are in memory at a time.
         let changes = try plan.newBatches.flatMap { batch in
-            StateChanges.between(try store.state(asOf: dayBefore, batches: [batch.id]), try store.state(asOf: end, batches: [batch.id]),
-                                 plan: plan, in: batch)
+            StateChanges.between(
+                try store.state(asOf: dayBefore, batches: [batch.id]), try store.state(asOf: end, batches: [batch.id]),
+                plan: plan, in: batch)
         }
         return ChangesReport(from: start, to: end, changes: changes, period: HistoryFilter(effectiveFrom: start, effectiveTo: end))
     }

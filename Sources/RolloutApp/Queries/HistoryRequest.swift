@@ -15,8 +15,10 @@ package struct HistoryRequest: Sendable {
     package var recordedTo: String?
     package var limit: Int?
 
-    package init(office: String? = nil, batch: String? = nil, milestone: String? = nil, actor: String? = nil, kind: String? = nil,
-                 from: String? = nil, to: String? = nil, recordedFrom: String? = nil, recordedTo: String? = nil, limit: Int? = nil) {
+    package init(
+        office: String? = nil, batch: String? = nil, milestone: String? = nil, actor: String? = nil, kind: String? = nil,
+        from: String? = nil, to: String? = nil, recordedFrom: String? = nil, recordedTo: String? = nil, limit: Int? = nil
+    ) {
         self.office = office
         self.batch = batch
         self.milestone = milestone

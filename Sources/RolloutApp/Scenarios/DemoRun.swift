@@ -26,7 +26,8 @@ extension RolloutService {
         let scenario = DemoScenario(plan: plan)
         let steps = scenario.steps
         guard let first = steps.first else { throw InputError("the built-in plan cannot play the demo") }
-        let store = try Store.create(path: path, plan: plan, coordinator: scenario.firstCoordinator, at: first.moment, replace: false, testClock: true)
+        let store = try Store.create(
+            path: path, plan: plan, coordinator: scenario.firstCoordinator, at: first.moment, replace: false, testClock: true)
         var refused = 0
         for step in steps {
             let state = try store.currentState()

@@ -29,10 +29,12 @@ extension RolloutService {
         }
         guard (1...6).contains(request.batches) else { throw InputError("invalid --batches \(request.batches); expected 1 to 6") }
         let base = try PlanLoader.load(files: FixtureFiles.embedded)
-        let scenario = ScaleScenario(base: base, offices: request.offices, districts: request.districts, batches: request.batches,
-                                     openLastBatch: request.openLastBatch)
+        let scenario = ScaleScenario(
+            base: base, offices: request.offices, districts: request.districts, batches: request.batches,
+            openLastBatch: request.openLastBatch)
         let registration = scenario.registration
-        let store = try Store.create(path: path, plan: scenario.plan, coordinator: scenario.coordinator, at: registration.moment, replace: false, testClock: true)
+        let store = try Store.create(
+            path: path, plan: scenario.plan, coordinator: scenario.coordinator, at: registration.moment, replace: false, testClock: true)
         func perform(_ step: ScaleScenario.Step) throws -> [Outcome] {
             try store.perform(step.requests.map { Store.Request(actor: $0.actor, action: $0.action) }, at: step.moment)
         }

@@ -13,14 +13,17 @@ extension RolloutService {
 
     /// Creates a database with `plan` and registers its first coordinator; a
     /// test database (`testClock`) lets its front ends inject the clock.
-    package static func create(path: String, plan: Plan, coordinator: String, login: String? = nil, now: Timestamp, replace: Bool,
-                               testClock: Bool = false) throws -> RolloutService {
+    package static func create(
+        path: String, plan: Plan, coordinator: String, login: String? = nil, now: Timestamp, replace: Bool,
+        testClock: Bool = false
+    ) throws -> RolloutService {
         guard !coordinator.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw InputError("the coordinator's name is empty")
         }
         if let login, let problem = Person.loginProblem(login) { throw InputError(problem) }
         return RolloutService(
-            store: try Store.create(path: path, plan: plan, coordinator: coordinator, login: login, at: try Moment(now, in: plan), replace: replace,
-                                    testClock: testClock))
+            store: try Store.create(
+                path: path, plan: plan, coordinator: coordinator, login: login, at: try Moment(now, in: plan), replace: replace,
+                testClock: testClock))
     }
 }

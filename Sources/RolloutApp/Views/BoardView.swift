@@ -43,8 +43,9 @@ package struct BoardView: Encodable {
                 // `due` cells carry no lateness; the other dated cells always say how late.
                 cells[milestone.id] = CellView(state: state.rawValue, date: date?.description, daysLate: date == nil || state == .due ? nil : late)
             }
-            return RowView(office: row.office.id, name: row.office.name, live: row.live, openProblems: row.openProblems,
-                           blocked: row.block?.reason, cells: cells)
+            return RowView(
+                office: row.office.id, name: row.office.name, live: row.live, openProblems: row.openProblems,
+                blocked: row.block?.reason, cells: cells)
         }
     }
 }

@@ -34,9 +34,10 @@ package struct PlanView: Encodable {
             if !batch.alreadyLive {
                 for milestone in plan.milestones { due[milestone.id] = plan.dueDate(of: milestone, in: batch)?.description }
             }
-            return BatchView(id: batch.id, number: batch.number, label: batch.label, alreadyLive: batch.alreadyLive,
-                             items: plan.items(in: batch).map(\.number), prepMonth: batch.prepMonth, liveMonth: batch.liveMonth,
-                             schedule: batch.schedule, due: due)
+            return BatchView(
+                id: batch.id, number: batch.number, label: batch.label, alreadyLive: batch.alreadyLive,
+                items: plan.items(in: batch).map(\.number), prepMonth: batch.prepMonth, liveMonth: batch.liveMonth,
+                schedule: batch.schedule, due: due)
         }
     }
 }

@@ -36,7 +36,8 @@ package enum AuditExport {
     /// (an export of a national history has a million lines, read twice by the verifier).
     package static func parse(_ line: [UInt8], number: Int) throws(AuditFailure) -> Line {
         if String(validating: line, as: UTF8.self) == nil {
-            throw AuditFailure(entry: nil, "export line \(number) is not valid UTF-8 (at byte \(firstInvalidUTF8Offset(line) + 1)); expected UTF-8 text")
+            throw AuditFailure(
+                entry: nil, "export line \(number) is not valid UTF-8 (at byte \(firstInvalidUTF8Offset(line) + 1)); expected UTF-8 text")
         }
         let value: CanonicalJSON
         do {

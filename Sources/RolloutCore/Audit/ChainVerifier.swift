@@ -41,10 +41,13 @@ package struct ChainVerifier: Sendable {
         // The tool writes `YYYY-MM-DDTHH:MM:SSZ`; the same text as the entry before needs no parsing.
         if let lastRecorded, lastRecorded.text == entry.recordedAt { return }
         guard let instant = Timestamp(iso8601: entry.recordedAt) else {
-            throw AuditFailure(entry: entry.seq, "its recorded_at \"\(entry.recordedAt)\" is not an ISO 8601 time; expected a UTC time such as 2026-09-15T01:00:00Z")
+            throw AuditFailure(
+                entry: entry.seq, "its recorded_at \"\(entry.recordedAt)\" is not an ISO 8601 time; expected a UTC time such as 2026-09-15T01:00:00Z")
         }
         if entry.actorLogin != nil, let lastRecorded, instant < lastRecorded.instant {
-            throw AuditFailure(entry: entry.seq, "recorded at \(entry.recordedAt), before entry #\(entry.seq - 1) (\(lastRecorded.text)): the recording time went backwards")
+            throw AuditFailure(
+                entry: entry.seq,
+                "recorded at \(entry.recordedAt), before entry #\(entry.seq - 1) (\(lastRecorded.text)): the recording time went backwards")
         }
         lastRecorded = (entry.recordedAt, instant)
     }
@@ -59,12 +62,17 @@ package struct ChainVerifier: Sendable {
     /// Numbering, the link to the entry before, and the plan version.
     private func checkLinks(_ entry: Entry) throws(AuditFailure) {
         guard entry.seq == count + 1 else {
-            throw AuditFailure(entry: entry.seq, entry.seq <= count
-                ? "it comes after entry #\(count): entries are out of order or duplicated"
-                : "entry #\(count + 1) is missing: entries were deleted or the history was cut")
+            throw AuditFailure(
+                entry: entry.seq,
+                entry.seq <= count
+                    ? "it comes after entry #\(count): entries are out of order or duplicated"
+                    : "entry #\(count + 1) is missing: entries were deleted or the history was cut")
         }
         guard entry.previousHash == head else {
-            throw AuditFailure(entry: entry.seq, "its previous_hash \(entry.previousHash.prefix(12)) is not the hash of entry #\(count) (\(head.prefix(12))): an earlier entry was changed, removed, swapped or inserted")
+            throw AuditFailure(
+                entry: entry.seq,
+                "its previous_hash \(entry.previousHash.prefix(12)) is not the hash of entry #\(count) (\(head.prefix(12))): an earlier entry was changed, removed, swapped or inserted"
+            )
         }
         guard planVersions.contains(entry.planVersion) else {
             throw AuditFailure(entry: entry.seq, "it names plan version \(entry.planVersion.prefix(12)), which is not among the stored plans")

@@ -36,7 +36,10 @@ package enum ExportVerifier {
             try final.finish { kept[$0] }
             guard let declaredHead else { throw AuditFailure(entry: nil, "the export has no head line: it was cut short") }
             guard declaredHead.count == final.count, declaredHead.hash == final.head else {
-                throw AuditFailure(entry: nil, "the export's head line says \(declaredHead.count) entries ending \(declaredHead.hash.prefix(12)), but the entries end at #\(final.count) \(final.head.prefix(12))")
+                throw AuditFailure(
+                    entry: nil,
+                    "the export's head line says \(declaredHead.count) entries ending \(declaredHead.hash.prefix(12)), but the entries end at #\(final.count) \(final.head.prefix(12))"
+                )
             }
             try Verification.checkHead(expectHead, count: final.count, head: final.head)
             return Verification(entries: final.count, head: final.head, failure: nil)

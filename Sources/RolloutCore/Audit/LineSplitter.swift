@@ -18,8 +18,10 @@ package struct LineSplitter {
     }
 
     /// Calls `body` with each line of `bytes` and its 1-based number, the last one even without a final LF.
-    package static func forEachLine(in bytes: [UInt8], maximumLength: Int = LineSplitter.maximumLineLength,
-                                   _ body: ([UInt8], Int) throws -> Void) throws {
+    package static func forEachLine(
+        in bytes: [UInt8], maximumLength: Int = LineSplitter.maximumLineLength,
+        _ body: ([UInt8], Int) throws -> Void
+    ) throws {
         var splitter = LineSplitter(maximumLength: maximumLength)
         try splitter.feed(bytes, body)
         try splitter.finish(body)
@@ -57,7 +59,10 @@ package struct LineSplitter {
 
     private func check(_ length: Int) throws(AuditFailure) {
         guard length <= maximumLength else {
-            throw AuditFailure(entry: nil, "export line \(count + 1) is longer than \(maximumLength) bytes; expected at most \(maximumLength) bytes per line (the longest real line, a plan document, is a few megabytes)")
+            throw AuditFailure(
+                entry: nil,
+                "export line \(count + 1) is longer than \(maximumLength) bytes; expected at most \(maximumLength) bytes per line (the longest real line, a plan document, is a few megabytes)"
+            )
         }
     }
 }

@@ -60,7 +60,10 @@ package struct ReplayVerifier {
 
     private func actor(of entry: Entry) throws(AuditFailure) -> Person {
         guard (entry.actorLogin == nil) == (entry.auth == nil), entry.auth.map({ Authentication(rawValue: $0) != nil }) ?? true else {
-            throw AuditFailure(entry: entry.seq, "its actor_login and auth must be both present, with auth one of \(Authentication.allCases.map(\.rawValue).joined(separator: ", ")), or both absent")
+            throw AuditFailure(
+                entry: entry.seq,
+                "its actor_login and auth must be both present, with auth one of \(Authentication.allCases.map(\.rawValue).joined(separator: ", ")), or both absent"
+            )
         }
         if entry.kind == .refused, entry.detail.reason == Refusal.Reason.notRegistered.rawValue, state.people[entry.login] == nil {
             return Person(login: entry.login, name: entry.actor, role: entry.actorRole, office: nil)
@@ -69,10 +72,12 @@ package struct ReplayVerifier {
             throw AuditFailure(entry: entry.seq, "its actor \(entry.login) was not registered at that point")
         }
         guard person.role == entry.actorRole else {
-            throw AuditFailure(entry: entry.seq, "its actor \(entry.login) is recorded as \(entry.actorRole.rawValue) but was registered as \(person.role.rawValue)")
+            throw AuditFailure(
+                entry: entry.seq, "its actor \(entry.login) is recorded as \(entry.actorRole.rawValue) but was registered as \(person.role.rawValue)")
         }
         guard person.name == entry.actor else {
-            throw AuditFailure(entry: entry.seq, "its actor \(entry.login) is recorded under the name \(entry.actor) but was registered as \(person.name)")
+            throw AuditFailure(
+                entry: entry.seq, "its actor \(entry.login) is recorded under the name \(entry.actor) but was registered as \(person.name)")
         }
         return person
     }
@@ -80,7 +85,8 @@ package struct ReplayVerifier {
     private mutating func checkLegality(_ entry: Entry, lookup: (Int64) throws -> Entry?) throws(AuditFailure) {
         guard let engine = engines[entry.planVersion] else { return }
         if entry.kind == .personAdded && state.people.isEmpty {
-            guard entry.seq == 1, entry.actor == entry.detail.name, entry.login == entry.detail.personLogin, entry.detail.personRole == .coordinator else {
+            guard entry.seq == 1, entry.actor == entry.detail.name, entry.login == entry.detail.personLogin, entry.detail.personRole == .coordinator
+            else {
                 throw AuditFailure(entry: entry.seq, "only the first entry may register the first coordinator, by themselves")
             }
             return
@@ -97,12 +103,16 @@ package struct ReplayVerifier {
         switch (entry.kind, decision) {
         case (.refused, .refused(let refusal, _)):
             guard refusal.reason.rawValue == entry.detail.reason else {
-                throw AuditFailure(entry: entry.seq, "it records a refusal for \(entry.detail.reason ?? "?"), but replay refuses it for \(refusal.reason.rawValue)")
+                throw AuditFailure(
+                    entry: entry.seq, "it records a refusal for \(entry.detail.reason ?? "?"), but replay refuses it for \(refusal.reason.rawValue)")
             }
         case (.refused, .accepted):
-            throw AuditFailure(entry: entry.seq, "it records a refused attempt (\(entry.detail.action ?? "?")) that the rules would have allowed at that point")
+            throw AuditFailure(
+                entry: entry.seq, "it records a refused attempt (\(entry.detail.action ?? "?")) that the rules would have allowed at that point")
         case (_, .refused(let refusal, _)):
-            throw AuditFailure(entry: entry.seq, "it records \(entry.kind.rawValue) \(entry.milestone ?? "") that the rules refuse at that point: \(refusal.message)")
+            throw AuditFailure(
+                entry: entry.seq, "it records \(entry.kind.rawValue) \(entry.milestone ?? "") that the rules refuse at that point: \(refusal.message)"
+            )
         case (_, .accepted(let drafts)):
             guard drafts.count == 1, drafts[0].isDraft(of: entry) else {
                 throw AuditFailure(entry: entry.seq, "its fields differ from what the action it records would write")
@@ -151,7 +161,9 @@ package struct ReplayVerifier {
         let batch = entry.batch ?? "", office = entry.office ?? ""
         switch attempt {
         case "milestone", "record":
-            return .record(milestone: entry.milestone ?? "", batch: batch, office: entry.office, effective: entry.effective, note: entry.note, evidence: entry.evidence)
+            return .record(
+                milestone: entry.milestone ?? "", batch: batch, office: entry.office, effective: entry.effective, note: entry.note,
+                evidence: entry.evidence)
         case "problem_opened", "open_problem":
             return .openProblem(batch: batch, office: office, effective: entry.effective, note: entry.note)
         case "problem_resolved", "resolve_problem":

@@ -17,14 +17,18 @@ package struct Verification: Equatable, Sendable {
         guard let expected else { return }
         let wanted = expected.lowercased()
         guard head.hasPrefix(wanted) else {
-            throw AuditFailure(entry: nil, "the head is \(head.prefix(16)) after \(count) entries, not the expected \(wanted.prefix(16)): the history was rewritten or truncated since that head was noted")
+            throw AuditFailure(
+                entry: nil,
+                "the head is \(head.prefix(16)) after \(count) entries, not the expected \(wanted.prefix(16)): the history was rewritten or truncated since that head was noted"
+            )
         }
     }
 
     /// Checks that a stored plan document hashes to its version and can be read.
     package static func checkPlan(version: String, document: String) throws(AuditFailure) -> Plan {
         guard SHA256Hex.digest(document) == version else {
-            throw AuditFailure(entry: nil, "plan version \(version.prefix(12)): its document does not hash to its version; the stored plan was changed")
+            throw AuditFailure(
+                entry: nil, "plan version \(version.prefix(12)): its document does not hash to its version; the stored plan was changed")
         }
         guard let plan = try? PlanDocument.decode(document) else {
             throw AuditFailure(entry: nil, "plan version \(version.prefix(12)): its document cannot be read as a plan")

@@ -117,7 +117,9 @@ package enum CanonicalJSONParser {
             let digits = index
             while index < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) { index += 1 }
             let text = String(decoding: bytes[start..<index], as: UTF8.self)
-            guard index > digits else { index = start; throw fail("\"-\" is not followed by digits; expected an integer (NaN and Infinity are not JSON)") }
+            guard index > digits else {
+                index = start; throw fail("\"-\" is not followed by digits; expected an integer (NaN and Infinity are not JSON)")
+            }
             guard bytes[digits] != UInt8(ascii: "0") || index == digits + 1 else {
                 index = start
                 throw fail("the number \(text.prefix(40)) has a leading zero; expected an integer without one")
@@ -131,14 +133,18 @@ package enum CanonicalJSONParser {
             }
             guard let number = Int64(text) else {
                 index = start
-                throw fail("the integer \(text.prefix(40))\(text.count > 40 ? "..." : "") is out of range; expected -9223372036854775808 to 9223372036854775807")
+                throw fail(
+                    "the integer \(text.prefix(40))\(text.count > 40 ? "..." : "") is out of range; expected -9223372036854775808 to 9223372036854775807"
+                )
             }
             return .int(number)
         }
 
         mutating func string() throws(JSONSyntaxError) -> String {
             index += 1
-            if let end = bytes[index...].firstIndex(where: { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 < 0x20 }), bytes[end] == UInt8(ascii: "\"") {
+            if let end = bytes[index...].firstIndex(where: { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 < 0x20 }),
+                bytes[end] == UInt8(ascii: "\"")
+            {
                 defer { index = end + 1 }
                 return String(decoding: bytes[index..<end], as: UTF8.self)
             }
@@ -260,7 +266,9 @@ package enum CanonicalJSONParser {
             if index < bytes.count, bytes[index] == UInt8(ascii: "}") { index += 1; return .object(members) }
             while true {
                 skipSpace()
-                guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw fail("unexpected \(found()); expected a key in double quotes") }
+                guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
+                    throw fail("unexpected \(found()); expected a key in double quotes")
+                }
                 let keyStart = index
                 let key = try string()
                 guard members[key] == nil, !skippedSeen.contains(key) else {

@@ -15,8 +15,10 @@ package struct CatalogQuery: Equatable, Sendable {
     /// Some channel runs entirely at this level and handles the item there.
     package var fullyAt: Depth.Level?
 
-    package init(batch: String? = nil, area: String? = nil, unit: String? = nil, section: String? = nil,
-                involves: Depth.Level? = nil, acceptedAt: Depth.Level? = nil, fullyAt: Depth.Level? = nil) {
+    package init(
+        batch: String? = nil, area: String? = nil, unit: String? = nil, section: String? = nil,
+        involves: Depth.Level? = nil, acceptedAt: Depth.Level? = nil, fullyAt: Depth.Level? = nil
+    ) {
         self.batch = batch
         self.area = area
         self.unit = unit

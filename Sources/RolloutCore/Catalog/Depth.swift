@@ -11,8 +11,10 @@ package struct Depth: Codable, Equatable, Sendable {
 
     /// The channels in one line: `community/street:accept+review > district:decide | bank:accept`.
     package var channelsText: String {
-        channels.map { $0.map { step in step.levels.map(\.rawValue).joined(separator: "/") + ":" + step.actions.map(\.rawValue).joined(separator: "+") }
-            .joined(separator: " > ") }.joined(separator: " | ")
+        channels.map {
+            $0.map { step in step.levels.map(\.rawValue).joined(separator: "/") + ":" + step.actions.map(\.rawValue).joined(separator: "+") }
+                .joined(separator: " > ")
+        }.joined(separator: " | ")
     }
 
     /// One step of a channel: one or more levels doing the same actions.

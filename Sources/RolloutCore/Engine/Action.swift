@@ -52,7 +52,8 @@ package enum Action: Equatable, Sendable {
         switch self {
         case .record(_, let batch, let office, _, _, _): (batch, office)
         case .openProblem(let batch, let office, _, _), .resolveProblem(_, let batch, let office, _, _),
-             .block(let batch, let office, _, _), .unblock(let batch, let office, _, _): (batch, office)
+            .block(let batch, let office, _, _), .unblock(let batch, let office, _, _):
+            (batch, office)
         case .correct(let targets, _, _): (targets.first?.batch, targets.first?.office)
         case .addPerson(_, _, let office, _): (nil, office)
         case .removePerson: (nil, nil)
@@ -62,7 +63,8 @@ package enum Action: Equatable, Sendable {
     var effective: LocalDate? {
         switch self {
         case .record(_, _, _, let date, _, _), .openProblem(_, _, let date, _), .resolveProblem(_, _, _, let date, _),
-             .block(_, _, let date, _), .unblock(_, _, let date, _), .correct(_, let date, _): date
+            .block(_, _, let date, _), .unblock(_, _, let date, _), .correct(_, let date, _):
+            date
         case .addPerson, .removePerson: nil
         }
     }

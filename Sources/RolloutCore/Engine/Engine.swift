@@ -40,13 +40,15 @@ package final class Engine: Sendable {
 
     /// The registration of the first coordinator, which nobody else can make.
     package func bootstrap(coordinator: Person, today: LocalDate) -> EntryDraft {
-        EntryDraft(kind: .personAdded, actor: coordinator.name, actorRole: .coordinator, effective: today,
-                   detail: .registration(Person(login: coordinator.login, name: coordinator.name, role: .coordinator, office: nil)))
+        EntryDraft(
+            kind: .personAdded, actor: coordinator.name, actorRole: .coordinator, effective: today,
+            detail: .registration(Person(login: coordinator.login, name: coordinator.name, role: .coordinator, office: nil)))
     }
 
     private func refusedDraft(_ action: Action, refusal: Refusal, actor: Person, today: LocalDate) -> EntryDraft {
-        var draft = EntryDraft(kind: .refused, batch: action.scope.batch, office: action.scope.office, actor: actor.name,
-                               actorRole: actor.role, effective: action.effective ?? today)
+        var draft = EntryDraft(
+            kind: .refused, batch: action.scope.batch, office: action.scope.office, actor: actor.name,
+            actorRole: actor.role, effective: action.effective ?? today)
         var targets: [Int64]?, name: String?, login: String?, role: Role?
         switch action {
         case .record(let milestone, _, _, _, let note, let evidence):

@@ -26,7 +26,11 @@ package struct Person: Equatable, Sendable {
     /// ASCII letters, digits and `. _ - @ +`, as staff numbers and mobile numbers are.
     package static func loginProblem(_ login: String) -> String? {
         guard !login.isEmpty, login.count <= 64 else { return "the login \"\(login)\" must be 1 to 64 characters long" }
-        guard login.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "._-@+".unicodeScalars.contains($0)) }) else {
+        guard
+            login.unicodeScalars.allSatisfy({
+                $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "._-@+".unicodeScalars.contains($0))
+            })
+        else {
             return "the login \"\(login)\" has characters other than ASCII letters, digits and . _ - @ +; expected a staff number or a mobile number"
         }
         return nil

@@ -19,12 +19,15 @@ extension Rules {
             }
         }
         if !missing.isEmpty {
-            throw Refusal(.dependantsNotReversed, "other entries depend on what you reverse; reverse them in the same command: \(missing.joined(separator: "; "))")
+            throw Refusal(
+                .dependantsNotReversed,
+                "other entries depend on what you reverse; reverse them in the same command: \(missing.joined(separator: "; "))")
         }
         return targets.map { target in
-            return EntryDraft(kind: .correction, batch: target.batch, office: target.office, milestone: target.milestone,
-                              target: target.seq, actor: actor.name, actorRole: actor.role, effective: effective, note: reason,
-                              detail: .reversal(of: target.kind, problem: target.kind == .problemResolved ? target.target : nil))
+            return EntryDraft(
+                kind: .correction, batch: target.batch, office: target.office, milestone: target.milestone,
+                target: target.seq, actor: actor.name, actorRole: actor.role, effective: effective, note: reason,
+                detail: .reversal(of: target.kind, problem: target.kind == .problemResolved ? target.target : nil))
         }
     }
 
@@ -35,7 +38,8 @@ extension Rules {
         let inEffect: Bool
         switch target.kind {
         case .milestone:
-            let completion = target.office == nil
+            let completion =
+                target.office == nil
                 ? target.batch.flatMap { batch in target.milestone.flatMap { state.district[batch]?[$0] } }
                 : target.milestone.flatMap { track.completions[$0] }
             inEffect = completion?.entry == target.seq
@@ -46,7 +50,9 @@ extension Rules {
         case .correction, .personAdded, .personRemoved, .refused: inEffect = false
         }
         guard inEffect else {
-            throw Refusal(.notInEffect, "entry #\(target.seq) (\(target.kind.rawValue)) is no longer in effect: it was already reversed or superseded by a later entry")
+            throw Refusal(
+                .notInEffect,
+                "entry #\(target.seq) (\(target.kind.rawValue)) is no longer in effect: it was already reversed or superseded by a later entry")
         }
     }
 

@@ -99,20 +99,27 @@ struct Rules {
             throw Refusal(.wrongRole, "only \(who) may \(what); \(actorDescription)")
         }
         if actor.role == .office, let office, actor.office != office {
-            throw Refusal(.wrongOffice, "\(actor.name) is office staff of \(actor.office.map(officeName) ?? "no office") and may not act for \(officeName(office))")
+            throw Refusal(
+                .wrongOffice,
+                "\(actor.name) is office staff of \(actor.office.map(officeName) ?? "no office") and may not act for \(officeName(office))")
         }
     }
 
     private func requireNotBlocked(_ track: Track, batch: Batch, office: String) throws {
         if let block = track.block {
-            throw Refusal(.blocked, "the rollout of \(batch.id) at \(officeName(office)) is blocked since \(block.effective) (\(block.reason)); a coordinator must unblock it first")
+            throw Refusal(
+                .blocked,
+                "the rollout of \(batch.id) at \(officeName(office)) is blocked since \(block.effective) (\(block.reason)); a coordinator must unblock it first"
+            )
         }
     }
 
     // MARK: - Actions
 
-    private func record(milestone id: String, batch batchID: String, office: String?, effective: LocalDate,
-                        note: String, evidence: [Evidence]) throws -> EntryDraft {
+    private func record(
+        milestone id: String, batch batchID: String, office: String?, effective: LocalDate,
+        note: String, evidence: [Evidence]
+    ) throws -> EntryDraft {
         let batch = try newBatch(batchID)
         guard let milestone = plan.milestone(id) else {
             throw InvalidAction("unknown milestone \"\(id)\"; expected one of \(plan.milestones.map(\.id).joined(separator: ", "))")
@@ -137,12 +144,16 @@ struct Rules {
         }
         if let done {
             let whereText = office.map { " for \(officeName($0))" } ?? " district-wide"
-            throw Refusal(.alreadyDone, "\(milestone.id) is already recorded\(whereText) in \(batch.id) (entry #\(done.entry), effective \(done.effective)); correct that entry to change it")
+            throw Refusal(
+                .alreadyDone,
+                "\(milestone.id) is already recorded\(whereText) in \(batch.id) (entry #\(done.entry), effective \(done.effective)); correct that entry to change it"
+            )
         }
         var missing: [String] = []
         for prerequisiteID in milestone.requires {
             guard let prerequisite = plan.milestone(prerequisiteID) else { continue }
-            let completion = prerequisite.scope == .district
+            let completion =
+                prerequisite.scope == .district
                 ? state.district[batch.id]?[prerequisiteID]
                 : track?.completions[prerequisiteID]
             guard let completion else {
@@ -150,15 +161,19 @@ struct Rules {
                 continue
             }
             if effective < completion.effective {
-                throw Refusal(.beforePrerequisite, "effective date \(effective) is before \(prerequisiteID) (done \(completion.effective), entry #\(completion.entry)); \(milestone.id) cannot happen before its prerequisites")
+                throw Refusal(
+                    .beforePrerequisite,
+                    "effective date \(effective) is before \(prerequisiteID) (done \(completion.effective), entry #\(completion.entry)); \(milestone.id) cannot happen before its prerequisites"
+                )
             }
         }
         if !missing.isEmpty {
             let target = office.map { " for \(officeName($0))" } ?? ""
             throw Refusal(.missingPrerequisite, "\(milestone.id)\(target) in \(batch.id) needs \(missing.joined(separator: ", ")) first")
         }
-        return EntryDraft(kind: .milestone, batch: batch.id, office: office, milestone: milestone.id,
-                          actor: actor.name, actorRole: actor.role, effective: effective, note: note, evidence: evidence)
+        return EntryDraft(
+            kind: .milestone, batch: batch.id, office: office, milestone: milestone.id,
+            actor: actor.name, actorRole: actor.role, effective: effective, note: note, evidence: evidence)
     }
 
     private func openProblem(batch batchID: String, office: String, effective: LocalDate, note: String) throws -> EntryDraft {
@@ -168,13 +183,15 @@ struct Rules {
         try requireRole(plan.followUp.reportedBy, toDo: "report a problem", office: office)
         let after = plan.followUp.after
         guard let live = state.track(batch: batch.id, office: office).completions[after] else {
-            throw Refusal(.notLive, "\(officeName(office)) is not live in \(batch.id) yet (\(after) not recorded); problems are reported after go-live")
+            throw Refusal(
+                .notLive, "\(officeName(office)) is not live in \(batch.id) yet (\(after) not recorded); problems are reported after go-live")
         }
         if effective < live.effective {
             throw Refusal(.beforePrerequisite, "effective date \(effective) is before go-live on \(live.effective)")
         }
-        return EntryDraft(kind: .problemOpened, batch: batch.id, office: office, actor: actor.name, actorRole: actor.role,
-                          effective: effective, note: note)
+        return EntryDraft(
+            kind: .problemOpened, batch: batch.id, office: office, actor: actor.name, actorRole: actor.role,
+            effective: effective, note: note)
     }
 
     private func resolveProblem(_ id: Int64, batch batchID: String, office: String, effective: LocalDate, note: String) throws -> EntryDraft {
@@ -190,8 +207,9 @@ struct Rules {
         if effective < problem.opened {
             throw Refusal(.beforePrerequisite, "effective date \(effective) is before the problem was opened on \(problem.opened)")
         }
-        return EntryDraft(kind: .problemResolved, batch: batch.id, office: office, target: id, actor: actor.name,
-                          actorRole: actor.role, effective: effective, note: note)
+        return EntryDraft(
+            kind: .problemResolved, batch: batch.id, office: office, target: id, actor: actor.name,
+            actorRole: actor.role, effective: effective, note: note)
     }
 
     private func block(batch batchID: String, office: String, effective: LocalDate, reason: String) throws -> EntryDraft {
@@ -200,8 +218,9 @@ struct Rules {
         try requireNonEmpty(reason, "the reason")
         try requireRole(.coordinator, toDo: "block a rollout", office: office)
         try requireNotBlocked(state.track(batch: batch.id, office: office), batch: batch, office: office)
-        return EntryDraft(kind: .blocked, batch: batch.id, office: office, actor: actor.name, actorRole: actor.role,
-                          effective: effective, note: reason)
+        return EntryDraft(
+            kind: .blocked, batch: batch.id, office: office, actor: actor.name, actorRole: actor.role,
+            effective: effective, note: reason)
     }
 
     private func unblock(batch batchID: String, office: String, effective: LocalDate, reason: String) throws -> EntryDraft {
@@ -215,8 +234,9 @@ struct Rules {
         if effective < block.effective {
             throw Refusal(.beforePrerequisite, "effective date \(effective) is before the block began on \(block.effective)")
         }
-        return EntryDraft(kind: .unblocked, batch: batch.id, office: office, target: block.entry, actor: actor.name,
-                          actorRole: actor.role, effective: effective, note: reason)
+        return EntryDraft(
+            kind: .unblocked, batch: batch.id, office: office, target: block.entry, actor: actor.name,
+            actorRole: actor.role, effective: effective, note: reason)
     }
 
     private func addPerson(_ person: Person) throws -> EntryDraft {
@@ -237,8 +257,9 @@ struct Rules {
             let who = existing.login == existing.name ? "" : " (\(existing.name))"
             throw Refusal(.alreadyRegistered, "\(person.login) is already registered\(who) as \(existing.role.rawValue)")
         }
-        return EntryDraft(kind: .personAdded, office: office, actor: actor.name, actorRole: actor.role,
-                          effective: today, detail: .registration(person))
+        return EntryDraft(
+            kind: .personAdded, office: office, actor: actor.name, actorRole: actor.role,
+            effective: today, detail: .registration(person))
     }
 
     private func removePerson(login: String, reason: String) throws -> EntryDraft {
@@ -250,7 +271,8 @@ struct Rules {
         if person.role == .coordinator && state.people.values.filter({ $0.role == .coordinator }).count == 1 {
             throw Refusal(.lastCoordinator, "\(person.name) is the last coordinator; register another coordinator first")
         }
-        return EntryDraft(kind: .personRemoved, office: person.office, actor: actor.name, actorRole: actor.role, effective: today,
-                          note: reason, detail: .removal(person))
+        return EntryDraft(
+            kind: .personRemoved, office: person.office, actor: actor.name, actorRole: actor.role, effective: today,
+            note: reason, detail: .removal(person))
     }
 }

@@ -38,10 +38,12 @@ package struct Entry: Equatable, Sendable {
     package let previousHash: String
     package let hash: String
 
-    package init(seq: Int64, kind: EntryKind, batch: String?, office: String?, milestone: String?, target: Int64?,
-                actor: String, actorRole: Role, effective: LocalDate, recordedAt: String, note: String,
-                evidence: [Evidence], detail: EntryDetail, bulk: String?, idempotencyKey: String?,
-                planVersion: String, previousHash: String, hash: String, actorLogin: String? = nil, auth: String? = nil) {
+    package init(
+        seq: Int64, kind: EntryKind, batch: String?, office: String?, milestone: String?, target: Int64?,
+        actor: String, actorRole: Role, effective: LocalDate, recordedAt: String, note: String,
+        evidence: [Evidence], detail: EntryDetail, bulk: String?, idempotencyKey: String?,
+        planVersion: String, previousHash: String, hash: String, actorLogin: String? = nil, auth: String? = nil
+    ) {
         self.seq = seq
         self.kind = kind
         self.batch = batch
@@ -66,10 +68,11 @@ package struct Entry: Equatable, Sendable {
 
     /// The same entry carrying `hash`.
     package func with(hash: String) -> Entry {
-        Entry(seq: seq, kind: kind, batch: batch, office: office, milestone: milestone, target: target, actor: actor,
-              actorRole: actorRole, effective: effective, recordedAt: recordedAt, note: note, evidence: evidence, detail: detail,
-              bulk: bulk, idempotencyKey: idempotencyKey, planVersion: planVersion, previousHash: previousHash, hash: hash,
-              actorLogin: actorLogin, auth: auth)
+        Entry(
+            seq: seq, kind: kind, batch: batch, office: office, milestone: milestone, target: target, actor: actor,
+            actorRole: actorRole, effective: effective, recordedAt: recordedAt, note: note, evidence: evidence, detail: detail,
+            bulk: bulk, idempotencyKey: idempotencyKey, planVersion: planVersion, previousHash: previousHash, hash: hash,
+            actorLogin: actorLogin, auth: auth)
     }
 
     /// The login of the person who acted: `actorLogin`, or for a format 1 entry the name.

@@ -35,9 +35,11 @@ package struct EntryDetail: Equatable, Sendable {
     /// No facts: milestones, problems, blocks.
     package static let none = EntryDetail()
 
-    package init(name: String? = nil, login: String? = nil, role: String? = nil, office: String? = nil, reverses: String? = nil, problem: String? = nil,
-                action: String? = nil, reason: String? = nil, message: String? = nil, attempt: String? = nil, targets: String? = nil,
-                other: [String: String] = [:]) {
+    package init(
+        name: String? = nil, login: String? = nil, role: String? = nil, office: String? = nil, reverses: String? = nil, problem: String? = nil,
+        action: String? = nil, reason: String? = nil, message: String? = nil, attempt: String? = nil, targets: String? = nil,
+        other: [String: String] = [:]
+    ) {
         self.name = name
         self.login = login
         self.role = role
@@ -73,19 +75,25 @@ package struct EntryDetail: Equatable, Sendable {
 
     /// A refused attempt: what was tried and why it was refused; a refused
     /// correction names its targets, a refused registration or removal the person.
-    package static func refusal(_ refusal: Refusal, action: String, attempt: String, targets: [Int64]? = nil, name: String? = nil,
-                               login: String? = nil, role: Role? = nil) -> EntryDetail {
-        EntryDetail(name: name, login: login == name ? nil : login, role: role?.rawValue, action: action, reason: refusal.reason.rawValue, message: refusal.message,
-                    attempt: attempt, targets: targets.map { $0.map { String($0) }.joined(separator: ",") })
+    package static func refusal(
+        _ refusal: Refusal, action: String, attempt: String, targets: [Int64]? = nil, name: String? = nil,
+        login: String? = nil, role: Role? = nil
+    ) -> EntryDetail {
+        EntryDetail(
+            name: name, login: login == name ? nil : login, role: role?.rawValue, action: action, reason: refusal.reason.rawValue,
+            message: refusal.message,
+            attempt: attempt, targets: targets.map { $0.map { String($0) }.joined(separator: ",") })
     }
 
     /// The facts as stored: key → text.
     package init(members: [String: String]) {
         var other = members
         func take(_ key: String) -> String? { other.removeValue(forKey: key) }
-        self.init(name: take("name"), login: take("login"), role: take("role"), office: take("office"), reverses: take("reverses"), problem: take("problem"),
-                  action: take("action"), reason: take("reason"), message: take("message"), attempt: take("attempt"),
-                  targets: take("targets"), other: other)
+        self.init(
+            name: take("name"), login: take("login"), role: take("role"), office: take("office"), reverses: take("reverses"),
+            problem: take("problem"),
+            action: take("action"), reason: take("reason"), message: take("message"), attempt: take("attempt"),
+            targets: take("targets"), other: other)
     }
 
     /// The facts as stored: key → text.

@@ -13,9 +13,11 @@ package struct EntryDraft: Equatable, Sendable {
     package var evidence: [Evidence] = []
     package var detail: EntryDetail = .none
 
-    package init(kind: EntryKind, batch: String? = nil, office: String? = nil, milestone: String? = nil,
-                target: Int64? = nil, actor: String, actorRole: Role, effective: LocalDate,
-                note: String = "", evidence: [Evidence] = [], detail: EntryDetail = .none) {
+    package init(
+        kind: EntryKind, batch: String? = nil, office: String? = nil, milestone: String? = nil,
+        target: Int64? = nil, actor: String, actorRole: Role, effective: LocalDate,
+        note: String = "", evidence: [Evidence] = [], detail: EntryDetail = .none
+    ) {
         self.kind = kind
         self.batch = batch
         self.office = office
@@ -30,8 +32,10 @@ package struct EntryDraft: Equatable, Sendable {
     }
 
     /// Seals the draft into the chain after `previousHash`.
-    package func sealed(seq: Int64, recordedAt: String, planVersion: String, previousHash: String,
-                       bulk: String?, idempotencyKey: String?, identity: Identity? = nil) -> Entry {
+    package func sealed(
+        seq: Int64, recordedAt: String, planVersion: String, previousHash: String,
+        bulk: String?, idempotencyKey: String?, identity: Identity? = nil
+    ) -> Entry {
         let unsealed = Entry(
             seq: seq, kind: kind, batch: batch, office: office, milestone: milestone, target: target,
             actor: actor, actorRole: actorRole, effective: effective, recordedAt: recordedAt, note: note,
@@ -52,8 +56,9 @@ extension EntryDraft {
 
     /// The draft an entry was sealed from.
     package init(_ entry: Entry) {
-        self.init(kind: entry.kind, batch: entry.batch, office: entry.office, milestone: entry.milestone, target: entry.target,
-                  actor: entry.actor, actorRole: entry.actorRole, effective: entry.effective, note: entry.note,
-                  evidence: entry.evidence, detail: entry.detail)
+        self.init(
+            kind: entry.kind, batch: entry.batch, office: entry.office, milestone: entry.milestone, target: entry.target,
+            actor: entry.actor, actorRole: entry.actorRole, effective: entry.effective, note: entry.note,
+            evidence: entry.evidence, detail: entry.detail)
     }
 }

@@ -118,9 +118,10 @@ package struct EntryRecord: Codable, Equatable, Sendable {
     /// The entry, or nil when its kind, role or date is not valid.
     package var entry: Entry? {
         guard let kind = EntryKind(rawValue: kind), let role = Role(rawValue: actorRole), let effective = LocalDate(effective) else { return nil }
-        return Entry(seq: seq, kind: kind, batch: batch, office: office, milestone: milestone, target: target, actor: actor,
-                     actorRole: role, effective: effective, recordedAt: recordedAt, note: note, evidence: evidence, detail: EntryDetail(members: detail),
-                     bulk: bulk, idempotencyKey: idempotencyKey, planVersion: planVersion, previousHash: previousHash, hash: hash,
-                     actorLogin: actorLogin, auth: auth)
+        return Entry(
+            seq: seq, kind: kind, batch: batch, office: office, milestone: milestone, target: target, actor: actor,
+            actorRole: role, effective: effective, recordedAt: recordedAt, note: note, evidence: evidence, detail: EntryDetail(members: detail),
+            bulk: bulk, idempotencyKey: idempotencyKey, planVersion: planVersion, previousHash: previousHash, hash: hash,
+            actorLogin: actorLogin, auth: auth)
     }
 }

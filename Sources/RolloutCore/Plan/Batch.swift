@@ -15,8 +15,10 @@ package struct Batch: Codable, Equatable, Sendable {
     /// The source's 推进计划 text, verbatim.
     package var schedule: String?
 
-    package init(id: String, number: Int, label: String, alreadyLive: Bool = false,
-                prepMonth: Int? = nil, liveMonth: Int? = nil, schedule: String? = nil) {
+    package init(
+        id: String, number: Int, label: String, alreadyLive: Bool = false,
+        prepMonth: Int? = nil, liveMonth: Int? = nil, schedule: String? = nil
+    ) {
         self.id = id
         self.number = number
         self.label = label

@@ -37,7 +37,10 @@ package enum MilestoneGraph {
 
     private static func label(_ milestone: Milestone, _ plan: Plan, _ reached: Reached?, separator: String) -> String {
         let scope = milestone.scope == .district ? "district-wide" : "per office"
-        var parts = [milestone.id, escape(milestone.label), "\(milestone.recordedBy.rawValue) · \(scope)" + (milestone.due.map { " · due end of \($0.rawValue) month" } ?? "")]
+        var parts = [
+            milestone.id, escape(milestone.label),
+            "\(milestone.recordedBy.rawValue) · \(scope)" + (milestone.due.map { " · due end of \($0.rawValue) month" } ?? ""),
+        ]
         if let reached { parts.append("\(reached[milestone.id] ?? 0)/\(plan.offices.count) offices") }
         return parts.joined(separator: separator)
     }

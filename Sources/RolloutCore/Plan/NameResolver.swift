@@ -18,10 +18,13 @@ package struct NameResolver: Sendable {
 
     package func batch(_ text: String) throws(InvalidAction) -> Batch {
         let wanted = text.trimmingCharacters(in: .whitespaces).lowercased()
-        if let batch = plan.batches.first(where: { $0.id == wanted || String($0.number) == wanted || $0.label == wanted || "batch\($0.number)" == wanted }) {
+        if let batch = plan.batches.first(where: {
+            $0.id == wanted || String($0.number) == wanted || $0.label == wanted || "batch\($0.number)" == wanted
+        }) {
             return batch
         }
-        throw InvalidAction("unknown batch \"\(text)\"; \(suggest(wanted, among: plan.batches.map { ($0.id, "\($0.id) (\($0.number), \($0.label))") }))")
+        throw InvalidAction(
+            "unknown batch \"\(text)\"; \(suggest(wanted, among: plan.batches.map { ($0.id, "\($0.id) (\($0.number), \($0.label))") }))")
     }
 
     package func milestone(_ text: String) throws(InvalidAction) -> Milestone {

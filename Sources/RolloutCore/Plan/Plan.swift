@@ -28,8 +28,10 @@ package struct Plan: Decodable, Equatable, Sendable {
     /// Office position by id, so lookups stay O(1) with tens of thousands of offices.
     private var officeIndex: [String: Int]
 
-    package init(district: String, title: String, year: Int, timeZone: String, milestones: [Milestone], followUp: FollowUp,
-                batches: [Batch], offices: [Office], items: [Item]) {
+    package init(
+        district: String, title: String, year: Int, timeZone: String, milestones: [Milestone], followUp: FollowUp,
+        batches: [Batch], offices: [Office], items: [Item]
+    ) {
         self.district = district
         self.title = title
         self.year = year
@@ -48,11 +50,12 @@ package struct Plan: Decodable, Equatable, Sendable {
 
     package init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(district: try c.decode(String.self, forKey: .district), title: try c.decode(String.self, forKey: .title),
-                  year: try c.decode(Int.self, forKey: .year), timeZone: try c.decode(String.self, forKey: .timeZone),
-                  milestones: try c.decode([Milestone].self, forKey: .milestones), followUp: try c.decode(FollowUp.self, forKey: .followUp),
-                  batches: try c.decode([Batch].self, forKey: .batches), offices: try c.decode([Office].self, forKey: .offices),
-                  items: try c.decode([Item].self, forKey: .items))
+        self.init(
+            district: try c.decode(String.self, forKey: .district), title: try c.decode(String.self, forKey: .title),
+            year: try c.decode(Int.self, forKey: .year), timeZone: try c.decode(String.self, forKey: .timeZone),
+            milestones: try c.decode([Milestone].self, forKey: .milestones), followUp: try c.decode(FollowUp.self, forKey: .followUp),
+            batches: try c.decode([Batch].self, forKey: .batches), offices: try c.decode([Office].self, forKey: .offices),
+            items: try c.decode([Item].self, forKey: .items))
     }
 
     private static func index(_ offices: [Office]) -> [String: Int] {
@@ -110,44 +113,49 @@ package struct Plan: Decodable, Equatable, Sendable {
             "title": .string(title),
             "year": .int(Int64(year)),
             "timeZone": .string(timeZone),
-            "milestones": .array(milestones.map { m in
-                .object([
-                    "id": .string(m.id), "label": .string(m.label), "recordedBy": .string(m.recordedBy.rawValue),
-                    "scope": .string(m.scope.rawValue), "requires": .array(m.requires.map(CanonicalJSON.string)),
-                    "due": .optional(m.due?.rawValue),
-                ])
-            }),
+            "milestones": .array(
+                milestones.map { m in
+                    .object([
+                        "id": .string(m.id), "label": .string(m.label), "recordedBy": .string(m.recordedBy.rawValue),
+                        "scope": .string(m.scope.rawValue), "requires": .array(m.requires.map(CanonicalJSON.string)),
+                        "due": .optional(m.due?.rawValue),
+                    ])
+                }),
             "followUp": .object([
                 "after": .string(followUp.after), "label": .string(followUp.label),
                 "reportedBy": roles(followUp.reportedBy), "resolvedBy": roles(followUp.resolvedBy),
             ]),
-            "batches": .array(batches.map { b in
-                .object([
-                    "id": .string(b.id), "number": .int(Int64(b.number)), "label": .string(b.label),
-                    "alreadyLive": .bool(b.alreadyLive), "prepMonth": .optional(b.prepMonth.map(Int64.init)),
-                    "liveMonth": .optional(b.liveMonth.map(Int64.init)), "schedule": .optional(b.schedule),
-                ])
-            }),
+            "batches": .array(
+                batches.map { b in
+                    .object([
+                        "id": .string(b.id), "number": .int(Int64(b.number)), "label": .string(b.label),
+                        "alreadyLive": .bool(b.alreadyLive), "prepMonth": .optional(b.prepMonth.map(Int64.init)),
+                        "liveMonth": .optional(b.liveMonth.map(Int64.init)), "schedule": .optional(b.schedule),
+                    ])
+                }),
             "offices": .array(offices.map { .object(["id": .string($0.id), "name": .string($0.name)]) }),
-            "items": .array(items.map { item in
-                .object([
-                    "number": .int(Int64(item.number)), "name": .string(item.name), "area": .string(item.area),
-                    "depth": .object([
-                        "text": .string(item.depth.text),
-                        "channels": .array(item.depth.channels.map { steps in
-                            .array(steps.map { step in
-                                .object([
-                                    "levels": .array(step.levels.map { .string($0.rawValue) }),
-                                    "actions": .array(step.actions.map { .string($0.rawValue) }),
-                                    "qualifier": .optional(step.qualifier),
-                                ])
-                            })
-                        }),
-                    ]),
-                    "unit": .string(item.unit), "sections": .array(item.sections.map(CanonicalJSON.string)),
-                    "batch": .string(item.batch), "remarks": .string(item.remarks),
-                ])
-            }),
+            "items": .array(
+                items.map { item in
+                    .object([
+                        "number": .int(Int64(item.number)), "name": .string(item.name), "area": .string(item.area),
+                        "depth": .object([
+                            "text": .string(item.depth.text),
+                            "channels": .array(
+                                item.depth.channels.map { steps in
+                                    .array(
+                                        steps.map { step in
+                                            .object([
+                                                "levels": .array(step.levels.map { .string($0.rawValue) }),
+                                                "actions": .array(step.actions.map { .string($0.rawValue) }),
+                                                "qualifier": .optional(step.qualifier),
+                                            ])
+                                        })
+                                }),
+                        ]),
+                        "unit": .string(item.unit), "sections": .array(item.sections.map(CanonicalJSON.string)),
+                        "batch": .string(item.batch), "remarks": .string(item.remarks),
+                    ])
+                }),
         ])
     }
 

@@ -23,7 +23,6 @@ package enum PlanLoader {
         return plan
     }
 
-
     private static func decode<T: Decodable>(_ type: T.Type, file: String, bytes: [UInt8]) throws(PlanError) -> T {
         if let line = firstInvalidUTF8Line(bytes) {
             throw PlanError(file: file, location: "line \(line)", message: "invalid UTF-8; fixture files must be UTF-8 text")

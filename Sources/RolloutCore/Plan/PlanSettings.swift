@@ -10,7 +10,8 @@ struct PlanSettings: Decodable {
 
     /// A plan from these settings and the given offices and items.
     func plan(offices: [Office], items: [Item]) -> Plan {
-        Plan(district: district, title: title, year: year, timeZone: timeZone, milestones: milestones,
-             followUp: followUp, batches: batches, offices: offices, items: items)
+        Plan(
+            district: district, title: title, year: year, timeZone: timeZone, milestones: milestones,
+            followUp: followUp, batches: batches, offices: offices, items: items)
     }
 }

@@ -10,8 +10,9 @@ enum PlanValidator {
         try validateOffices(plan.offices)
         try validateItems(plan.items, batches: plan.batches)
         guard plan.milestone(plan.followUp.after) != nil else {
-            throw PlanError(file: "plan.json", location: "followUp.after",
-                            message: "unknown milestone \"\(plan.followUp.after)\"; expected one of \(plan.milestones.map(\.id).joined(separator: ", "))")
+            throw PlanError(
+                file: "plan.json", location: "followUp.after",
+                message: "unknown milestone \"\(plan.followUp.after)\"; expected one of \(plan.milestones.map(\.id).joined(separator: ", "))")
         }
     }
 
@@ -23,7 +24,8 @@ enum PlanValidator {
     /// Refuses an id of plan.json that is not an identifier or repeats one of its list.
     private static func checkNewIdentifier(_ id: String, of kind: String, at location: String, seen: inout Set<String>) throws(PlanError) {
         guard isIdentifier(id) else {
-            throw PlanError(file: "plan.json", location: location, message: "\"\(id)\" is not a valid id; expected lowercase ASCII letters, digits and _")
+            throw PlanError(
+                file: "plan.json", location: location, message: "\"\(id)\" is not a valid id; expected lowercase ASCII letters, digits and _")
         }
         guard seen.insert(id).inserted else {
             throw PlanError(file: "plan.json", location: location, message: "duplicate \(kind) id \"\(id)\"")
@@ -35,7 +37,9 @@ enum PlanValidator {
             throw PlanError(file: "plan.json", location: "year", message: "year \(plan.year) is out of range; expected a year such as 2026")
         }
         guard TimeZone(identifier: plan.timeZone) != nil else {
-            throw PlanError(file: "plan.json", location: "timeZone", message: "unknown time zone \"\(plan.timeZone)\"; expected an IANA name such as Asia/Shanghai")
+            throw PlanError(
+                file: "plan.json", location: "timeZone",
+                message: "unknown time zone \"\(plan.timeZone)\"; expected an IANA name such as Asia/Shanghai")
         }
     }
 
@@ -49,18 +53,23 @@ enum PlanValidator {
         for (index, milestone) in milestones.enumerated() {
             for prerequisite in milestone.requires {
                 guard let required = byID[prerequisite] else {
-                    throw PlanError(file: "plan.json", location: "milestones[\(index)].requires",
-                                    message: "unknown prerequisite \"\(prerequisite)\" of \(milestone.id); expected one of \(milestones.map(\.id).joined(separator: ", "))")
+                    throw PlanError(
+                        file: "plan.json", location: "milestones[\(index)].requires",
+                        message:
+                            "unknown prerequisite \"\(prerequisite)\" of \(milestone.id); expected one of \(milestones.map(\.id).joined(separator: ", "))"
+                    )
                 }
                 if milestone.scope == .district && required.scope == .office {
-                    throw PlanError(file: "plan.json", location: "milestones[\(index)].requires",
-                                    message: "district-wide milestone \(milestone.id) cannot require per-office milestone \(prerequisite)")
+                    throw PlanError(
+                        file: "plan.json", location: "milestones[\(index)].requires",
+                        message: "district-wide milestone \(milestone.id) cannot require per-office milestone \(prerequisite)")
                 }
             }
         }
         if let cycle = findCycle(byID: byID, order: milestones.map(\.id)) {
-            throw PlanError(file: "plan.json", location: "milestones",
-                            message: "the milestone graph has a cycle: \(cycle.joined(separator: " → ")); prerequisites must form a DAG")
+            throw PlanError(
+                file: "plan.json", location: "milestones",
+                message: "the milestone graph has a cycle: \(cycle.joined(separator: " → ")); prerequisites must form a DAG")
         }
     }
 
@@ -105,8 +114,9 @@ enum PlanValidator {
                 }
             }
             if let prep = batch.prepMonth, let live = batch.liveMonth, live < prep {
-                throw PlanError(file: "plan.json", location: "\(at).liveMonth",
-                                message: "go-live month \(live) is before the prep month \(prep); expected the same month or later")
+                throw PlanError(
+                    file: "plan.json", location: "\(at).liveMonth",
+                    message: "go-live month \(live) is before the prep month \(prep); expected the same month or later")
             }
         }
         guard !batches.isEmpty else { throw PlanError(file: "plan.json", location: "batches", message: "no batches; expected at least one") }
@@ -117,8 +127,9 @@ enum PlanValidator {
         var ids = Set<String>(), names = Set<String>()
         for (index, office) in offices.enumerated() {
             guard isIdentifier(office.id) else {
-                throw PlanError(file: "offices.json", location: "[\(index)].id",
-                                message: "\"\(office.id)\" is not a valid id; expected lowercase ASCII letters, digits, _ and -")
+                throw PlanError(
+                    file: "offices.json", location: "[\(index)].id",
+                    message: "\"\(office.id)\" is not a valid id; expected lowercase ASCII letters, digits, _ and -")
             }
             guard !office.name.trimmingCharacters(in: .whitespaces).isEmpty else {
                 throw PlanError(file: "offices.json", location: "[\(index)].name", message: "empty name; expected the office's Chinese name")
@@ -144,8 +155,9 @@ enum PlanValidator {
                 throw PlanError(file: "items.json", location: at + ".number", message: "duplicate item number \(item.number)")
             }
             guard batchIDs.contains(item.batch) else {
-                throw PlanError(file: "items.json", location: at + ".batch",
-                                message: "unknown batch \"\(item.batch)\"; expected one of \(batchIDs.joined(separator: ", "))")
+                throw PlanError(
+                    file: "items.json", location: at + ".batch",
+                    message: "unknown batch \"\(item.batch)\"; expected one of \(batchIDs.joined(separator: ", "))")
             }
             for (key, value) in [("name", item.name), ("area", item.area), ("unit", item.unit), ("depth.text", item.depth.text)]
             where value.trimmingCharacters(in: .whitespaces).isEmpty {
@@ -155,9 +167,11 @@ enum PlanValidator {
                 throw PlanError(file: "items.json", location: at + ".sections", message: "expected one or more non-empty section names")
             }
             guard !item.depth.channels.isEmpty,
-                  item.depth.channels.allSatisfy({ !$0.isEmpty && $0.allSatisfy { !$0.levels.isEmpty && !$0.actions.isEmpty } }) else {
-                throw PlanError(file: "items.json", location: at + ".depth.channels",
-                                message: "expected at least one channel, each a list of steps with levels and actions")
+                item.depth.channels.allSatisfy({ !$0.isEmpty && $0.allSatisfy { !$0.levels.isEmpty && !$0.actions.isEmpty } })
+            else {
+                throw PlanError(
+                    file: "items.json", location: at + ".depth.channels",
+                    message: "expected at least one channel, each a list of steps with levels and actions")
             }
         }
     }

@@ -60,7 +60,8 @@ package struct RolloutState: Equatable, Sendable {
     /// Removes the effect of the entry a correction names (`target`, with its kind in `detail.reverses`).
     private mutating func reverse(_ correction: Entry) {
         guard let target = correction.target, let batch = correction.batch,
-              let kind = correction.detail.reversedKind else { return }
+            let kind = correction.detail.reversedKind
+        else { return }
         let key = correction.office.map { TrackKey(batch: batch, office: $0) }
         switch kind {
         case .milestone:

@@ -9,7 +9,8 @@ package enum StateDifference {
         for batch in Set(stored.district.keys).union(replayed.district.keys).sorted() {
             let a = stored.district[batch] ?? [:], b = replayed.district[batch] ?? [:]
             for milestone in Set(a.keys).union(b.keys).sorted() where a[milestone] != b[milestone] {
-                return "district_completions: \(batch)/\(milestone) is stored as \(describe(a[milestone])) but the history says \(describe(b[milestone]))"
+                return
+                    "district_completions: \(batch)/\(milestone) is stored as \(describe(a[milestone])) but the history says \(describe(b[milestone]))"
             }
         }
         let keys = Set(stored.tracks.keys).union(replayed.tracks.keys).sorted { ($0.batch, $0.office) < ($1.batch, $1.office) }
@@ -17,14 +18,18 @@ package enum StateDifference {
             let a = stored.tracks[key] ?? Track(), b = replayed.tracks[key] ?? Track()
             if a == b { continue }
             let at = "\(key.batch)/\(key.office)"
-            for milestone in Set(a.completions.milestones).union(b.completions.milestones).sorted() where a.completions[milestone] != b.completions[milestone] {
-                return "office_completions: \(at)/\(milestone) is stored as \(describe(a.completions[milestone])) but the history says \(describe(b.completions[milestone]))"
+            for milestone in Set(a.completions.milestones).union(b.completions.milestones).sorted()
+            where a.completions[milestone] != b.completions[milestone] {
+                return
+                    "office_completions: \(at)/\(milestone) is stored as \(describe(a.completions[milestone])) but the history says \(describe(b.completions[milestone]))"
             }
             if a.blockChanges != b.blockChanges {
-                return "block_changes: \(at) is stored as \(a.blockChanges.map { "#\($0.entry)" }) but the history says \(b.blockChanges.map { "#\($0.entry)" })"
+                return
+                    "block_changes: \(at) is stored as \(a.blockChanges.map { "#\($0.entry)" }) but the history says \(b.blockChanges.map { "#\($0.entry)" })"
             }
             for id in Set(a.problems.keys).union(b.problems.keys).sorted() where a.problems[id] != b.problems[id] {
-                return "problems: #\(id) at \(at) differs from the history (stored: \(a.problems[id] == nil ? "absent" : "present"), history: \(b.problems[id] == nil ? "absent" : "present"))"
+                return
+                    "problems: #\(id) at \(at) differs from the history (stored: \(a.problems[id] == nil ? "absent" : "present"), history: \(b.problems[id] == nil ? "absent" : "present"))"
             }
         }
         return nil

@@ -49,11 +49,15 @@ package struct StateDigest: Equatable, Sendable {
     }
 
     package mutating func addPerson(_ person: Person) {
-        people.add { $0.combine(person.login); $0.combine(person.name); $0.combine(person.role); $0.combine(person.office) }
+        people.add {
+            $0.combine(person.login); $0.combine(person.name); $0.combine(person.role); $0.combine(person.office)
+        }
     }
 
     package mutating func addDistrictCompletion(batch: String, milestone: String, _ completion: Completion) {
-        districtCompletions.add { $0.combine(batch); $0.combine(milestone); $0.combine(completion.entry); $0.combine(completion.effective) }
+        districtCompletions.add {
+            $0.combine(batch); $0.combine(milestone); $0.combine(completion.entry); $0.combine(completion.effective)
+        }
     }
 
     package mutating func addOfficeCompletion(batch: String, office: String, milestone: String, _ completion: Completion) {

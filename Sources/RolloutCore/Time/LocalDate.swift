@@ -16,7 +16,8 @@ package struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertibl
     /// Creates a date, or returns nil when the day does not exist.
     package init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
-              (1...LocalDate.daysIn(year: year, month: month)).contains(day) else { return nil }
+            (1...LocalDate.daysIn(year: year, month: month)).contains(day)
+        else { return nil }
         self.init(unchecked: year, month, day)
     }
 

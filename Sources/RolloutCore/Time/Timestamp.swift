@@ -23,7 +23,8 @@ package struct Timestamp: Comparable, Hashable, Sendable {
 
     private static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Timestamp? {
         guard bytes.count >= 20, bytes[10] == UInt8(ascii: "T"), bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":"),
-              let date = LocalDate(utf8: UnsafeBufferPointer(rebasing: bytes[0..<10])) else { return nil }
+            let date = LocalDate(utf8: UnsafeBufferPointer(rebasing: bytes[0..<10]))
+        else { return nil }
         func number(_ start: Int) -> Int? {
             let tens = Int(bytes[start]) - 48, ones = Int(bytes[start + 1]) - 48
             guard (0...9).contains(tens), (0...9).contains(ones) else { return nil }

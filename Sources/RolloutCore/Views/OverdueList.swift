@@ -27,15 +27,19 @@ package enum OverdueList {
                 let key = Outstanding.key(batch.id, milestone.id)
                 if milestone.scope == .district {
                     if !outstanding.districtDone.contains(key) {
-                        items.append(Item(batch: batch.id, office: nil, milestone: milestone, due: due, daysLate: days,
-                                          expected: "coordinator (district-wide)", blocked: false))
+                        items.append(
+                            Item(
+                                batch: batch.id, office: nil, milestone: milestone, due: due, daysLate: days,
+                                expected: "coordinator (district-wide)", blocked: false))
                     }
                     continue
                 }
                 for office in (outstanding.missing[key] ?? []).compactMap(plan.office(id:)) {
                     let who = milestone.recordedBy == .office ? "office: \(office.name)" : milestone.recordedBy.rawValue
-                    items.append(Item(batch: batch.id, office: office, milestone: milestone, due: due, daysLate: days,
-                                      expected: who, blocked: outstanding.blocked[batch.id]?.contains(office.id) ?? false))
+                    items.append(
+                        Item(
+                            batch: batch.id, office: office, milestone: milestone, due: due, daysLate: days,
+                            expected: who, blocked: outstanding.blocked[batch.id]?.contains(office.id) ?? false))
                 }
             }
         }

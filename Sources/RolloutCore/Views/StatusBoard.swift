@@ -54,9 +54,10 @@ package struct StatusBoard: Equatable, Sendable {
                 guard let due else { return .notApplicable }
                 return asOf > due ? .overdue(due: due, days: due.days(until: asOf)) : .due(due)
             }
-            return Row(office: office, cells: cells, block: track.block,
-                       live: batch.alreadyLive || track.completions[liveMilestone] != nil,
-                       openProblems: track.problems.values.filter { $0.resolution == nil }.count)
+            return Row(
+                office: office, cells: cells, block: track.block,
+                live: batch.alreadyLive || track.completions[liveMilestone] != nil,
+                openProblems: track.problems.values.filter { $0.resolution == nil }.count)
         }
     }
 
@@ -81,7 +82,8 @@ package struct StatusBoard: Equatable, Sendable {
     /// Whether `batch` has started (its prep month has begun or anything was
     /// recorded) and is not yet live everywhere; `state` needs only its tracks.
     package static func isInProgress(_ batch: Batch, plan: Plan, state: RolloutState, asOf: LocalDate) -> Bool {
-        let started = batch.prepMonth.flatMap { LocalDate(year: plan.year, month: $0, day: 1) }.map { asOf >= $0 } ?? false
+        let started =
+            batch.prepMonth.flatMap { LocalDate(year: plan.year, month: $0, day: 1) }.map { asOf >= $0 } ?? false
             || state.district[batch.id] != nil || !state.tracks.tracks(inBatch: batch.id).isEmpty
         let allLive = plan.offices.allSatisfy { state.track(batch: batch.id, office: $0.id).completions[plan.followUp.after] != nil }
         return started && !allLive

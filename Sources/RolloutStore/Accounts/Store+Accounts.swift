@@ -18,11 +18,12 @@ extension Store {
     /// Changing a password ends every session of the account but `keeping`.
     package func setPassword(login: String, hash: String, mustChange: Bool, at time: String, keeping session: String? = nil) throws {
         try writeCredentials { db in
-            try db.execute(sql: """
-                INSERT INTO accounts (login, password_hash, must_change, disabled, updated_at) VALUES (?, ?, ?, 0, ?)
-                ON CONFLICT(login) DO UPDATE SET password_hash = excluded.password_hash, must_change = excluded.must_change,
-                    disabled = 0, updated_at = excluded.updated_at
-                """, arguments: [login, hash, mustChange, time])
+            try db.execute(
+                sql: """
+                    INSERT INTO accounts (login, password_hash, must_change, disabled, updated_at) VALUES (?, ?, ?, 0, ?)
+                    ON CONFLICT(login) DO UPDATE SET password_hash = excluded.password_hash, must_change = excluded.must_change,
+                        disabled = 0, updated_at = excluded.updated_at
+                    """, arguments: [login, hash, mustChange, time])
             try db.execute(sql: "DELETE FROM sessions WHERE login = ? AND id_hash IS NOT ?", arguments: [login, session])
         }
     }
@@ -40,7 +41,8 @@ extension Store {
 
     package func createSession(idHash: String, login: String, at time: String) throws {
         try writeCredentials { db in
-            try db.execute(sql: "INSERT INTO sessions (id_hash, login, created_at, last_seen) VALUES (?, ?, ?, ?)", arguments: [idHash, login, time, time])
+            try db.execute(
+                sql: "INSERT INTO sessions (id_hash, login, created_at, last_seen) VALUES (?, ?, ?, ?)", arguments: [idHash, login, time, time])
         }
     }
 
@@ -65,8 +67,9 @@ extension Store {
     /// Stores a new token's hash; returns its id.
     package func createToken(hash: String, login: String, name: String, at time: String, expiresAt: String) throws -> Int64 {
         try writeCredentials { db in
-            try db.execute(sql: "INSERT INTO api_tokens (token_hash, login, name, created_at, expires_at) VALUES (?, ?, ?, ?, ?)",
-                           arguments: [hash, login, name, time, expiresAt])
+            try db.execute(
+                sql: "INSERT INTO api_tokens (token_hash, login, name, created_at, expires_at) VALUES (?, ?, ?, ?, ?)",
+                arguments: [hash, login, name, time, expiresAt])
             return db.lastInsertedRowID
         }
     }
@@ -84,7 +87,8 @@ extension Store {
     /// Revokes a person's token; false when they have no such live token.
     package func revokeToken(id: Int64, login: String, at time: String) throws -> Bool {
         try writeCredentials { db in
-            try db.execute(sql: "UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND login = ? AND revoked_at IS NULL", arguments: [time, id, login])
+            try db.execute(
+                sql: "UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND login = ? AND revoked_at IS NULL", arguments: [time, id, login])
             return db.changesCount == 1
         }
     }
@@ -93,36 +97,45 @@ extension Store {
 
     package func recordSignInAttempt(_ attempt: SignInAttempt) throws {
         try writeCredentials { db in
-            try db.execute(sql: "INSERT INTO sign_in_attempts (login, address, at, succeeded) VALUES (?, ?, ?, ?)",
-                           arguments: [attempt.login, attempt.address, attempt.at, attempt.succeeded])
+            try db.execute(
+                sql: "INSERT INTO sign_in_attempts (login, address, at, succeeded) VALUES (?, ?, ?, ?)",
+                arguments: [attempt.login, attempt.address, attempt.at, attempt.succeeded])
         }
     }
 
     /// Failed attempts for `login` (or from `address`) recorded at or after `since`, newest first.
     package func failedSignIns(login: String? = nil, address: String? = nil, since: String) throws -> [SignInAttempt] {
         try read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT login, address, at, succeeded FROM sign_in_attempts
-                WHERE succeeded = 0 AND at >= ? AND (? IS NULL OR login = ?) AND (? IS NULL OR address = ?) ORDER BY id DESC
-                """, arguments: [since, login, login, address, address]).map(Self.attempt)
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT login, address, at, succeeded FROM sign_in_attempts
+                    WHERE succeeded = 0 AND at >= ? AND (? IS NULL OR login = ?) AND (? IS NULL OR address = ?) ORDER BY id DESC
+                    """, arguments: [since, login, login, address, address]
+            ).map(Self.attempt)
         }
     }
 
     /// The newest sign-in attempts, for coordinators to review.
     package func signInAttempts(limit: Int) throws -> [SignInAttempt] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT login, address, at, succeeded FROM sign_in_attempts ORDER BY id DESC LIMIT ?", arguments: [limit]).map(Self.attempt)
+            try Row.fetchAll(db, sql: "SELECT login, address, at, succeeded FROM sign_in_attempts ORDER BY id DESC LIMIT ?", arguments: [limit]).map(
+                Self.attempt)
         }
     }
 
     // MARK: Rows
 
     private static func account(_ row: Row) -> Account {
-        Account(login: row["login"], passwordHash: row["password_hash"], mustChange: row["must_change"], disabled: row["disabled"], updatedAt: row["updated_at"])
+        Account(
+            login: row["login"], passwordHash: row["password_hash"], mustChange: row["must_change"], disabled: row["disabled"],
+            updatedAt: row["updated_at"])
     }
 
     private static func token(_ row: Row) -> APIToken {
-        APIToken(id: row["id"], login: row["login"], name: row["name"], createdAt: row["created_at"], expiresAt: row["expires_at"], revokedAt: row["revoked_at"])
+        APIToken(
+            id: row["id"], login: row["login"], name: row["name"], createdAt: row["created_at"], expiresAt: row["expires_at"],
+            revokedAt: row["revoked_at"])
     }
 
     private static func attempt(_ row: Row) -> SignInAttempt {

@@ -35,11 +35,14 @@ extension Store {
 
     /// Entries that corrections (accepted or refused) name: the replay keeps these to look them up.
     private func correctionTargets(_ db: Database) throws -> Set<Int64> {
-        Set(try Int64.fetchAll(db, sql: """
-            SELECT target FROM entries WHERE kind = 'correction'
-            UNION SELECT CAST(value AS INTEGER) FROM entries, json_each('[' || json_extract(detail, '$.targets') || ']')
-            WHERE kind = 'refused' AND json_extract(detail, '$.attempt') = 'correct'
-            """))
+        Set(
+            try Int64.fetchAll(
+                db,
+                sql: """
+                    SELECT target FROM entries WHERE kind = 'correction'
+                    UNION SELECT CAST(value AS INTEGER) FROM entries, json_each('[' || json_extract(detail, '$.targets') || ']')
+                    WHERE kind = 'refused' AND json_extract(detail, '$.attempt') = 'correct'
+                    """))
     }
 
     /// Reads and chain-checks every entry here while a second thread replays
@@ -47,8 +50,10 @@ extension Store {
     /// finishes. The content hashes are shared out to balance the two threads:
     /// every third entry is checked on the replay thread just before it is
     /// replayed, the others here. The failure reported is the one of the lowest entry.
-    private func replayConcurrently(plans: [String: Plan], needed: Set<Int64>, db: Database,
-                                    chain: inout ChainVerifier) throws -> (ReplayOutcome, stored: StateDigest) {
+    private func replayConcurrently(
+        plans: [String: Plan], needed: Set<Int64>, db: Database,
+        chain: inout ChainVerifier
+    ) throws -> (ReplayOutcome, stored: StateDigest) {
         let pipe = EntryPipe()
         let outcome = ReplayOutcome()
         let replayer = Thread {

@@ -47,11 +47,17 @@ package struct Store: Sendable {
     ///
     /// The database is built in `PATH.init-PID` beside `path` and moved into
     /// place only when complete (`AtomicFile.build`), so a failure leaves nothing behind.
-    package static func create(path: String, plan: Plan, coordinator: String, login: String? = nil, at moment: Moment, replace: Bool,
-                               testClock: Bool = false) throws -> Store {
+    package static func create(
+        path: String, plan: Plan, coordinator: String, login: String? = nil, at moment: Moment, replace: Bool,
+        testClock: Bool = false
+    ) throws -> Store {
         let coordinator = Person(login: login ?? coordinator, name: coordinator, role: .coordinator, office: nil)
-        if coordinator.login != coordinator.name, let problem = Person.loginProblem(coordinator.login) { throw StoreError.invalid(InvalidAction(problem)) }
-        guard case .file = try WriteTarget.inspect(path, streams: false) else { throw StoreError.unsuitableTarget(path: path, why: "expected a file name") }
+        if coordinator.login != coordinator.name, let problem = Person.loginProblem(coordinator.login) {
+            throw StoreError.invalid(InvalidAction(problem))
+        }
+        guard case .file = try WriteTarget.inspect(path, streams: false) else {
+            throw StoreError.unsuitableTarget(path: path, why: "expected a file name")
+        }
         if FileManager.default.fileExists(atPath: path) && !replace { throw StoreError.databaseExists(path: path) }
         try WriteAccess.check(path)
         removeAbandonedInitFiles(for: path)

@@ -44,7 +44,8 @@ package enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         case .busy(let path):
             "\(path) stayed locked by other writers for 30 seconds; nothing was recorded; try again"
         case .unknownPerson(let name, let known):
-            "unknown person \"\(name)\"; pass --as with a registered login or name" + (known.isEmpty ? "" : " (e.g. \(known.prefix(5).joined(separator: ", ")))")
+            "unknown person \"\(name)\"; pass --as with a registered login or name"
+                + (known.isEmpty ? "" : " (e.g. \(known.prefix(5).joined(separator: ", ")))")
         case .unknownEntry(let seq, let count):
             "there is no entry #\(seq); the history has entries #1 to #\(count)"
         case .unknownProblem(let id):

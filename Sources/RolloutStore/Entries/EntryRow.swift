@@ -3,7 +3,8 @@ import RolloutCore
 
 /// Maps history entries to rows of the `entries` table (reading them back is `EntryStream`).
 enum EntryRow {
-    static let columns = "seq, kind, batch_id, office_id, milestone_id, target, actor, actor_role, effective, recorded_at, note, evidence, detail, bulk, idempotency_key, plan_version, previous_hash, hash, actor_login, auth"
+    static let columns =
+        "seq, kind, batch_id, office_id, milestone_id, target, actor, actor_role, effective, recorded_at, note, evidence, detail, bulk, idempotency_key, plan_version, previous_hash, hash, actor_login, auth"
 
     /// One `?` per column of `columns`.
     static let placeholders = Array(repeating: "?", count: columns.split(separator: ",").count).joined(separator: ", ")
@@ -36,7 +37,8 @@ enum EntryRow {
         var files: [Evidence] = []
         for value in values {
             guard case .object(let file) = value, case .string(let name)? = file["name"], case .string(let sha256)? = file["sha256"],
-                  case .int(let size)? = file["size"] else { return nil }
+                case .int(let size)? = file["size"]
+            else { return nil }
             files.append(Evidence(name: name, sha256: sha256, size: size))
         }
         return files

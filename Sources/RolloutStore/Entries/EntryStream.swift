@@ -21,8 +21,10 @@ struct EntryStream {
     }
 
     /// Hands every entry matching `clause` to `body`; a row that cannot be read is a `StoreError`.
-    static func forEach(_ db: Database, where clause: String = "1", arguments: StatementArguments = [],
-                        _ body: (Entry) throws -> Void) throws {
+    static func forEach(
+        _ db: Database, where clause: String = "1", arguments: StatementArguments = [],
+        _ body: (Entry) throws -> Void
+    ) throws {
         var stream = try EntryStream(db, where: clause, arguments: arguments)
         while true {
             let entry: Entry

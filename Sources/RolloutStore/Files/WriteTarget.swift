@@ -36,14 +36,20 @@ package enum WriteTarget: Equatable, Sendable {
         case S_IFCHR where streams:
             return .stream(path, kind: "a character device")
         case S_IFIFO, S_IFCHR:
-            throw StoreError.unsuitableTarget(path: path, why: "it is \(info.st_mode & S_IFMT == S_IFIFO ? "a FIFO" : "a character device"), not a regular file; a database must be a regular file, so name a new file")
+            throw StoreError.unsuitableTarget(
+                path: path,
+                why:
+                    "it is \(info.st_mode & S_IFMT == S_IFIFO ? "a FIFO" : "a character device"), not a regular file; a database must be a regular file, so name a new file"
+            )
         case S_IFLNK:
             let destination = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) ?? "?"
-            throw StoreError.unsuitableTarget(path: path, why: "it is a symbolic link (to \(destination)); rollout does not write through links, so name the file itself")
+            throw StoreError.unsuitableTarget(
+                path: path, why: "it is a symbolic link (to \(destination)); rollout does not write through links, so name the file itself")
         case S_IFDIR:
             throw StoreError.unsuitableTarget(path: path, why: "it is a folder; expected a file name")
         case S_IFBLK:
-            throw StoreError.unsuitableTarget(path: path, why: "it is a block device; expected a regular file, a FIFO, a character device or - for standard output")
+            throw StoreError.unsuitableTarget(
+                path: path, why: "it is a block device; expected a regular file, a FIFO, a character device or - for standard output")
         default:
             throw StoreError.unsuitableTarget(path: path, why: "it is not a regular file (a socket or another special file); expected a regular file")
         }

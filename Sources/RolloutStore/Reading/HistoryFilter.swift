@@ -18,9 +18,11 @@ package struct HistoryFilter: Sendable {
     /// Only entries numbered up to this one: a listing read twice sees the same entries.
     package var through: Int64?
 
-    package init(office: String? = nil, batch: String? = nil, milestone: String? = nil, actor: String? = nil, kind: EntryKind? = nil,
-                effectiveFrom: LocalDate? = nil, effectiveTo: LocalDate? = nil, recordedFrom: String? = nil, recordedTo: String? = nil,
-                limit: Int? = nil) {
+    package init(
+        office: String? = nil, batch: String? = nil, milestone: String? = nil, actor: String? = nil, kind: EntryKind? = nil,
+        effectiveFrom: LocalDate? = nil, effectiveTo: LocalDate? = nil, recordedFrom: String? = nil, recordedTo: String? = nil,
+        limit: Int? = nil
+    ) {
         self.office = office
         self.batch = batch
         self.milestone = milestone

@@ -20,8 +20,12 @@ extension Store {
     /// The registered people whose login or display name is `text`.
     package func people(loginOrName text: String) throws -> [Person] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT login, name, role, office_id FROM people WHERE login = ? OR name = ? ORDER BY login", arguments: [text, text])
-                .compactMap { row in Role(rawValue: row["role"] ?? "").map { Person(login: row["login"], name: row["name"], role: $0, office: row["office_id"]) } }
+            try Row.fetchAll(
+                db, sql: "SELECT login, name, role, office_id FROM people WHERE login = ? OR name = ? ORDER BY login", arguments: [text, text]
+            )
+            .compactMap { row in
+                Role(rawValue: row["role"] ?? "").map { Person(login: row["login"], name: row["name"], role: $0, office: row["office_id"]) }
+            }
         }
     }
 
@@ -88,25 +92,42 @@ extension Store {
                     guard let due = plan.dueDate(of: milestone, in: batch), due < date else { continue }
                     let key = Outstanding.key(batch.id, milestone.id)
                     if milestone.scope == .district {
-                        if try Bool.fetchOne(db, sql: """
-                            SELECT EXISTS (SELECT 1 FROM district_completions WHERE batch_id = ? AND milestone_id = ? AND effective <= ?)
-                            """, arguments: [batch.id, milestone.id, day]) ?? false { districtDone.insert(key) }
+                        if try Bool.fetchOne(
+                            db,
+                            sql: """
+                                SELECT EXISTS (SELECT 1 FROM district_completions WHERE batch_id = ? AND milestone_id = ? AND effective <= ?)
+                                """, arguments: [batch.id, milestone.id, day]) ?? false
+                        {
+                            districtDone.insert(key)
+                        }
                         continue
                     }
-                    let done = try Int.fetchOne(db, sql: """
-                        SELECT count(*) FROM office_completions WHERE batch_id = ? AND milestone_id = ? AND effective <= ?
-                        """, arguments: [batch.id, milestone.id, day]) ?? 0
-                    missing[key] = done == officeCount ? [] : Set(try String.fetchAll(db, sql: """
-                        SELECT id FROM offices WHERE id NOT IN
-                            (SELECT office_id FROM office_completions WHERE batch_id = ? AND milestone_id = ? AND effective <= ?)
-                        """, arguments: [batch.id, milestone.id, day]))
+                    let done =
+                        try Int.fetchOne(
+                            db,
+                            sql: """
+                                SELECT count(*) FROM office_completions WHERE batch_id = ? AND milestone_id = ? AND effective <= ?
+                                """, arguments: [batch.id, milestone.id, day]) ?? 0
+                    missing[key] =
+                        done == officeCount
+                        ? []
+                        : Set(
+                            try String.fetchAll(
+                                db,
+                                sql: """
+                                    SELECT id FROM offices WHERE id NOT IN
+                                        (SELECT office_id FROM office_completions WHERE batch_id = ? AND milestone_id = ? AND effective <= ?)
+                                    """, arguments: [batch.id, milestone.id, day]))
                 }
             }
-            for row in try Row.fetchAll(db, sql: """
-                SELECT batch_id, office_id FROM block_changes AS b
-                WHERE blocked = 1 AND effective <= ?1 AND entry_seq = (SELECT max(entry_seq) FROM block_changes
-                    WHERE batch_id = b.batch_id AND office_id = b.office_id AND effective <= ?1)
-                """, arguments: [day]) {
+            for row in try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT batch_id, office_id FROM block_changes AS b
+                    WHERE blocked = 1 AND effective <= ?1 AND entry_seq = (SELECT max(entry_seq) FROM block_changes
+                        WHERE batch_id = b.batch_id AND office_id = b.office_id AND effective <= ?1)
+                    """, arguments: [day])
+            {
                 blocked[row[0], default: []].insert(row[1])
             }
             return Outstanding(missing: missing, districtDone: districtDone, blocked: blocked)

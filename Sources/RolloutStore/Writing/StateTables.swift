@@ -10,10 +10,13 @@ enum StateTables {
     /// coordinator (all the rules read), not the 40,000 office staff of a national register.
     static func loadPeople(_ db: Database, logins: Set<String>? = nil) throws -> [String: Person] {
         var people: [String: Person] = [:]
-        let rows = try logins.map { logins in
-            try Row.fetchAll(db, sql: "SELECT login, name, role, office_id FROM people WHERE role = 'coordinator' OR login IN (SELECT value FROM json_each(?))",
-                             arguments: [CanonicalJSON.array(logins.sorted().map(CanonicalJSON.string)).text])
-        } ?? Row.fetchAll(db, sql: "SELECT login, name, role, office_id FROM people")
+        let rows =
+            try logins.map { logins in
+                try Row.fetchAll(
+                    db,
+                    sql: "SELECT login, name, role, office_id FROM people WHERE role = 'coordinator' OR login IN (SELECT value FROM json_each(?))",
+                    arguments: [CanonicalJSON.array(logins.sorted().map(CanonicalJSON.string)).text])
+            } ?? Row.fetchAll(db, sql: "SELECT login, name, role, office_id FROM people")
         for row in rows {
             let login: String = row["login"]
             guard let role = Role(rawValue: row["role"] ?? "") else { continue }
@@ -26,10 +29,12 @@ enum StateTables {
     /// effective on or before `effectiveBy` when given.
     static func loadDistrict(_ db: Database, batch: String?, effectiveBy: LocalDate? = nil) throws -> [String: [String: Completion]] {
         var result: [String: [String: Completion]] = [:]
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT batch_id, milestone_id, entry_seq, effective FROM district_completions
-            WHERE (?1 IS NULL OR batch_id = ?1) AND (?2 IS NULL OR effective <= ?2)
-            """, arguments: [batch, effectiveBy?.description])
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT batch_id, milestone_id, entry_seq, effective FROM district_completions
+                WHERE (?1 IS NULL OR batch_id = ?1) AND (?2 IS NULL OR effective <= ?2)
+                """, arguments: [batch, effectiveBy?.description])
         for row in rows {
             guard let date = LocalDate(row["effective"] ?? "") else { continue }
             result[row["batch_id"], default: [:]][row["milestone_id"]] = Completion(entry: row["entry_seq"], effective: date)
@@ -59,10 +64,11 @@ enum StateTables {
         // Rows come in primary-key order, so each track's completions are gathered before one dictionary insert.
         let (completionFilter, completionArguments) = filter(dateColumn: "effective")
         // Read raw: a national batch has 240,000 completions.
-        let statement = try db.makeStatement(sql: """
-            SELECT batch_id, office_id, milestone_id, entry_seq, effective FROM office_completions
-            WHERE \(completionFilter) ORDER BY batch_id, office_id, milestone_id
-            """)
+        let statement = try db.makeStatement(
+            sql: """
+                SELECT batch_id, office_id, milestone_id, entry_seq, effective FROM office_completions
+                WHERE \(completionFilter) ORDER BY batch_id, office_id, milestone_id
+                """)
         let completions = try Row.fetchCursor(statement, arguments: completionArguments)
         var batch = "", office = "", started = false
         var current = MilestoneCompletions()
@@ -83,8 +89,10 @@ enum StateTables {
         }
         flush()
         let (blockFilter, blockArguments) = filter(dateColumn: "effective")
-        for row in try Row.fetchAll(db, sql: "SELECT entry_seq, batch_id, office_id, blocked, effective, reason FROM block_changes WHERE \(blockFilter) ORDER BY entry_seq",
-                                    arguments: blockArguments) {
+        for row in try Row.fetchAll(
+            db, sql: "SELECT entry_seq, batch_id, office_id, blocked, effective, reason FROM block_changes WHERE \(blockFilter) ORDER BY entry_seq",
+            arguments: blockArguments)
+        {
             guard let effective = LocalDate(row[4] ?? "") else { continue }
             let change = BlockChange(entry: row[0], blocked: row[3], effective: effective, reason: row[5] ?? "")
             tracks.update(TrackKey(batch: row[1], office: row[2])) { $0.blockChanges.append(change) }
@@ -100,14 +108,17 @@ enum StateTables {
 
     /// Rows of the `problems` table matching `clause`, oldest first.
     static func loadProblems(_ db: Database, where clause: String, arguments: StatementArguments = []) throws -> [ProblemRecord] {
-        try Row.fetchAll(db, sql: "SELECT id, batch_id, office_id, opened, note, resolved_seq, resolved, resolution FROM problems WHERE \(clause) ORDER BY id",
-                         arguments: arguments).compactMap { row in
+        try Row.fetchAll(
+            db, sql: "SELECT id, batch_id, office_id, opened, note, resolved_seq, resolved, resolution FROM problems WHERE \(clause) ORDER BY id",
+            arguments: arguments
+        ).compactMap { row in
             guard let opened = LocalDate(row[3] ?? "") else { return nil }
             var resolution: Resolution?
             if let seq: Int64 = row[5], let date = LocalDate(row[6] ?? "") {
                 resolution = Resolution(entry: seq, effective: date, note: row[7] ?? "")
             }
-            return ProblemRecord(batch: row[1], office: row[2], problem: Problem(id: row[0], opened: opened, note: row[4] ?? "", resolution: resolution))
+            return ProblemRecord(
+                batch: row[1], office: row[2], problem: Problem(id: row[0], opened: opened, note: row[4] ?? "", resolution: resolution))
         }
     }
 
@@ -143,8 +154,9 @@ enum StateTables {
         while try completions.next() != nil {
             let row = RawRow(statement)
             guard let effective = row.bytes(4).flatMap(LocalDate.init(utf8:)) else { digest.markUnreadable(); continue }
-            digest.addOfficeCompletion(batch: row.text(0) ?? "", office: row.text(1) ?? "", milestone: row.text(2) ?? "",
-                                       Completion(entry: row.int64(3), effective: effective))
+            digest.addOfficeCompletion(
+                batch: row.text(0) ?? "", office: row.text(1) ?? "", milestone: row.text(2) ?? "",
+                Completion(entry: row.int64(3), effective: effective))
         }
         let blockChanges = try Row.fetchCursor(db, sql: "SELECT entry_seq, batch_id, office_id, blocked, effective, reason FROM block_changes")
         while let row = try blockChanges.next() {
@@ -203,18 +215,24 @@ enum StateTables {
         init(_ db: Database) throws {
             self.db = db
             insertEntry = try db.cachedStatement(sql: "INSERT INTO entries (\(EntryRow.columns)) VALUES (\(EntryRow.placeholders))")
-            upsertOfficeCompletion = try db.cachedStatement(sql: """
-                INSERT INTO office_completions (batch_id, office_id, milestone_id, entry_seq, effective) VALUES (?, ?, ?, ?, ?)
-                ON CONFLICT (batch_id, office_id, milestone_id) DO UPDATE SET entry_seq = excluded.entry_seq, effective = excluded.effective
-                """)
-            upsertDistrictCompletion = try db.cachedStatement(sql: """
-                INSERT INTO district_completions (batch_id, milestone_id, entry_seq, effective) VALUES (?, ?, ?, ?)
-                ON CONFLICT (batch_id, milestone_id) DO UPDATE SET entry_seq = excluded.entry_seq, effective = excluded.effective
-                """)
-            insertBlockChange = try db.cachedStatement(sql: "INSERT INTO block_changes (entry_seq, batch_id, office_id, blocked, effective, reason) VALUES (?, ?, ?, ?, ?, ?)")
+            upsertOfficeCompletion = try db.cachedStatement(
+                sql: """
+                    INSERT INTO office_completions (batch_id, office_id, milestone_id, entry_seq, effective) VALUES (?, ?, ?, ?, ?)
+                    ON CONFLICT (batch_id, office_id, milestone_id) DO UPDATE SET entry_seq = excluded.entry_seq, effective = excluded.effective
+                    """)
+            upsertDistrictCompletion = try db.cachedStatement(
+                sql: """
+                    INSERT INTO district_completions (batch_id, milestone_id, entry_seq, effective) VALUES (?, ?, ?, ?)
+                    ON CONFLICT (batch_id, milestone_id) DO UPDATE SET entry_seq = excluded.entry_seq, effective = excluded.effective
+                    """)
+            insertBlockChange = try db.cachedStatement(
+                sql: "INSERT INTO block_changes (entry_seq, batch_id, office_id, blocked, effective, reason) VALUES (?, ?, ?, ?, ?, ?)")
             insertProblem = try db.cachedStatement(sql: "INSERT INTO problems (id, batch_id, office_id, opened, note) VALUES (?, ?, ?, ?, ?)")
             resolveProblem = try db.cachedStatement(sql: "UPDATE problems SET resolved_seq = ?, resolved = ?, resolution = ? WHERE id = ?")
-            upsertPerson = try db.cachedStatement(sql: "INSERT INTO people (login, name, role, office_id) VALUES (?, ?, ?, ?) ON CONFLICT(login) DO UPDATE SET name = excluded.name, role = excluded.role, office_id = excluded.office_id")
+            upsertPerson = try db.cachedStatement(
+                sql:
+                    "INSERT INTO people (login, name, role, office_id) VALUES (?, ?, ?, ?) ON CONFLICT(login) DO UPDATE SET name = excluded.name, role = excluded.role, office_id = excluded.office_id"
+            )
         }
 
         func insert(_ entry: Entry) throws {
@@ -254,19 +272,22 @@ enum StateTables {
             switch kind {
             case .milestone:
                 if correction.office != nil {
-                    try db.execute(sql: "DELETE FROM office_completions WHERE batch_id = ? AND office_id = ? AND milestone_id = ? AND entry_seq = ?",
-                                   arguments: [correction.batch, correction.office, correction.milestone, target])
+                    try db.execute(
+                        sql: "DELETE FROM office_completions WHERE batch_id = ? AND office_id = ? AND milestone_id = ? AND entry_seq = ?",
+                        arguments: [correction.batch, correction.office, correction.milestone, target])
                 } else {
-                    try db.execute(sql: "DELETE FROM district_completions WHERE batch_id = ? AND milestone_id = ? AND entry_seq = ?",
-                                   arguments: [correction.batch, correction.milestone, target])
+                    try db.execute(
+                        sql: "DELETE FROM district_completions WHERE batch_id = ? AND milestone_id = ? AND entry_seq = ?",
+                        arguments: [correction.batch, correction.milestone, target])
                 }
             case .blocked, .unblocked:
                 try db.execute(sql: "DELETE FROM block_changes WHERE entry_seq = ?", arguments: [target])
             case .problemOpened:
                 try db.execute(sql: "DELETE FROM problems WHERE id = ?", arguments: [target])
             case .problemResolved:
-                try db.execute(sql: "UPDATE problems SET resolved_seq = NULL, resolved = NULL, resolution = NULL WHERE id = ? AND resolved_seq = ?",
-                               arguments: [correction.detail.reopenedProblem, target])
+                try db.execute(
+                    sql: "UPDATE problems SET resolved_seq = NULL, resolved = NULL, resolution = NULL WHERE id = ? AND resolved_seq = ?",
+                    arguments: [correction.detail.reopenedProblem, target])
             case .correction, .personAdded, .personRemoved, .refused:
                 return
             }

@@ -55,7 +55,8 @@ extension Store {
             actors[login] = person
         }
         let engine = Engine(plan: plan)
-        let writesMany = requests.count > 1 || requests.contains { if case .correct(let targets, _, _) = $0.action { targets.count > 1 } else { false } }
+        let writesMany =
+            requests.count > 1 || requests.contains { if case .correct(let targets, _, _) = $0.action { targets.count > 1 } else { false } }
         let bulk = writesMany ? "bulk-\(head.count + 1)" : nil
         var seq = head.count
         var previousHash = head.hash
@@ -65,8 +66,9 @@ extension Store {
 
         func append(_ draft: EntryDraft, by actor: Person, key: String?) throws -> Entry {
             seq += 1
-            let entry = draft.sealed(seq: seq, recordedAt: moment.recordedAt, planVersion: planVersion, previousHash: previousHash, bulk: bulk,
-                                     idempotencyKey: key, identity: Identity(login: actor.login, authentication: options.authentication))
+            let entry = draft.sealed(
+                seq: seq, recordedAt: moment.recordedAt, planVersion: planVersion, previousHash: previousHash, bulk: bulk,
+                idempotencyKey: key, identity: Identity(login: actor.login, authentication: options.authentication))
             try writer.insert(entry)
             previousHash = entry.hash
             return entry
@@ -109,7 +111,9 @@ extension Store {
     /// last entry's `recorded_at` (a clock set back, or a back-dated injected
     /// clock) is refused before anything is written.
     private func checkClockNotBehind(_ moment: Moment, headSeq: Int64, db: Database) throws {
-        guard headSeq > 0, let last = try String.fetchOne(db, sql: "SELECT recorded_at FROM entries WHERE seq = ?", arguments: [headSeq]) else { return }
+        guard headSeq > 0, let last = try String.fetchOne(db, sql: "SELECT recorded_at FROM entries WHERE seq = ?", arguments: [headSeq]) else {
+            return
+        }
         let behind: Bool
         if let now = Timestamp(iso8601: moment.recordedAt), let then = Timestamp(iso8601: last) {
             behind = now < then
@@ -121,12 +125,16 @@ extension Store {
 
     /// A person taken off the register: their attempts are refused and recorded, not treated as unknown input.
     private func removedPerson(_ login: String, db: Database) throws -> Person? {
-        guard let row = try Row.fetchOne(db, sql: """
-                SELECT office_id, json_extract(detail, '$.name') AS name, json_extract(detail, '$.role') AS role FROM entries
-                WHERE kind = 'person_removed' AND coalesce(json_extract(detail, '$.login'), json_extract(detail, '$.name')) = ?
-                ORDER BY seq DESC LIMIT 1
-                """, arguments: [login]),
-              let role = Role(rawValue: row["role"] ?? "") else { return nil }
+        guard
+            let row = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT office_id, json_extract(detail, '$.name') AS name, json_extract(detail, '$.role') AS role FROM entries
+                    WHERE kind = 'person_removed' AND coalesce(json_extract(detail, '$.login'), json_extract(detail, '$.name')) = ?
+                    ORDER BY seq DESC LIMIT 1
+                    """, arguments: [login]),
+            let role = Role(rawValue: row["role"] ?? "")
+        else { return nil }
         return Person(login: login, name: row["name"] ?? login, role: role, office: row["office_id"])
     }
 

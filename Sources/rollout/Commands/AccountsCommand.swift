@@ -67,7 +67,8 @@ struct AccountsCommand: ParsableCommand {
 
     /// `rollout accounts disable LOGIN`.
     struct Disable: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "disable", abstract: "Disable an account: its sessions end and its tokens are revoked.")
+        static let configuration = CommandConfiguration(
+            commandName: "disable", abstract: "Disable an account: its sessions end and its tokens are revoked.")
 
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var actor: ActorOptions
@@ -79,7 +80,9 @@ struct AccountsCommand: ParsableCommand {
             try reporting {
                 let service = try database.open()
                 try service.disableAccount(login: login, by: try actor.resolve(in: service), at: try Clock.now(for: service))
-                print("Disabled \(login): every session ended, every API token revoked. `rollout accounts reset \(login)` enables it again with a new code.")
+                print(
+                    "Disabled \(login): every session ended, every API token revoked. `rollout accounts reset \(login)` enables it again with a new code."
+                )
             }
         }
     }
@@ -99,9 +102,12 @@ struct AccountsCommand: ParsableCommand {
                 if output.json { try JSONOutput.print(accounts.map(AccountView.init)); return }
                 var table = TextTable("Login", "Name", "Role", "Office", "Account")
                 for account in accounts {
-                    let state = account.disabled ? "disabled" : !account.hasPassword ? "no password yet" : account.mustChange ? "one-time code issued" : "active"
-                    table.add(account.person.login, account.person.name, account.person.role.rawValue,
-                              account.person.office.map { EntryText.office($0, service.plan) } ?? "-", state)
+                    let state =
+                        account.disabled
+                        ? "disabled" : !account.hasPassword ? "no password yet" : account.mustChange ? "one-time code issued" : "active"
+                    table.add(
+                        account.person.login, account.person.name, account.person.role.rawValue,
+                        account.person.office.map { EntryText.office($0, service.plan) } ?? "-", state)
                 }
                 print(table.rendered)
             }

@@ -53,7 +53,9 @@ struct AuditCommand: ParsableCommand {
                     print(failure.description)
                     print("Checked \(result.entries) entries before the failure.")
                 } else {
-                    print("\(Terminal.paint("Verified", .green)) \(result.entries) entries in \(source): hash chain intact, every entry legal when made\(file == nil ? ", stored state equals the replay" : "").")
+                    print(
+                        "\(Terminal.paint("Verified", .green)) \(result.entries) entries in \(source): hash chain intact, every entry legal when made\(file == nil ? ", stored state equals the replay" : "")."
+                    )
                     print("Head: \(result.head)")
                 }
                 if !result.passed { throw ExitCode(AuditCommand.failed) }
@@ -63,11 +65,15 @@ struct AuditCommand: ParsableCommand {
 
     /// `rollout audit export FILE`.
     struct Export: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "export", abstract: "Write the plan and the full chain as JSON lines (format: docs/audit.md).")
+        static let configuration = CommandConfiguration(
+            commandName: "export", abstract: "Write the plan and the full chain as JSON lines (format: docs/audit.md).")
 
         @OptionGroup var database: DatabaseOptions
 
-        @Argument(help: "The file to write: replaced whole when complete if it is a regular file; written into if it is a FIFO or a device; - for standard output.")
+        @Argument(
+            help:
+                "The file to write: replaced whole when complete if it is a regular file; written into if it is a FIFO or a device; - for standard output."
+        )
         var file: String
 
         func run() throws {

@@ -3,7 +3,8 @@ import RolloutApp
 
 /// `rollout block`: stop an office's rollout of a batch until unblocked.
 struct BlockCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "block", abstract: "Block offices' rollout of a batch, with a reason (coordinators).")
+    static let configuration = CommandConfiguration(
+        commandName: "block", abstract: "Block offices' rollout of a batch, with a reason (coordinators).")
 
     @OptionGroup var change: BlockChange
 
@@ -14,7 +15,8 @@ struct BlockCommand: ParsableCommand {
 
 /// `rollout unblock`: let a blocked rollout progress again.
 struct UnblockCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "unblock", abstract: "Unblock offices' rollout of a batch, with a reason (coordinators).")
+    static let configuration = CommandConfiguration(
+        commandName: "unblock", abstract: "Unblock offices' rollout of a batch, with a reason (coordinators).")
 
     @OptionGroup var change: BlockChange
 
@@ -42,7 +44,8 @@ struct BlockChange: ParsableArguments {
 
     func perform(blocking: Bool) throws {
         let service = try database.open()
-        let request = BlockChangeRequest(blocking: blocking, batch: batch, offices: offices.office, reason: reason, write: flags.input(dryRun: dryRun))
+        let request = BlockChangeRequest(
+            blocking: blocking, batch: batch, offices: offices.office, reason: reason, write: flags.input(dryRun: dryRun))
         let result = try service.changeBlock(request, by: try actor.resolve(in: service), at: try Clock.now(for: service))
         try OutcomeReport(plan: service.plan, result: result).print(json: output.json)
     }

@@ -23,8 +23,9 @@ struct CorrectCommand: ParsableCommand {
     func run() throws {
         try reporting {
             let service = try database.open()
-            let result = try service.correct(CorrectionRequest(entries: entries, reason: reason, write: flags.input()), by: try actor.resolve(in: service),
-                                             at: try Clock.now(for: service))
+            let result = try service.correct(
+                CorrectionRequest(entries: entries, reason: reason, write: flags.input()), by: try actor.resolve(in: service),
+                at: try Clock.now(for: service))
             try OutcomeReport(plan: service.plan, result: result).print(json: output.json)
         }
     }

@@ -34,14 +34,18 @@ struct DemoCommand: ParsableCommand {
             }
             print(Terminal.paint("Overdue as of \(demo.end.today)", .bold))
             for item in demo.overdue {
-                print("  \(item.daysLate) days late: \(item.batch) \(item.office?.name ?? "district-wide") \(item.milestone.id) (due \(item.due); \(item.expected)\(item.blocked ? ", blocked" : ""))")
+                print(
+                    "  \(item.daysLate) days late: \(item.batch) \(item.office?.name ?? "district-wide") \(item.milestone.id) (due \(item.due); \(item.expected)\(item.blocked ? ", blocked" : ""))"
+                )
             }
             if demo.overdue.isEmpty { print("  nothing") }
             let verification = demo.verification
             print("")
             print(Terminal.paint("Audit", .bold))
-            print(verification.passed ? "  Verified \(verification.entries) entries: hash chain intact, every entry legal when made, stored state equals the replay."
-                                      : "  VERIFICATION FAILED: \(verification.failure?.description ?? "")")
+            print(
+                verification.passed
+                    ? "  Verified \(verification.entries) entries: hash chain intact, every entry legal when made, stored state equals the replay."
+                    : "  VERIFICATION FAILED: \(verification.failure?.description ?? "")")
             print("  Head: \(verification.head)")
             let report = (folder as NSString).appendingPathComponent("yuzhong-demo-report.html")
             try AtomicFile.write(report, text: HTMLReport(demo.report).html)

@@ -24,7 +24,8 @@ struct ExportCommand: ParsableCommand {
         try reporting {
             guard folder != "-" else {
                 throw InputError(
-                    "export writes eight files into a folder, so - (standard output) cannot take them; name a folder, or use `rollout audit export -` for the history as JSON lines")
+                    "export writes eight files into a folder, so - (standard output) cannot take them; name a folder, or use `rollout audit export -` for the history as JSON lines"
+                )
             }
             let service = try database.open()
             let tables = try service.exportTables(asOf: asOf, now: try Clock.now(for: service))

@@ -33,7 +33,9 @@ struct GenerateCommand: ParsableCommand {
                 ScaleRequest(offices: offices, districts: districts, batches: batches, openLastBatch: openLastBatch), into: db)
             let seconds = Date().timeIntervalSince(started)
             let count = try service.head().count
-            print("Generated \(count) entries for \(offices) offices in \(districts) districts, \(batches) batches, in \(String(format: "%.1f", seconds)) s (\(Int(Double(count) / max(seconds, 0.001))) entries/s).")
+            print(
+                "Generated \(count) entries for \(offices) offices in \(districts) districts, \(batches) batches, in \(String(format: "%.1f", seconds)) s (\(Int(Double(count) / max(seconds, 0.001))) entries/s)."
+            )
         }
     }
 }

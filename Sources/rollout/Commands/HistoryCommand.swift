@@ -27,8 +27,9 @@ struct HistoryCommand: ParsableCommand {
         try reporting {
             let service = try database.open()
             let filter = try service.historyFilter(
-                HistoryRequest(office: office, batch: batch, milestone: milestone, actor: actor, kind: kind, from: from, to: to,
-                               recordedFrom: recordedFrom, recordedTo: recordedTo, limit: limit))
+                HistoryRequest(
+                    office: office, batch: batch, milestone: milestone, actor: actor, kind: kind, from: from, to: to,
+                    recordedFrom: recordedFrom, recordedTo: recordedTo, limit: limit))
             if output.json { try JSONOutput.print(try service.history(filter).map(EntryRecord.init)); return }
             let count = try HistoryRendering.print(plan: service.plan) { through, body in
                 try service.eachEntry(filter, through: through, body)

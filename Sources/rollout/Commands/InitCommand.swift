@@ -28,7 +28,8 @@ struct InitCommand: ParsableCommand {
 
     @Flag(
         name: .customLong("test-clock"),
-        help: "Make a test database: its commands take the time from ROLLOUT_NOW when set. A real district's database (the default) always records the system clock's time; with ROLLOUT_NOW set, its commands that read the clock refuse to run."
+        help:
+            "Make a test database: its commands take the time from ROLLOUT_NOW when set. A real district's database (the default) always records the system clock's time; with ROLLOUT_NOW set, its commands that read the clock refuse to run."
     )
     var testClock = false
 
@@ -37,18 +38,23 @@ struct InitCommand: ParsableCommand {
             let plan = try RolloutService.plan(fixtures: try fixtures.map(FixtureFolder.read), year: year)
             if Clock.injected != nil && !testClock {
                 throw InputError(
-                    "ROLLOUT_NOW is set, but a real district's database records the system clock's time; pass --test-clock to make a test database that honours ROLLOUT_NOW, or unset ROLLOUT_NOW")
+                    "ROLLOUT_NOW is set, but a real district's database records the system clock's time; pass --test-clock to make a test database that honours ROLLOUT_NOW, or unset ROLLOUT_NOW"
+                )
             }
             let service = try RolloutService.create(
                 path: database.path, plan: plan, coordinator: coordinator, login: login, now: try Clock.now(in: plan.timeZone, injectable: testClock),
                 replace: replace, testClock: testClock)
             let head = try service.head()
             if output.json {
-                try JSONOutput.print(InitSummary(database: service.path, district: plan.district, year: plan.year, items: plan.items.count,
-                                                 offices: plan.offices.count, batches: plan.batches.count,
-                                                 planVersion: plan.version, coordinator: coordinator, entries: head.count, head: head.hash))
+                try JSONOutput.print(
+                    InitSummary(
+                        database: service.path, district: plan.district, year: plan.year, items: plan.items.count,
+                        offices: plan.offices.count, batches: plan.batches.count,
+                        planVersion: plan.version, coordinator: coordinator, entries: head.count, head: head.hash))
             } else {
-                print("Created \(service.path) for \(plan.district) (year \(plan.year)): \(plan.items.count) items, \(plan.offices.count) offices, \(plan.batches.count) batches.")
+                print(
+                    "Created \(service.path) for \(plan.district) (year \(plan.year)): \(plan.items.count) items, \(plan.offices.count) offices, \(plan.batches.count) batches."
+                )
                 print("Registered \(coordinator) as the first coordinator (entry #\(head.count)).")
                 print("Plan version \(plan.version.prefix(16)).")
             }

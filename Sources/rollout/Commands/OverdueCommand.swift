@@ -3,7 +3,8 @@ import RolloutApp
 
 /// `rollout overdue`: every late milestone, most late first, with who must act.
 struct OverdueCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "overdue", abstract: "List milestones past their due date and not done, most late first.")
+    static let configuration = CommandConfiguration(
+        commandName: "overdue", abstract: "List milestones past their due date and not done, most late first.")
 
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var output: OutputOptions
@@ -22,9 +23,12 @@ struct OverdueCommand: ParsableCommand {
             }
             var table = TextTable("Days late", "Batch", "Office", "Milestone", "Due", "Who must act")
             for item in items {
-                table.add(["\(item.daysLate)", item.batch, EntryText.office(item.office),
-                           item.milestone.id, item.due.description, item.expected + (item.blocked ? " (blocked)" : "")],
-                          colors: [.red])
+                table.add(
+                    [
+                        "\(item.daysLate)", item.batch, EntryText.office(item.office),
+                        item.milestone.id, item.due.description, item.expected + (item.blocked ? " (blocked)" : ""),
+                    ],
+                    colors: [.red])
             }
             print(items.isEmpty ? "Nothing overdue as of \(date)." : table.rendered + "\n\(items.count) overdue as of \(date)")
         }

@@ -33,7 +33,8 @@ struct PeopleCommand: ParsableCommand {
         func run() throws {
             try reporting {
                 let service = try database.open()
-                let result = try service.addPerson(name: name, login: login, role: role, office: office, by: try actor.resolve(in: service), at: try Clock.now(for: service))
+                let result = try service.addPerson(
+                    name: name, login: login, role: role, office: office, by: try actor.resolve(in: service), at: try Clock.now(for: service))
                 try OutcomeReport(plan: service.plan, result: result).print(json: output.json)
             }
         }
@@ -41,7 +42,8 @@ struct PeopleCommand: ParsableCommand {
 
     /// `rollout people remove NAME --reason TEXT`.
     struct Remove: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "remove", abstract: "Take a person off the register (coordinators only); their past entries stay valid.")
+        static let configuration = CommandConfiguration(
+            commandName: "remove", abstract: "Take a person off the register (coordinators only); their past entries stay valid.")
 
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var output: OutputOptions

@@ -4,7 +4,8 @@ import RolloutCore
 
 /// `rollout plan`: batches, months and the milestone graph with real due dates.
 struct PlanCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "plan", abstract: "Show the batches, their months and the milestones with due dates.")
+    static let configuration = CommandConfiguration(
+        commandName: "plan", abstract: "Show the batches, their months and the milestones with due dates.")
 
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var output: OutputOptions
@@ -19,22 +20,28 @@ struct PlanCommand: ParsableCommand {
             var batches = TextTable("Batch", "No.", "Label 延伸情况", "Items", "Prep month", "Go-live month")
             for batch in plan.batches {
                 let numbers = plan.items(in: batch).map(\.number)
-                batches.add(batch.id, String(batch.number), batch.label, "\(ItemRanges.text(numbers)) (\(numbers.count))",
-                            batch.prepMonth.map { month(plan.year, $0) } ?? "-",
-                            batch.alreadyLive ? "already live" : batch.liveMonth.map { month(plan.year, $0) } ?? "-")
+                batches.add(
+                    batch.id, String(batch.number), batch.label, "\(ItemRanges.text(numbers)) (\(numbers.count))",
+                    batch.prepMonth.map { month(plan.year, $0) } ?? "-",
+                    batch.alreadyLive ? "already live" : batch.liveMonth.map { month(plan.year, $0) } ?? "-")
             }
             print(batches.rendered)
             print("")
             let newBatches = plan.newBatches
             var milestones = TextTable(["Milestone", "Label", "Recorded by", "Scope", "Requires"] + newBatches.map { "\($0.id) due" })
             for milestone in plan.milestones {
-                milestones.add([milestone.id, milestone.label, milestone.recordedBy.rawValue, milestone.scope.rawValue,
-                                milestone.requires.isEmpty ? "-" : milestone.requires.joined(separator: ", ")]
-                               + newBatches.map { plan.dueDate(of: milestone, in: $0)?.description ?? "-" })
+                milestones.add(
+                    [
+                        milestone.id, milestone.label, milestone.recordedBy.rawValue, milestone.scope.rawValue,
+                        milestone.requires.isEmpty ? "-" : milestone.requires.joined(separator: ", "),
+                    ]
+                        + newBatches.map { plan.dueDate(of: milestone, in: $0)?.description ?? "-" })
             }
             print(milestones.rendered)
             print("")
-            print("Follow-up after \(plan.followUp.after): problems reported by \(plan.followUp.reportedBy.map(\.rawValue).joined(separator: " or ")), resolved by \(plan.followUp.resolvedBy.map(\.rawValue).joined(separator: " or ")).")
+            print(
+                "Follow-up after \(plan.followUp.after): problems reported by \(plan.followUp.reportedBy.map(\.rawValue).joined(separator: " or ")), resolved by \(plan.followUp.resolvedBy.map(\.rawValue).joined(separator: " or "))."
+            )
         }
     }
 

@@ -55,8 +55,9 @@ struct ProblemCommand: ParsableCommand {
         func run() throws {
             try reporting {
                 let service = try database.open()
-                let result = try service.resolveProblem(ProblemResolution(problem: id, note: note, write: flags.input()), by: try actor.resolve(in: service),
-                                                        at: try Clock.now(for: service))
+                let result = try service.resolveProblem(
+                    ProblemResolution(problem: id, note: note, write: flags.input()), by: try actor.resolve(in: service),
+                    at: try Clock.now(for: service))
                 try OutcomeReport(plan: service.plan, result: result).print(json: output.json)
             }
         }
@@ -82,8 +83,9 @@ struct ProblemCommand: ParsableCommand {
                 }
                 var table = TextTable("Id", "Batch", "Office", "Opened", "Problem", "Resolved")
                 for record in records {
-                    table.add("#\(record.problem.id)", record.batch, EntryText.office(record.office, service.plan), record.problem.opened.description,
-                              record.problem.note, record.problem.resolution.map { "\($0.effective): \($0.note)" } ?? "open")
+                    table.add(
+                        "#\(record.problem.id)", record.batch, EntryText.office(record.office, service.plan), record.problem.opened.description,
+                        record.problem.note, record.problem.resolution.map { "\($0.effective): \($0.note)" } ?? "open")
                 }
                 print(table.rendered)
                 print("\(records.filter { $0.problem.resolution == nil }.count) open")

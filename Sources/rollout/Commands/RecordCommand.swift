@@ -7,11 +7,11 @@ struct RecordCommand: ParsableCommand {
         commandName: "record",
         abstract: "Record a milestone (guides_written, network_built, permissions_granted, staff_trained, ready, live).",
         discussion: """
-        District-wide milestones take no --office. With several offices (or --office all) the \
-        allowed ones are recorded and the refused ones are reported and recorded as refused \
-        attempts; all entries share one bulk id. --dry-run shows, per office, allowed or refused \
-        and why, and writes nothing.
-        """
+            District-wide milestones take no --office. With several offices (or --office all) the \
+            allowed ones are recorded and the refused ones are reported and recorded as refused \
+            attempts; all entries share one bulk id. --dry-run shows, per office, allowed or refused \
+            and why, and writes nothing.
+            """
     )
 
     @OptionGroup var database: DatabaseOptions
@@ -39,8 +39,9 @@ struct RecordCommand: ParsableCommand {
         try reporting {
             let service = try database.open()
             let files = try evidence.map(EvidenceFile.read)
-            let request = MilestoneRecording(milestone: milestone, batch: batch, offices: offices.office, note: note, evidence: files,
-                                             write: flags.input(dryRun: dryRun))
+            let request = MilestoneRecording(
+                milestone: milestone, batch: batch, offices: offices.office, note: note, evidence: files,
+                write: flags.input(dryRun: dryRun))
             let result = try service.record(request, by: try actor.resolve(in: service), at: try Clock.now(for: service))
             try OutcomeReport(plan: service.plan, result: result).print(json: output.json)
         }

@@ -19,8 +19,9 @@ struct RefusalsCommand: ParsableCommand {
             }
             var table = TextTable("Entry", "Recorded", "Who", "Role", "Tried", "Batch", "Office", "Why refused")
             for entry in refusals {
-                table.add("#\(entry.seq)", entry.recordedAt, entry.actor, entry.actorRole.rawValue, entry.detail.action ?? "",
-                          entry.batch ?? "-", entry.office.map { EntryText.office($0, service.plan) } ?? "-", entry.detail.message ?? "")
+                table.add(
+                    "#\(entry.seq)", entry.recordedAt, entry.actor, entry.actorRole.rawValue, entry.detail.action ?? "",
+                    entry.batch ?? "-", entry.office.map { EntryText.office($0, service.plan) } ?? "-", entry.detail.message ?? "")
             }
             print(table.rendered)
             print("\(refusals.count) refused attempts")

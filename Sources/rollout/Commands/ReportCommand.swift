@@ -4,7 +4,8 @@ import RolloutStore
 
 /// `rollout report --html FILE`: the weekly report as one self-contained HTML file.
 struct ReportCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "report", abstract: "Write a self-contained HTML report (status, timeline, overdue, problems, audit head).")
+    static let configuration = CommandConfiguration(
+        commandName: "report", abstract: "Write a self-contained HTML report (status, timeline, overdue, problems, audit head).")
 
     @OptionGroup var database: DatabaseOptions
 
@@ -19,7 +20,8 @@ struct ReportCommand: ParsableCommand {
             let service = try database.open()
             let report = try service.report(batches: batch, now: try Clock.now(for: service))
             try AtomicFile.write(html, text: HTMLReport(report).html)
-            let summary = "Wrote \(html == "-" ? "standard output" : html): \(report.boards.count) batches, \(report.overdue.count) overdue, \(report.problems.count) open problems, head \(report.verification.head.prefix(16))."
+            let summary =
+                "Wrote \(html == "-" ? "standard output" : html): \(report.boards.count) batches, \(report.overdue.count) overdue, \(report.problems.count) open problems, head \(report.verification.head.prefix(16))."
             if html == "-" { Terminal.standardError(summary) } else { print(summary) }
         }
     }

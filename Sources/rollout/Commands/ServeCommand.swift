@@ -25,7 +25,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: "The port (default 8080; 0 for any free port).")
     var port = 8080
 
-    @Option(name: .customLong("public-url"), help: "The https:// address people use through a reverse proxy: cookies become Secure and requests must come from it.")
+    @Option(
+        name: .customLong("public-url"),
+        help: "The https:// address people use through a reverse proxy: cookies become Secure and requests must come from it.")
     var publicURL: String?
 
     func run() async throws {

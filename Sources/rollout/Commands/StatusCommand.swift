@@ -7,10 +7,10 @@ struct StatusCommand: ParsableCommand {
         commandName: "status",
         abstract: "Show the office × milestone matrix of each batch in progress (or --batch).",
         discussion: """
-        Cells: ✓ MM-DD done on that date (+Nd: N days after its due date); due MM-DD not yet due; \
-        late Nd overdue by N days; blocked (Nd: and N days past due); n/a. --as-of DATE shows the state on that date as known now (effective axis); \
-        --known-at TIME shows what the database held at that moment (recorded axis).
-        """
+            Cells: ✓ MM-DD done on that date (+Nd: N days after its due date); due MM-DD not yet due; \
+            late Nd overdue by N days; blocked (Nd: and N days past due); n/a. --as-of DATE shows the state on that date as known now (effective axis); \
+            --known-at TIME shows what the database held at that moment (recorded axis).
+            """
     )
 
     @OptionGroup var database: DatabaseOptions

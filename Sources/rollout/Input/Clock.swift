@@ -18,7 +18,8 @@ enum Clock {
     static func now(for service: RolloutService) throws -> Timestamp {
         if injected != nil && !service.isTestDatabase {
             throw InputError(
-                "ROLLOUT_NOW is set, but \(service.path) is a real district's database, which records the system clock's time; the injected clock is honoured only by a test database (`rollout init --test-clock`); unset ROLLOUT_NOW")
+                "ROLLOUT_NOW is set, but \(service.path) is a real district's database, which records the system clock's time; the injected clock is honoured only by a test database (`rollout init --test-clock`); unset ROLLOUT_NOW"
+            )
         }
         return try now(in: service.plan.timeZone, injectable: service.isTestDatabase)
     }

@@ -9,7 +9,9 @@ enum ExportFolder {
     static func create(_ folder: String) throws -> Bool {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) {
-            guard isDirectory.boolValue else { throw StoreError.unsuitableTarget(path: folder, why: "it is not a folder; expected a folder to write the exports into") }
+            guard isDirectory.boolValue else {
+                throw StoreError.unsuitableTarget(path: folder, why: "it is not a folder; expected a folder to write the exports into")
+            }
             return false
         }
         let parent = (folder as NSString).deletingLastPathComponent
@@ -22,7 +24,8 @@ enum ExportFolder {
         }
         guard mkdir(folder, 0o755) == 0 || errno == EEXIST else {
             let code = errno
-            throw code == ENOSPC || code == EDQUOT ? StoreError.diskFull(path: folder)
+            throw code == ENOSPC || code == EDQUOT
+                ? StoreError.diskFull(path: folder)
                 : StoreError.cannotWrite(path: folder, reason: String(cString: strerror(code)))
         }
         return true

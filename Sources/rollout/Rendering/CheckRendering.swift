@@ -4,13 +4,15 @@ import RolloutStore
 enum CheckRendering {
     static func text(_ report: CheckReport) -> String {
         func line(_ ok: Bool, _ name: String, _ problems: [String]) -> String {
-            (ok ? "ok      " : "FAILED  ") + name + (problems.isEmpty ? "" : ":\n" + problems.prefix(10).map { "        " + $0 }.joined(separator: "\n"))
+            (ok ? "ok      " : "FAILED  ") + name
+                + (problems.isEmpty ? "" : ":\n" + problems.prefix(10).map { "        " + $0 }.joined(separator: "\n"))
         }
         return [
             line(report.integrityProblems.isEmpty, "SQLite integrity_check", report.integrityProblems),
             line(report.foreignKeyProblems.isEmpty, "SQLite foreign_key_check", report.foreignKeyProblems),
-            line(report.verification.passed, "audit chain and state-machine replay (\(report.verification.entries) entries)",
-                 report.verification.failure.map { [$0.description] } ?? []),
+            line(
+                report.verification.passed, "audit chain and state-machine replay (\(report.verification.entries) entries)",
+                report.verification.failure.map { [$0.description] } ?? []),
             "head    \(report.verification.head)",
             report.passed ? "All checks passed." : "CHECK FAILED",
         ].joined(separator: "\n")

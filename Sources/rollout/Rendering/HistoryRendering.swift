@@ -10,8 +10,10 @@ enum HistoryRendering {
     /// is printed above the table. `each(through, body)` hands over the entries
     /// (the second time only those numbered up to `through`, so that entries
     /// appended meanwhile do not change the listing). Returns how many there were.
-    static func print(plan: Plan, heading: ((Int) -> String)? = nil,
-                      each: (_ through: Int64?, _ body: (Entry) throws -> Void) throws -> Void) throws -> Int {
+    static func print(
+        plan: Plan, heading: ((Int) -> String)? = nil,
+        each: (_ through: Int64?, _ body: (Entry) throws -> Void) throws -> Void
+    ) throws -> Int {
         var layout = TextTable.Layout(headers: headers)
         var count = 0, last: Int64 = 0
         try each(nil) { entry in
@@ -44,9 +46,13 @@ enum HistoryRendering {
         case .personRemoved: what = "removed \(entry.detail.name ?? "")"
         case .problemOpened, .blocked, .unblocked: what = ""
         }
-        return (["#\(entry.seq)", entry.effective.description, entry.recordedAt, "\(entry.actor) (\(entry.actorRole.rawValue))",
-                 entry.kind.rawValue, what, entry.office.flatMap { plan.office(id: $0)?.name } ?? "-", entry.batch ?? "-",
-                 entry.note + (entry.evidence.isEmpty ? "" : " [evidence: \(entry.evidence.map(\.name).joined(separator: ", "))]")],
-                [nil, nil, nil, nil, entry.kind == .refused ? .red : entry.kind == .correction ? .yellow : nil])
+        return (
+            [
+                "#\(entry.seq)", entry.effective.description, entry.recordedAt, "\(entry.actor) (\(entry.actorRole.rawValue))",
+                entry.kind.rawValue, what, entry.office.flatMap { plan.office(id: $0)?.name } ?? "-", entry.batch ?? "-",
+                entry.note + (entry.evidence.isEmpty ? "" : " [evidence: \(entry.evidence.map(\.name).joined(separator: ", "))]"),
+            ],
+            [nil, nil, nil, nil, entry.kind == .refused ? .red : entry.kind == .correction ? .yellow : nil]
+        )
     }
 }

@@ -24,7 +24,9 @@ struct OutcomeReport {
             for outcome in result.outcomes { Swift.print(line(for: outcome)) }
             if result.outcomes.count > 1 {
                 let prefix = dryRun ? "dry run, nothing written" : result.bulk.map { "\($0)" } ?? "bulk"
-                Swift.print("\(prefix): \(result.recorded) \(dryRun ? "allowed" : "recorded"), \(result.refused) refused, \(result.duplicates) already recorded")
+                Swift.print(
+                    "\(prefix): \(result.recorded) \(dryRun ? "allowed" : "recorded"), \(result.refused) refused, \(result.duplicates) already recorded"
+                )
             }
         }
         if result.refused > 0 { throw ExitCode(Exit.refused) }

@@ -13,7 +13,8 @@ final class ActionUseCaseTests: XCTestCase {
     override func tearDown() { temporary.remove() }
 
     func testRecordingResolvesNamesAndRecordsEachOffice() throws {
-        let guides = try service.record(MilestoneRecording(milestone: "guides_written", batch: "1", write: WriteInput(date: "2026-08-08")), by: .cli("王敏"), at: august)
+        let guides = try service.record(
+            MilestoneRecording(milestone: "guides_written", batch: "1", write: WriteInput(date: "2026-08-08")), by: .cli("王敏"), at: august)
         XCTAssertEqual(guides.recorded, 1)
         let network = try service.record(
             MilestoneRecording(milestone: "staff_trained", batch: "batch1", offices: ["解放碑,daping"], write: WriteInput(date: "2026-08-09")),
@@ -29,8 +30,9 @@ final class ActionUseCaseTests: XCTestCase {
     func testADryRunWritesNothingAndARefusalIsRecorded() throws {
         _ = try service.record(MilestoneRecording(milestone: "guides_written", batch: "1"), by: .cli("王敏"), at: august)
         let before = try service.head()
-        let dry = try service.record(MilestoneRecording(milestone: "staff_trained", batch: "1", offices: ["all"], write: WriteInput(dryRun: true)),
-                                     by: .cli("王敏"), at: august)
+        let dry = try service.record(
+            MilestoneRecording(milestone: "staff_trained", batch: "1", offices: ["all"], write: WriteInput(dryRun: true)),
+            by: .cli("王敏"), at: august)
         XCTAssertTrue(dry.dryRun)
         XCTAssertEqual(dry.recorded, 11)
         XCTAssertEqual(try service.head(), before)
@@ -42,20 +44,47 @@ final class ActionUseCaseTests: XCTestCase {
     func testBadInputNamesTheValueAndWritesNothing() throws {
         let before = try service.head()
         let cases: [(() throws -> Void, String)] = [
-            ({ _ = try self.service.record(MilestoneRecording(milestone: "guides_written", batch: "1", write: WriteInput(date: "2026-02-30")),
-                                           by: .cli("王敏"), at: self.august) }, "invalid date \"2026-02-30\""),
-            ({ _ = try self.service.record(MilestoneRecording(milestone: "guides_written", batch: "1", offices: ["解放碑"]), by: .cli("王敏"), at: self.august) },
-             "recorded once for the whole district"),
-            ({ _ = try self.service.record(MilestoneRecording(milestone: "network_built", batch: "1"), by: .cli("王敏"), at: self.august) },
-             "recorded per office"),
-            ({ _ = try self.service.record(MilestoneRecording(milestone: "guides_written", batch: "1", write: WriteInput(expect: "zz")),
-                                           by: .cli("王敏"), at: self.august) }, "invalid --expect \"zz\""),
+            (
+                {
+                    _ = try self.service.record(
+                        MilestoneRecording(milestone: "guides_written", batch: "1", write: WriteInput(date: "2026-02-30")),
+                        by: .cli("王敏"), at: self.august)
+                }, "invalid date \"2026-02-30\""
+            ),
+            (
+                {
+                    _ = try self.service.record(
+                        MilestoneRecording(milestone: "guides_written", batch: "1", offices: ["解放碑"]), by: .cli("王敏"), at: self.august)
+                },
+                "recorded once for the whole district"
+            ),
+            (
+                { _ = try self.service.record(MilestoneRecording(milestone: "network_built", batch: "1"), by: .cli("王敏"), at: self.august) },
+                "recorded per office"
+            ),
+            (
+                {
+                    _ = try self.service.record(
+                        MilestoneRecording(milestone: "guides_written", batch: "1", write: WriteInput(expect: "zz")),
+                        by: .cli("王敏"), at: self.august)
+                }, "invalid --expect \"zz\""
+            ),
             ({ _ = try self.service.addPerson(name: "新人", role: "boss", office: nil, by: .cli("王敏"), at: self.august) }, "unknown role \"boss\""),
-            ({ _ = try self.service.changeBlock(BlockChangeRequest(blocking: true, batch: "1", offices: [], reason: "x"), by: .cli("王敏"), at: self.august) },
-             "name the office"),
+            (
+                {
+                    _ = try self.service.changeBlock(
+                        BlockChangeRequest(blocking: true, batch: "1", offices: [], reason: "x"), by: .cli("王敏"), at: self.august)
+                },
+                "name the office"
+            ),
             ({ _ = try self.service.correct(CorrectionRequest(entries: [], reason: "x"), by: .cli("王敏"), at: self.august) }, "at least one entry"),
-            ({ _ = try self.service.openProblem(ProblemReport(batch: "1", office: ["解放碑", "daping"], note: "x"), by: .cli("李娜"), at: self.august) },
-             "takes one office; 2 were named"),
+            (
+                {
+                    _ = try self.service.openProblem(
+                        ProblemReport(batch: "1", office: ["解放碑", "daping"], note: "x"), by: .cli("李娜"), at: self.august)
+                },
+                "takes one office; 2 were named"
+            ),
         ]
         for (call, message) in cases {
             XCTAssertThrowsError(try call()) { error in XCTAssertTrue("\(error)".contains(message), "\(error) should say \(message)") }
@@ -64,9 +93,11 @@ final class ActionUseCaseTests: XCTestCase {
     }
 
     func testBlocksCorrectionsProblemsAndTheRegister() throws {
-        let block = try service.changeBlock(BlockChangeRequest(blocking: true, batch: "1", offices: ["daping"], reason: "搬迁"), by: .cli("王敏"), at: august)
+        let block = try service.changeBlock(
+            BlockChangeRequest(blocking: true, batch: "1", offices: ["daping"], reason: "搬迁"), by: .cli("王敏"), at: august)
         XCTAssertEqual(block.recorded, 1)
-        let unblock = try service.changeBlock(BlockChangeRequest(blocking: false, batch: "1", offices: ["daping"], reason: "恢复"), by: .cli("王敏"), at: august)
+        let unblock = try service.changeBlock(
+            BlockChangeRequest(blocking: false, batch: "1", offices: ["daping"], reason: "恢复"), by: .cli("王敏"), at: august)
         XCTAssertEqual(unblock.recorded, 1)
         guard case .recorded(let entries) = unblock.outcomes[0].result, let seq = entries.first?.seq else { return XCTFail("not recorded") }
         let correction = try service.correct(CorrectionRequest(entries: [seq], reason: "误操作"), by: .cli("王敏"), at: august)

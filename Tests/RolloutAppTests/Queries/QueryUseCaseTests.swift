@@ -35,7 +35,8 @@ final class QueryUseCaseTests: XCTestCase {
 
     func testKnownAtJudgesTheBoundsOwnDayInThePlansTimeZone() throws {
         // 07:00 in Chongqing is 23:00 UTC the day before: the board is judged on the Chongqing day.
-        let (_, date) = try service.stateAndDate(StatusRequest(knownAt: "2026-09-01T07:00:00+08:00"), now: TemporaryService.time("2026-10-01T00:00:00Z"))
+        let (_, date) = try service.stateAndDate(
+            StatusRequest(knownAt: "2026-09-01T07:00:00+08:00"), now: TemporaryService.time("2026-10-01T00:00:00Z"))
         XCTAssertEqual(date.description, "2026-09-01")
     }
 
@@ -46,7 +47,9 @@ final class QueryUseCaseTests: XCTestCase {
         XCTAssertFalse(overdue.items.contains { $0.office?.id == "jiefangbei" && $0.milestone.id == "network_built" })
         let filter = try service.historyFilter(HistoryRequest(office: "解放碑", kind: "milestone"))
         XCTAssertEqual(try service.history(filter).map(\.milestone), ["network_built"])
-        XCTAssertThrowsError(try service.historyFilter(HistoryRequest(kind: "nonsense"))) { XCTAssertTrue("\($0)".hasPrefix("unknown kind \"nonsense\"")) }
+        XCTAssertThrowsError(try service.historyFilter(HistoryRequest(kind: "nonsense"))) {
+            XCTAssertTrue("\($0)".hasPrefix("unknown kind \"nonsense\""))
+        }
         XCTAssertThrowsError(try service.historyFilter(HistoryRequest(limit: 0)))
         var streamed: [Int64] = []
         try service.eachEntry(filter, through: nil) { streamed.append($0.seq) }

@@ -26,7 +26,8 @@ final class ScenarioUseCaseTests: XCTestCase {
         XCTAssertThrowsError(try RolloutService.generate(ScaleRequest(offices: 0), into: folder.appendingPathComponent("none.sqlite").path)) {
             XCTAssertEqual("\($0)", "invalid --offices 0; expected 1 to 1000000")
         }
-        let service = try RolloutService.generate(ScaleRequest(offices: 12, districts: 2, batches: 2), into: folder.appendingPathComponent("g.sqlite").path)
+        let service = try RolloutService.generate(
+            ScaleRequest(offices: 12, districts: 2, batches: 2), into: folder.appendingPathComponent("g.sqlite").path)
         XCTAssertTrue(try service.verify(expectHead: nil).passed)
         XCTAssertEqual(service.plan.offices.count, 12)
     }

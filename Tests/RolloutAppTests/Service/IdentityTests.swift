@@ -15,7 +15,8 @@ final class IdentityTests: XCTestCase {
 
     func testTwoPeopleWithOneNameAreRegisteredByLoginAndActAsThemselves() throws {
         XCTAssertEqual(try service.addPerson(name: "王伟", login: "13800000001", role: "office", office: "解放碑", by: .cli("王敏"), at: august).recorded, 1)
-        XCTAssertEqual(try service.addPerson(name: "王伟", login: "13800000002", role: "office", office: "daping", by: .cli("王敏"), at: august).recorded, 1)
+        XCTAssertEqual(
+            try service.addPerson(name: "王伟", login: "13800000002", role: "office", office: "daping", by: .cli("王敏"), at: august).recorded, 1)
         XCTAssertEqual(try service.people().filter { $0.name == "王伟" }.map(\.login), ["13800000001", "13800000002"])
         XCTAssertThrowsError(try service.actor(named: "王伟")) {
             XCTAssertEqual("\($0)", "several people are called 王伟: 13800000001, 13800000002; pass --as with one of these logins")
@@ -26,10 +27,12 @@ final class IdentityTests: XCTestCase {
         XCTAssertEqual(entry.actor, "王伟")
         XCTAssertEqual(entry.actorLogin, "13800000002")
         XCTAssertEqual(entry.auth, "cli")
-        XCTAssertTrue(entry.canonicalText.contains(#""actor":"王伟","actor_login":"13800000002","actor_role":"office","auth":"cli""#), entry.canonicalText)
+        XCTAssertTrue(
+            entry.canonicalText.contains(#""actor":"王伟","actor_login":"13800000002","actor_role":"office","auth":"cli""#), entry.canonicalText)
         // The other 王伟 belongs to another office: refused, and the refusal names who tried.
-        let refused = try service.record(MilestoneRecording(milestone: "network_built", batch: "1", offices: ["daping"]),
-                                         by: service.actor(named: "13800000001"), at: august)
+        let refused = try service.record(
+            MilestoneRecording(milestone: "network_built", batch: "1", offices: ["daping"]),
+            by: service.actor(named: "13800000001"), at: august)
         XCTAssertEqual(refused.refused, 1)
         XCTAssertEqual(try service.refusals().last?.actorLogin, "13800000001")
         XCTAssertEqual(try service.addPerson(name: "另一人", login: "13800000001", role: "auditor", office: nil, by: .cli("王敏"), at: august).refused, 1)

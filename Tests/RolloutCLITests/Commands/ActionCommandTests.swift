@@ -38,8 +38,10 @@ final class ActionCommandTests: XCTestCase {
         try t.run(["correct", "8", "--reason", "日期录错", "--as", "王敏"], now: sep)
         try t.run(["correct", "6", "--reason", "不可撤销", "--as", "王敏"], now: sep)
         try t.run(["correct", "24", "--reason", "误操作，未搬迁", "--as", "王敏"], now: sep)
-        try t.run(["record", "network_built", "--batch", "1", "--office", "大坪", "--as", "赵强", "--date", "2026-08-25", "--key", "daping-net"], now: sep)
-        try t.run(["record", "network_built", "--batch", "1", "--office", "大坪", "--as", "赵强", "--date", "2026-08-25", "--key", "daping-net"], now: sep)
+        try t.run(
+            ["record", "network_built", "--batch", "1", "--office", "大坪", "--as", "赵强", "--date", "2026-08-25", "--key", "daping-net"], now: sep)
+        try t.run(
+            ["record", "network_built", "--batch", "1", "--office", "大坪", "--as", "赵强", "--date", "2026-08-25", "--key", "daping-net"], now: sep)
         try t.run(["problem", "resolve", "28", "--note", "更换读卡器驱动", "--as", "李娜"], now: sep)
         try t.run(["problem", "resolve", "28", "--note", "更换读卡器驱动", "--as", "张伟"], now: sep)
         try t.run(["problem", "list", "--all"], now: sep)
@@ -50,17 +52,29 @@ final class ActionCommandTests: XCTestCase {
     func testBadInputIsRefusedWithAClearMessageAndWritesNothing() throws {
         let before = try Store.open(path: cli.databasePath).head()
         let cases: [([String], String)] = [
-            (["record", "guides_written", "--batch", "1", "--date", "2026-02-30", "--as", "王敏"], "invalid date \"2026-02-30\"; expected a real calendar date as YYYY-MM-DD, e.g. 2026-09-30"),
+            (
+                ["record", "guides_written", "--batch", "1", "--date", "2026-02-30", "--as", "王敏"],
+                "invalid date \"2026-02-30\"; expected a real calendar date as YYYY-MM-DD, e.g. 2026-09-30"
+            ),
             (["record", "guides_written", "--batch", "1", "--date", "2026-13-01", "--as", "王敏"], "invalid date \"2026-13-01\""),
-            (["record", "guides_written", "--batch", "1", "--date", "2026-08-02", "--as", "王敏"], "effective date 2026-08-02 is in the future (today is 2026-08-01); expected today or earlier"),
+            (
+                ["record", "guides_written", "--batch", "1", "--date", "2026-08-02", "--as", "王敏"],
+                "effective date 2026-08-02 is in the future (today is 2026-08-01); expected today or earlier"
+            ),
             (["record", "guides_written", "--batch", "1", "--as", "陌生人"], "unknown person \"陌生人\""),
             (["record", "guides_writen", "--batch", "1", "--as", "王敏"], "did you mean guides_written"),
             (["record", "network_built", "--batch", "1", "--office", "jiefangbie", "--as", "李娜"], "did you mean jiefangbei (解放碑街道)?"),
             (["record", "network_built", "--batch", "batch7", "--office", "jiefangbei", "--as", "李娜"], "unknown batch \"batch7\""),
             (["record", "network_built", "--batch", "1", "--as", "李娜"], "network_built is recorded per office; pass --office"),
-            (["record", "guides_written", "--batch", "1", "--office", "daping", "--as", "王敏"], "guides_written is recorded once for the whole district; do not pass --office"),
+            (
+                ["record", "guides_written", "--batch", "1", "--office", "daping", "--as", "王敏"],
+                "guides_written is recorded once for the whole district; do not pass --office"
+            ),
             (["record", "live", "--batch", "0", "--office", "daping", "--as", "王敏"], "is already live everywhere"),
-            (["record", "guides_written", "--batch", "1", "--as", "王敏", "--evidence", "/nonexistent/file.pdf"], "cannot read evidence file /nonexistent/file.pdf"),
+            (
+                ["record", "guides_written", "--batch", "1", "--as", "王敏", "--evidence", "/nonexistent/file.pdf"],
+                "cannot read evidence file /nonexistent/file.pdf"
+            ),
             (["record", "guides_written", "--batch", "1", "--as", "王敏", "--note", "bad\u{07}bell"], "control character U+7"),
             (["record", "guides_written", "--batch", "1"], "who is acting? pass --as NAME or set ROLLOUT_ACTOR"),
             (["correct", "999", "--reason", "x", "--as", "王敏"], "there is no entry #999"),

@@ -48,7 +48,8 @@ final class AuditTests: XCTestCase {
     func testAChangedFieldIsNamed() throws {
         try tamper("UPDATE entries SET note = '改过' WHERE seq = 8")
         let report = try verifyFails()
-        XCTAssertTrue(report.contains("entry #8: its hash does not match its content: a field of this entry was changed after it was written"), report)
+        XCTAssertTrue(
+            report.contains("entry #8: its hash does not match its content: a field of this entry was changed after it was written"), report)
         XCTAssertTrue(report.contains("Checked 7 entries before the failure"), report)
     }
 
@@ -76,7 +77,9 @@ final class AuditTests: XCTestCase {
     }
 
     func testTwoSwappedEntriesAreDetected() throws {
-        try tamper("UPDATE entries SET seq = 100000 WHERE seq = 8", "UPDATE entries SET seq = 8 WHERE seq = 9", "UPDATE entries SET seq = 9 WHERE seq = 100000")
+        try tamper(
+            "UPDATE entries SET seq = 100000 WHERE seq = 8", "UPDATE entries SET seq = 8 WHERE seq = 9",
+            "UPDATE entries SET seq = 9 WHERE seq = 100000")
         let report = try verifyFails()
         XCTAssertTrue(report.contains("entry #8: its previous_hash") || report.contains("entry #8: its hash does not match"), report)
     }
@@ -85,27 +88,38 @@ final class AuditTests: XCTestCase {
         // The attacker appends a go-live for daping, hashes it correctly and links it to the head.
         let store = try Store.open(path: cli.databasePath)
         let last = try XCTUnwrap(store.allEntries().last)
-        let forged = EntryDraft(kind: .milestone, batch: "batch1", office: "daping", milestone: "live", actor: "王敏", actorRole: .coordinator,
-                                effective: last.effective)
-            .sealed(seq: last.seq + 1, recordedAt: last.recordedAt, planVersion: last.planVersion, previousHash: last.hash, bulk: nil, idempotencyKey: nil,
-                    identity: Identity(login: "王敏", authentication: .cli))
-        try tamper("""
+        let forged = EntryDraft(
+            kind: .milestone, batch: "batch1", office: "daping", milestone: "live", actor: "王敏", actorRole: .coordinator,
+            effective: last.effective
+        )
+        .sealed(
+            seq: last.seq + 1, recordedAt: last.recordedAt, planVersion: last.planVersion, previousHash: last.hash, bulk: nil, idempotencyKey: nil,
+            identity: Identity(login: "王敏", authentication: .cli))
+        try tamper(
+            """
             INSERT INTO entries (\(["seq", "kind", "batch_id", "office_id", "milestone_id", "actor", "actor_role", "effective", "recorded_at", "note", "evidence", "detail", "plan_version", "previous_hash", "hash", "actor_login", "auth"].joined(separator: ", ")))
             VALUES (\(forged.seq), 'milestone', 'batch1', 'daping', 'live', '王敏', 'coordinator', '\(last.effective)', '\(forged.recordedAt)', '', '[]', '{}', '\(forged.planVersion)', '\(forged.previousHash)', '\(forged.hash)', '王敏', 'cli')
             """)
         let report = try verifyFails()
-        XCTAssertTrue(report.contains("entry #\(forged.seq): it records milestone live that the rules refuse at that point: live for 大坪街道 (daping) in batch1 needs ready"), report)
+        XCTAssertTrue(
+            report.contains(
+                "entry #\(forged.seq): it records milestone live that the rules refuse at that point: live for 大坪街道 (daping) in batch1 needs ready"),
+            report)
     }
 
     func testATruncatedTailIsCaughtWithTheNotedHead() throws {
         let noted = try head()
         try tamper("DELETE FROM entries WHERE seq > 28")
         let report = try verifyFails(["--expect-head", noted])
-        XCTAssertTrue(report.contains("the current-state tables disagree with the history: office_completions: batch1/daping/permissions_granted is stored as not done but the history says done by entry #11"), report)
+        XCTAssertTrue(
+            report.contains(
+                "the current-state tables disagree with the history: office_completions: batch1/daping/permissions_granted is stored as not done but the history says done by entry #11"
+            ), report)
         // The attacker also makes the state tables agree with the shortened history: the noted head still catches it.
-        try tamper("INSERT INTO office_completions VALUES ('batch1', 'daping', 'permissions_granted', 11, '2026-08-07')",
-                   "UPDATE problems SET resolved_seq = NULL, resolved = NULL, resolution = NULL",
-                   "DELETE FROM block_changes WHERE entry_seq > 28")
+        try tamper(
+            "INSERT INTO office_completions VALUES ('batch1', 'daping', 'permissions_granted', 11, '2026-08-07')",
+            "UPDATE problems SET resolved_seq = NULL, resolved = NULL, resolution = NULL",
+            "DELETE FROM block_changes WHERE entry_seq > 28")
         try cli.expect(0, ["audit", "verify"])
         let again = try verifyFails(["--expect-head", noted])
         XCTAssertTrue(again.contains("after 28 entries, not the expected \(noted.prefix(16)): the history was rewritten or truncated"), again)
@@ -122,27 +136,35 @@ final class AuditTests: XCTestCase {
             if index == 7 { draft.note = "篡改后的说明" }
             let original = entries[index]
             let identity = original.actorLogin.map { Identity(login: $0, authentication: Authentication(rawValue: original.auth ?? "") ?? .cli) }
-            entries[index] = draft.sealed(seq: original.seq, recordedAt: original.recordedAt, planVersion: original.planVersion,
-                                          previousHash: previous, bulk: original.bulk, idempotencyKey: original.idempotencyKey, identity: identity)
+            entries[index] = draft.sealed(
+                seq: original.seq, recordedAt: original.recordedAt, planVersion: original.planVersion,
+                previousHash: previous, bulk: original.bulk, idempotencyKey: original.idempotencyKey, identity: identity)
             previous = entries[index].hash
-            statements.append("UPDATE entries SET note = '\(entries[index].note)', previous_hash = '\(entries[index].previousHash)', hash = '\(entries[index].hash)' WHERE seq = \(entries[index].seq)")
+            statements.append(
+                "UPDATE entries SET note = '\(entries[index].note)', previous_hash = '\(entries[index].previousHash)', hash = '\(entries[index].hash)' WHERE seq = \(entries[index].seq)"
+            )
         }
         try tamper(statements.joined(separator: ";\n"))
         try cli.expect(0, ["audit", "verify"])
         let report = try verifyFails(["--expect-head", noted])
-        XCTAssertTrue(report.contains("not the expected \(noted.prefix(16)): the history was rewritten or truncated since that head was noted"), report)
+        XCTAssertTrue(
+            report.contains("not the expected \(noted.prefix(16)): the history was rewritten or truncated since that head was noted"), report)
     }
 
     func testAnEditedCurrentStateTableIsNamed() throws {
         try tamper("DELETE FROM office_completions WHERE batch_id = 'batch1' AND office_id = 'jiefangbei' AND milestone_id = 'ready'")
         let report = try verifyFails()
-        XCTAssertTrue(report.contains("the current-state tables disagree with the history: office_completions: batch1/jiefangbei/ready is stored as not done but the history says done by entry #"), report)
+        XCTAssertTrue(
+            report.contains(
+                "the current-state tables disagree with the history: office_completions: batch1/jiefangbei/ready is stored as not done but the history says done by entry #"
+            ), report)
     }
 
     func testADatabaseOfThePreviousReleaseGrowsInFormatTwoAndBothVerifiersAcceptTheWhole() throws {
         // Release 1's history (format 1, schema 5), migrated on open, then written to by this release (format 2).
         try FileManager.default.removeItem(atPath: cli.databasePath)
-        try FileManager.default.copyItem(atPath: CLI.repository.appendingPathComponent("Fixtures/compat/release-1.sqlite").path, toPath: cli.databasePath)
+        try FileManager.default.copyItem(
+            atPath: CLI.repository.appendingPathComponent("Fixtures/compat/release-1.sqlite").path, toPath: cli.databasePath)
         var real: CLI = cli
         real.environment["ROLLOUT_NOW"] = nil
         try real.expect(0, ["problem", "open", "--batch", "2", "--office", "lianglukou", "--note", "新问题", "--as", "周婷"])
@@ -197,22 +219,29 @@ final class AuditTests: XCTestCase {
         try lines.joined(separator: "\n").write(toFile: export, atomically: true, encoding: .utf8)
         let broken = try cli.run(["audit", "verify", "--file", export])
         XCTAssertEqual(broken.status, 5, broken.stdout)
-        XCTAssertTrue(broken.stdout.contains("export line 11: an entry line lacks a field or has a wrong type (field \"note\" is missing or has a wrong type)"),
-                      broken.stdout)
+        XCTAssertTrue(
+            broken.stdout.contains("export line 11: an entry line lacks a field or has a wrong type (field \"note\" is missing or has a wrong type)"),
+            broken.stdout)
     }
 
     func testAnEntryWithoutItsLoginAfterOneWithItIsCaught() throws {
         // Stripping actor_login and auth (and re-hashing) would dodge the recording-time check; the format never goes back.
         let store = try Store.open(path: cli.databasePath)
         let last = try XCTUnwrap(store.allEntries().last)
-        let forged = EntryDraft(kind: .milestone, batch: "batch1", office: "daping", milestone: "live", actor: "王敏", actorRole: .coordinator,
-                                effective: LocalDate("2026-09-05")!)
-            .sealed(seq: last.seq + 1, recordedAt: "2026-07-01T02:00:00Z", planVersion: last.planVersion, previousHash: last.hash, bulk: nil, idempotencyKey: nil)
-        try tamper("""
+        let forged = EntryDraft(
+            kind: .milestone, batch: "batch1", office: "daping", milestone: "live", actor: "王敏", actorRole: .coordinator,
+            effective: LocalDate("2026-09-05")!
+        )
+        .sealed(
+            seq: last.seq + 1, recordedAt: "2026-07-01T02:00:00Z", planVersion: last.planVersion, previousHash: last.hash, bulk: nil,
+            idempotencyKey: nil)
+        try tamper(
+            """
             INSERT INTO entries (\(["seq", "kind", "batch_id", "office_id", "milestone_id", "actor", "actor_role", "effective", "recorded_at", "note", "evidence", "detail", "plan_version", "previous_hash", "hash"].joined(separator: ", ")))
             VALUES (\(forged.seq), 'milestone', 'batch1', 'daping', 'live', '王敏', 'coordinator', '2026-09-05', '2026-07-01T02:00:00Z', '', '[]', '{}', '\(forged.planVersion)', '\(forged.previousHash)', '\(forged.hash)')
             """)
         let report = try verifyFails()
-        XCTAssertTrue(report.contains("entry #\(forged.seq): it has no actor_login, but entry #1 before it has: the entry format never goes back"), report)
+        XCTAssertTrue(
+            report.contains("entry #\(forged.seq): it has no actor_login, but entry #1 before it has: the entry format never goes back"), report)
     }
 }

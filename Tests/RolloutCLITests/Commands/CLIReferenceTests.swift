@@ -52,9 +52,13 @@ enum ShellWords {
     static func split(_ line: String) -> [String] {
         var words: [String] = [], current = "", quoted = false, inWord = false
         for character in line {
-            if character == "'" { quoted.toggle(); inWord = true }
-            else if character == " " && !quoted { if inWord { words.append(current) }; current = ""; inWord = false }
-            else { current.append(character); inWord = true }
+            if character == "'" {
+                quoted.toggle(); inWord = true
+            } else if character == " " && !quoted {
+                if inWord { words.append(current) }; current = ""; inWord = false
+            } else {
+                current.append(character); inWord = true
+            }
         }
         if inWord { words.append(current) }
         return words

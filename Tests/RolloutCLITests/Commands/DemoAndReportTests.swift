@@ -28,8 +28,10 @@ final class DemoAndReportTests: XCTestCase {
         let result = try cli.expect(0, ["report", "--db", db, "--html", path], extraEnvironment: ["ROLLOUT_NOW": "2026-11-20T18:00:00+08:00"])
         XCTAssertTrue(result.stdout.hasPrefix("Wrote \(path): 2 batches, 3 overdue, 1 open problems"), result.stdout)
         let html = try String(contentsOfFile: path, encoding: .utf8)
-        for expected in ["<table class=\"matrix\">", "<svg", "大坪街道", "blocked since 2026-10-15", "20 days late", "退休申请材料无法上传",
-                         "Verified: 134 entries", "generated 2026-11-20T10:00:00Z", "class=\"late\""] {
+        for expected in [
+            "<table class=\"matrix\">", "<svg", "大坪街道", "blocked since 2026-10-15", "20 days late", "退休申请材料无法上传",
+            "Verified: 134 entries", "generated 2026-11-20T10:00:00Z", "class=\"late\"",
+        ] {
             XCTAssertTrue(html.contains(expected), "report lacks \(expected)")
         }
         for external in ["https://", "<script", "<link", "@import", "<img"] {

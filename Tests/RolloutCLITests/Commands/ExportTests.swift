@@ -28,7 +28,8 @@ final class ExportTests: XCTestCase {
         XCTAssertTrue(status.contains("batch1,caiyuanba,菜园坝街道,network_built,done,2026-09-08,8,yes,0,\r\n"))
         let catalog = String(decoding: try Data(contentsOf: out.appendingPathComponent("catalog.csv")).dropFirst(3), as: UTF8.self)
         XCTAssertEqual(catalog.components(separatedBy: "\r\n").filter { !$0.isEmpty }.count, 54)
-        XCTAssertTrue(catalog.contains("21,就业政策法规咨询,就业创业,社区、街道办理,community/street:handle,区就业人才中心,就业统筹科、创业指导科、失业保险科、人才交流服务科、培训鉴定科,baseline,已延伸,\r\n"), catalog)
+        XCTAssertTrue(
+            catalog.contains("21,就业政策法规咨询,就业创业,社区、街道办理,community/street:handle,区就业人才中心,就业统筹科、创业指导科、失业保险科、人才交流服务科、培训鉴定科,baseline,已延伸,\r\n"), catalog)
     }
 
     func testUserTextIsQuotedAndNeverRunAsAFormula() throws {

@@ -46,8 +46,11 @@ final class InitCommandTests: XCTestCase {
         let planFile = folder.appendingPathComponent("plan.json")
         var plan = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: planFile)) as? [String: Any])
         var milestones = plan["milestones"] as? [[String: Any]] ?? []
-        milestones.insert(["id": "site_inspected", "label": "现场验收", "recordedBy": "coordinator", "scope": "office",
-                           "requires": ["network_built"], "due": "prep"], at: 2)
+        milestones.insert(
+            [
+                "id": "site_inspected", "label": "现场验收", "recordedBy": "coordinator", "scope": "office",
+                "requires": ["network_built"], "due": "prep",
+            ], at: 2)
         if let ready = milestones.firstIndex(where: { $0["id"] as? String == "ready" }) {
             milestones[ready]["requires"] = (milestones[ready]["requires"] as? [String] ?? []) + ["site_inspected"]
         }
@@ -79,7 +82,9 @@ final class InitCommandTests: XCTestCase {
         installed.environment["ROLLOUT_DB"] = nil
         let result = try installed.run(["init", "--test-clock", "--coordinator", "王敏"], in: elsewhere)
         XCTAssertEqual(result.status, 0, result.stderr)
-        XCTAssertTrue(FileManager.default.fileExists(atPath: elsewhere.appendingPathComponent("rollout.sqlite").path), "the documented default is ./rollout.sqlite")
+        XCTAssertTrue(
+            FileManager.default.fileExists(atPath: elsewhere.appendingPathComponent("rollout.sqlite").path),
+            "the documented default is ./rollout.sqlite")
         XCTAssertEqual(try installed.run(["catalog", "--batch", "1"], in: elsewhere).status, 0)
     }
 }

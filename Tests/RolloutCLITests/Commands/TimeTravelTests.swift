@@ -31,7 +31,9 @@ final class TimeTravelTests: XCTestCase {
         XCTAssertEqual(cell(before, office: "jiefangbei", milestone: "network_built"), "done")
         XCTAssertEqual(cell(before, office: "jiefangbei", milestone: "permissions_granted"), "due")
         let august = try status(["--as-of", "2026-08-31"])
-        XCTAssertEqual(cell(august, office: "daping", milestone: "permissions_granted"), "blocked", "not done: the reversed entry never counts on the effective axis")
+        XCTAssertEqual(
+            cell(august, office: "daping", milestone: "permissions_granted"), "blocked",
+            "not done: the reversed entry never counts on the effective axis")
         XCTAssertEqual(cell(august, office: "jiefangbei", milestone: "ready"), "done")
         XCTAssertEqual(august["live"] as? Int, 0)
     }

@@ -21,8 +21,11 @@ final class ConcurrencyTests: XCTestCase {
         // while a coordinator records the district-wide guides and blocks/unblocks one office.
         for office in offices {
             for _ in 0..<2 {
-                started.append(try cli.start(["record", "network_built", "--batch", "1", "--office", office, "--as", "staff-\(office)",
-                                              "--key", "net-\(office)", "--note", "并发"]))
+                started.append(
+                    try cli.start([
+                        "record", "network_built", "--batch", "1", "--office", office, "--as", "staff-\(office)",
+                        "--key", "net-\(office)", "--note", "并发",
+                    ]))
             }
         }
         started.append(try cli.start(["record", "guides_written", "--batch", "1", "--as", "张伟", "--key", "guides"]))

@@ -140,8 +140,9 @@ final class CrashTests: XCTestCase {
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: db + suffix) }
         }
         print("CrashTests: \(midTransaction) of \(kills) kills landed inside the bulk action's transaction (WAL peak \(walPeak) bytes)")
-        XCTAssertGreaterThanOrEqual(midTransaction, requiredMidTransaction,
-                                    "kills that landed while the bulk action was being written (WAL growing, action absent afterwards)")
+        XCTAssertGreaterThanOrEqual(
+            midTransaction, requiredMidTransaction,
+            "kills that landed while the bulk action was being written (WAL growing, action absent afterwards)")
 
         // A kill after the process reported its result: the action is wholly there.
         let late = cli.folder.appendingPathComponent("kill-late.sqlite").path
@@ -173,7 +174,9 @@ final class CrashTests: XCTestCase {
             } else {
                 if seen != nil { midway += 1 }
                 try with(db: db).expect(0, arguments)
-                let leftovers = try FileManager.default.contentsOfDirectory(atPath: cli.folder.path).filter { $0.hasPrefix("init-\(index).sqlite.init-") }
+                let leftovers = try FileManager.default.contentsOfDirectory(atPath: cli.folder.path).filter {
+                    $0.hasPrefix("init-\(index).sqlite.init-")
+                }
                 XCTAssertEqual(leftovers, [], "the killed init's temporary file is cleaned up by the next init")
             }
         }

@@ -48,8 +48,9 @@ final class FullDiskTests: XCTestCase {
         disk.free()
         for (arguments, _) in commands { try cli.expect(0, arguments) }
         XCTAssertEqual(try disk.contents(), ["audit.jsonl", "backup.sqlite", "exports", "new.sqlite", "weekly.html"])
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: disk.path("exports")).sorted(),
-                       ["catalog.csv", "catalog.json", "history.csv", "history.json", "problems.csv", "problems.json", "status.csv", "status.json"])
+        XCTAssertEqual(
+            try FileManager.default.contentsOfDirectory(atPath: disk.path("exports")).sorted(),
+            ["catalog.csv", "catalog.json", "history.csv", "history.json", "problems.csv", "problems.json", "status.csv", "status.json"])
         try cli.expect(0, ["audit", "verify", "--file", export])
     }
 

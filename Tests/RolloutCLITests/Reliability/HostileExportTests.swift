@@ -14,7 +14,9 @@ final class HostileExportTests: XCTestCase {
         try Scenario.playBatchOne(cli)
         let path = cli.folder.appendingPathComponent("audit.jsonl").path
         let result = try cli.run(["audit", "export", path])
-        guard result.status == 0 else { throw NSError(domain: "export", code: Int(result.status), userInfo: [NSLocalizedDescriptionKey: result.stderr]) }
+        guard result.status == 0 else {
+            throw NSError(domain: "export", code: Int(result.status), userInfo: [NSLocalizedDescriptionKey: result.stderr])
+        }
         return try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map(String.init)
     })
 
@@ -65,21 +67,26 @@ final class HostileExportTests: XCTestCase {
         try process.run()
         let stdout = out.fileHandleForReading.readDataToEndOfFile(), stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+        return Run(
+            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
     }
 
     private static let verifier = CLI.repository.appendingPathComponent("docs/verify_export.py").path
 
     /// Both verifiers refuse the file, naming what is wrong: `rollout` with exit 5, Python with exit 1 and one line.
-    private func assertRefused(_ bytes: [UInt8], rollout expected: String, python expectedPython: String,
-                               file: StaticString = #filePath, line: UInt = #line) throws {
+    private func assertRefused(
+        _ bytes: [UInt8], rollout expected: String, python expectedPython: String,
+        file: StaticString = #filePath, line: UInt = #line
+    ) throws {
         let path = folder.appendingPathComponent("hostile.jsonl").path
         XCTAssertTrue(FileManager.default.createFile(atPath: path, contents: Data(bytes)), file: file, line: line)
         try assertRefused(path: path, rollout: expected, python: expectedPython, file: file, line: line)
     }
 
-    private func assertRefused(path: String, rollout expected: String, python expectedPython: String,
-                               file: StaticString = #filePath, line: UInt = #line) throws {
+    private func assertRefused(
+        path: String, rollout expected: String, python expectedPython: String,
+        file: StaticString = #filePath, line: UInt = #line
+    ) throws {
         let cli = try CLI()
         defer { cli.remove() }
         let result = try cli.run(["audit", "verify", "--file", path])
@@ -106,69 +113,81 @@ final class HostileExportTests: XCTestCase {
     }
 
     func testTwoHundredThousandNestedBracketsAreRefusedNotACrash() throws {
-        try assertRefused(try export(replacing: 5, with: Array(repeating: UInt8(ascii: "["), count: 200_000)),
-                          rollout: "export line 5 is not valid JSON at byte 33: arrays and objects are nested deeper than 32 levels",
-                          python: "line 5 is not valid JSON: arrays and objects are nested deeper than 32 levels")
+        try assertRefused(
+            try export(replacing: 5, with: Array(repeating: UInt8(ascii: "["), count: 200_000)),
+            rollout: "export line 5 is not valid JSON at byte 33: arrays and objects are nested deeper than 32 levels",
+            python: "line 5 is not valid JSON: arrays and objects are nested deeper than 32 levels")
     }
 
     func testNestingJustPastTheLimitIsRefusedAndAtTheLimitIsOnlyAnUnknownLine() throws {
         // 33 levels: the line object and 32 arrays inside it.
         let deep = "{\"type\":\"entry\",\"x\":" + String(repeating: "[", count: 32) + String(repeating: "]", count: 32) + "}"
-        try assertRefused(try export(replacing: 5, with: Array(deep.utf8)),
-                          rollout: "export line 5 is not valid JSON at byte 52: arrays and objects are nested deeper than 32 levels",
-                          python: "line 5 is not valid JSON: arrays and objects are nested deeper than 32 levels")
+        try assertRefused(
+            try export(replacing: 5, with: Array(deep.utf8)),
+            rollout: "export line 5 is not valid JSON at byte 52: arrays and objects are nested deeper than 32 levels",
+            python: "line 5 is not valid JSON: arrays and objects are nested deeper than 32 levels")
         let atLimit = "{\"type\":\"other\",\"x\":" + String(repeating: "[", count: 31) + String(repeating: "]", count: 31) + "}"
-        try assertRefused(try export(replacing: 5, with: Array(atLimit.utf8)),
-                          rollout: "export line 5 has unknown type \"other\"", python: "line 5: unknown line type 'other'")
+        try assertRefused(
+            try export(replacing: 5, with: Array(atLimit.utf8)),
+            rollout: "export line 5 has unknown type \"other\"", python: "line 5: unknown line type 'other'")
     }
 
     func testALeadingZeroIsRefused() throws {
-        try assertRefused(try export(editing: 4) { $0.replacingOccurrences(of: "\"seq\":3,", with: "\"seq\":03,") },
-                          rollout: "the number 03 has a leading zero; expected an integer without one",
-                          python: "line 4 is not valid JSON: Expecting ',' delimiter")
+        try assertRefused(
+            try export(editing: 4) { $0.replacingOccurrences(of: "\"seq\":3,", with: "\"seq\":03,") },
+            rollout: "the number 03 has a leading zero; expected an integer without one",
+            python: "line 4 is not valid JSON: Expecting ',' delimiter")
     }
 
     func testARawControlCharacterInAStringIsRefused() throws {
-        try assertRefused(try export(editing: 4) { $0.replacingOccurrences(of: "\"note\":\"", with: "\"note\":\"\u{1B}[31m") },
-                          rollout: "a raw control character U+001B in a string; expected it escaped",
-                          python: "line 4 is not valid JSON: Invalid control character")
+        try assertRefused(
+            try export(editing: 4) { $0.replacingOccurrences(of: "\"note\":\"", with: "\"note\":\"\u{1B}[31m") },
+            rollout: "a raw control character U+001B in a string; expected it escaped",
+            python: "line 4 is not valid JSON: Invalid control character")
     }
 
     func testALoneSurrogateEscapeIsRefused() throws {
-        try assertRefused(try export(editing: 4) { $0.replacingOccurrences(of: "\"note\":\"", with: "\"note\":\"\\ud800") },
-                          rollout: "the escape \\uD800 is an unpaired surrogate; expected it followed by a low surrogate",
-                          python: "line 4 is not valid JSON: the escape \\uD800 is an unpaired surrogate")
-        try assertRefused(try export(editing: 4) { $0.replacingOccurrences(of: "\"note\":\"", with: "\"note\":\"\\udc00") },
-                          rollout: "the escape \\uDC00 is an unpaired surrogate", python: "the escape \\uDC00 is an unpaired surrogate")
+        try assertRefused(
+            try export(editing: 4) { $0.replacingOccurrences(of: "\"note\":\"", with: "\"note\":\"\\ud800") },
+            rollout: "the escape \\uD800 is an unpaired surrogate; expected it followed by a low surrogate",
+            python: "line 4 is not valid JSON: the escape \\uD800 is an unpaired surrogate")
+        try assertRefused(
+            try export(editing: 4) { $0.replacingOccurrences(of: "\"note\":\"", with: "\"note\":\"\\udc00") },
+            rollout: "the escape \\uDC00 is an unpaired surrogate", python: "the escape \\uDC00 is an unpaired surrogate")
     }
 
     func testADuplicateKeyIsRefused() throws {
         // Python's json would silently keep the second value; both verifiers refuse the line instead.
-        try assertRefused(try export(editing: 4) { $0.replacingOccurrences(of: "\"note\":\"", with: "\"note\":\"x\",\"note\":\"") },
-                          rollout: "the key \"note\" appears twice in one object; expected each key once",
-                          python: "line 4 is not valid JSON: the key \"note\" appears twice in one object; expected each key once")
+        try assertRefused(
+            try export(editing: 4) { $0.replacingOccurrences(of: "\"note\":\"", with: "\"note\":\"x\",\"note\":\"") },
+            rollout: "the key \"note\" appears twice in one object; expected each key once",
+            python: "line 4 is not valid JSON: the key \"note\" appears twice in one object; expected each key once")
     }
 
     func testAnIntegerBeyondSixtyFourBitsIsRefused() throws {
-        try assertRefused(try export(editing: 4) { $0.replacingOccurrences(of: "\"seq\":3,", with: "\"seq\":\(String(repeating: "9", count: 5000)),") },
-                          rollout: "export line 4 is not valid JSON at byte", python: "line 4 is not valid JSON: the integer 9999")
-        try assertRefused(try export(editing: 4) { $0.replacingOccurrences(of: "\"seq\":3,", with: "\"seq\":9223372036854775808,") },
-                          rollout: "the integer 9223372036854775808 is out of range; expected -9223372036854775808 to 9223372036854775807",
-                          python: "the integer 9223372036854775808 is out of range")
+        try assertRefused(
+            try export(editing: 4) { $0.replacingOccurrences(of: "\"seq\":3,", with: "\"seq\":\(String(repeating: "9", count: 5000)),") },
+            rollout: "export line 4 is not valid JSON at byte", python: "line 4 is not valid JSON: the integer 9999")
+        try assertRefused(
+            try export(editing: 4) { $0.replacingOccurrences(of: "\"seq\":3,", with: "\"seq\":9223372036854775808,") },
+            rollout: "the integer 9223372036854775808 is out of range; expected -9223372036854775808 to 9223372036854775807",
+            python: "the integer 9223372036854775808 is out of range")
     }
 
     func testFractionsAndExponentsAreRefused() throws {
         for number in ["3.0", "3e0", "1E400", "-0.0"] {
-            try assertRefused(try export(editing: 4) { $0.replacingOccurrences(of: "\"seq\":3,", with: "\"seq\":\(number),") },
-                              rollout: "the number \(number) has a fraction or exponent; expected an integer",
-                              python: "line 4 is not valid JSON: the number \(number) has a fraction or exponent; expected an integer")
+            try assertRefused(
+                try export(editing: 4) { $0.replacingOccurrences(of: "\"seq\":3,", with: "\"seq\":\(number),") },
+                rollout: "the number \(number) has a fraction or exponent; expected an integer",
+                python: "line 4 is not valid JSON: the number \(number) has a fraction or exponent; expected an integer")
         }
     }
 
     func testNaNAndInfinityAreRefused() throws {
         for constant in ["NaN", "Infinity", "-Infinity"] {
-            try assertRefused(try export(editing: 4) { $0.replacingOccurrences(of: "\"seq\":3,", with: "\"seq\":\(constant),") },
-                              rollout: "export line 4 is not valid JSON at byte", python: "line 4 is not valid JSON: \(constant) is not JSON")
+            try assertRefused(
+                try export(editing: 4) { $0.replacingOccurrences(of: "\"seq\":3,", with: "\"seq\":\(constant),") },
+                rollout: "export line 4 is not valid JSON at byte", python: "line 4 is not valid JSON: \(constant) is not JSON")
         }
     }
 
@@ -178,14 +197,16 @@ final class HostileExportTests: XCTestCase {
         line += Array(repeating: UInt8(ascii: "a"), count: LineSplitter.maximumLineLength + 1 - line.count - 2)
         line += Array("\"}".utf8)
         XCTAssertEqual(line.count, LineSplitter.maximumLineLength + 1)
-        try assertRefused(try export(replacing: 3, with: line),
-                          rollout: "export line 3 is longer than 67108864 bytes; expected at most 67108864 bytes per line",
-                          python: "line 3 is longer than 67108864 bytes; expected at most 67108864 bytes per line")
+        try assertRefused(
+            try export(replacing: 3, with: line),
+            rollout: "export line 3 is longer than 67108864 bytes; expected at most 67108864 bytes per line",
+            python: "line 3 is longer than 67108864 bytes; expected at most 67108864 bytes per line")
     }
 
     func testAnEndlessFileWithoutLineBreaksIsRefusedAfterTheLimit() throws {
-        try assertRefused(path: "/dev/zero", rollout: "export line 1 is longer than 67108864 bytes",
-                          python: "line 1 is longer than 67108864 bytes")
+        try assertRefused(
+            path: "/dev/zero", rollout: "export line 1 is longer than 67108864 bytes",
+            python: "line 1 is longer than 67108864 bytes")
     }
 
     func testInvalidUTF8IsRefused() throws {
@@ -193,29 +214,36 @@ final class HostileExportTests: XCTestCase {
         for bad: [UInt8] in [[0xFF], [0xC0, 0xAF], [0xED, 0xA0, 0x80], [0xE4, 0xB8]] {
             let bytes = Array(try lines()[3].utf8)
             XCTAssertEqual(String(decoding: bytes[..<10], as: UTF8.self), "{\"actor\":\"")
-            try assertRefused(try export(replacing: 4, with: Array(bytes[..<10]) + bad + Array(bytes[10...])),
-                              rollout: "export line 4 is not valid UTF-8 (at byte 11); expected UTF-8 text",
-                              python: "line 4 is not valid UTF-8 (at byte 11); expected UTF-8 text")
+            try assertRefused(
+                try export(replacing: 4, with: Array(bytes[..<10]) + bad + Array(bytes[10...])),
+                rollout: "export line 4 is not valid UTF-8 (at byte 11); expected UTF-8 text",
+                python: "line 4 is not valid UTF-8 (at byte 11); expected UTF-8 text")
         }
     }
 
     func testTrailingGarbageAfterTheObjectIsRefused() throws {
-        try assertRefused(try export(editing: 4) { $0 + " {}" },
-                          rollout: "unexpected \"{\" after the value; expected the end of the line", python: "line 4 is not valid JSON: Extra data")
+        try assertRefused(
+            try export(editing: 4) { $0 + " {}" },
+            rollout: "unexpected \"{\" after the value; expected the end of the line", python: "line 4 is not valid JSON: Extra data")
     }
 
     func testMissingKeysAndWrongTypesAreNamedNotATraceback() throws {
-        try assertRefused(try export(editing: 4) { $0.replacingOccurrences(of: "\"seq\":3,", with: "") },
-                          rollout: "export line 4: an entry line lacks a field or has a wrong type (field \"seq\" is missing or has a wrong type)",
-                          python: "line 4: field \"seq\" is missing or has a wrong type; expected an integer")
-        try assertRefused(try export(editing: 4) { $0.replacingOccurrences(of: "\"seq\":3,", with: "\"seq\":true,") },
-                          rollout: "field \"seq\" is missing or has a wrong type", python: "field \"seq\" is missing or has a wrong type")
-        try assertRefused(try export(editing: 33) { $0.replacingOccurrences(of: "\"count\":31", with: "\"count\":\"31\"") },
-                          rollout: "export line 33: a head line needs \"count\" and \"hash\"", python: "line 33: field \"count\" is missing or has a wrong type")
-        try assertRefused(try export(replacing: 1, with: Array("{\"type\":\"plan\",\"version\":[]}".utf8)),
-                          rollout: "export line 1: a plan line needs \"version\" and \"document\"", python: "line 1: field \"document\" is missing")
-        try assertRefused(try export(replacing: 1, with: Array("[1,2]".utf8)),
-                          rollout: "export line 1 is not a JSON object with a \"type\"", python: "line 1 is not a JSON object with a \"type\"")
+        try assertRefused(
+            try export(editing: 4) { $0.replacingOccurrences(of: "\"seq\":3,", with: "") },
+            rollout: "export line 4: an entry line lacks a field or has a wrong type (field \"seq\" is missing or has a wrong type)",
+            python: "line 4: field \"seq\" is missing or has a wrong type; expected an integer")
+        try assertRefused(
+            try export(editing: 4) { $0.replacingOccurrences(of: "\"seq\":3,", with: "\"seq\":true,") },
+            rollout: "field \"seq\" is missing or has a wrong type", python: "field \"seq\" is missing or has a wrong type")
+        try assertRefused(
+            try export(editing: 33) { $0.replacingOccurrences(of: "\"count\":31", with: "\"count\":\"31\"") },
+            rollout: "export line 33: a head line needs \"count\" and \"hash\"", python: "line 33: field \"count\" is missing or has a wrong type")
+        try assertRefused(
+            try export(replacing: 1, with: Array("{\"type\":\"plan\",\"version\":[]}".utf8)),
+            rollout: "export line 1: a plan line needs \"version\" and \"document\"", python: "line 1: field \"document\" is missing")
+        try assertRefused(
+            try export(replacing: 1, with: Array("[1,2]".utf8)),
+            rollout: "export line 1 is not a JSON object with a \"type\"", python: "line 1 is not a JSON object with a \"type\"")
     }
 
     /// The whole chain re-hashed after moving one entry's recording time before its predecessor's:
@@ -298,7 +326,9 @@ final class HostileExportTests: XCTestCase {
         let pythonAccepts = python.stdout.split(separator: "\n").map { $0 == "accepted" }
         XCTAssertEqual(pythonAccepts.count, cases.count, python.stdout)
         for (index, line) in cases.enumerated() where index < pythonAccepts.count {
-            XCTAssertEqual(swift[index], pythonAccepts[index], "\(line.prefix(80)): rollout \(swift[index] ? "accepts" : "refuses"), python \(pythonAccepts[index] ? "accepts" : "refuses")")
+            XCTAssertEqual(
+                swift[index], pythonAccepts[index],
+                "\(line.prefix(80)): rollout \(swift[index] ? "accepts" : "refuses"), python \(pythonAccepts[index] ? "accepts" : "refuses")")
         }
         XCTAssertEqual(swift.filter { $0 }.count, 9, "the valid lines in the table")
     }

@@ -24,7 +24,8 @@ final class OddTargetTests: XCTestCase {
         guard isCharacterDevice("/dev/full") else { throw XCTSkip("/dev/full is not available here") }
         for arguments in [["audit", "export", "/dev/full"], ["report", "--html", "/dev/full"]] {
             let result = try cli.expect(74, arguments)
-            XCTAssertEqual(result.stderr, "rollout: no space left on device while writing /dev/full; nothing was written; free some space and try again\n")
+            XCTAssertEqual(
+                result.stderr, "rollout: no space left on device while writing /dev/full; nothing was written; free some space and try again\n")
         }
         try cli.expect(0, ["audit", "export", "/dev/null"])
         try cli.expect(0, ["report", "--html", "/dev/null"])
@@ -52,7 +53,8 @@ final class OddTargetTests: XCTestCase {
         }
         XCTAssertTrue(isCharacterDevice("/dev/null"))
         XCTAssertEqual(try FileManager.default.destinationOfSymbolicLink(atPath: link), "elsewhere.sqlite")
-        XCTAssertFalse(FileManager.default.fileExists(atPath: cli.folder.appendingPathComponent("elsewhere.sqlite").path), "the link was not followed")
+        XCTAssertFalse(
+            FileManager.default.fileExists(atPath: cli.folder.appendingPathComponent("elsewhere.sqlite").path), "the link was not followed")
     }
 
     func testAnExportIntoAFIFOStreamsTheSameBytesAndLeavesTheFIFO() throws {
@@ -79,7 +81,10 @@ final class OddTargetTests: XCTestCase {
         try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: target)
         for arguments in [["report", "--html", link], ["audit", "export", link]] {
             let result = try cli.expect(2, arguments)
-            XCTAssertEqual(result.stderr, "rollout: will not write \(link): it is a symbolic link (to \(target)); rollout does not write through links, so name the file itself\n")
+            XCTAssertEqual(
+                result.stderr,
+                "rollout: will not write \(link): it is a symbolic link (to \(target)); rollout does not write through links, so name the file itself\n"
+            )
         }
         XCTAssertEqual(try FileManager.default.destinationOfSymbolicLink(atPath: link), target)
         XCTAssertEqual(try String(contentsOfFile: target, encoding: .utf8), "keep me\n")

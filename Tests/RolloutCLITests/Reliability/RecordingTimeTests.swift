@@ -22,9 +22,13 @@ final class RecordingTimeTests: XCTestCase {
         try cli.expect(0, ["init", "--test-clock", "--coordinator", "王敏"])
         try cli.expect(0, ["record", "guides_written", "--batch", "1", "--as", "王敏"])
         let before = try head()
-        let result = try cli.expect(4, ["record", "guides_written", "--batch", "2", "--as", "王敏", "--date", "2026-07-01"],
-                                    extraEnvironment: ["ROLLOUT_NOW": "2026-07-01T10:00:00+08:00"])
-        XCTAssertEqual(result.stderr, "rollout: the clock reads 2026-07-01T02:00:00Z, earlier than entry #2, recorded at 2026-10-25T02:00:00Z; the recorded time never goes backwards, so nothing was recorded; check the system clock (or ROLLOUT_NOW) and try again\n")
+        let result = try cli.expect(
+            4, ["record", "guides_written", "--batch", "2", "--as", "王敏", "--date", "2026-07-01"],
+            extraEnvironment: ["ROLLOUT_NOW": "2026-07-01T10:00:00+08:00"])
+        XCTAssertEqual(
+            result.stderr,
+            "rollout: the clock reads 2026-07-01T02:00:00Z, earlier than entry #2, recorded at 2026-10-25T02:00:00Z; the recorded time never goes backwards, so nothing was recorded; check the system clock (or ROLLOUT_NOW) and try again\n"
+        )
         XCTAssertEqual(try head(), before, "nothing written")
         // What the database knew on 2026-08-01 is still only what was recorded by then: nothing of batch 2.
         let known = try cli.expect(0, ["history", "--recorded-to", "2026-08-01"]).stdout
@@ -37,8 +41,9 @@ final class RecordingTimeTests: XCTestCase {
     func testAuditVerifyNamesAnEntryRecordedBeforeTheEntryBeforeIt() throws {
         try cli.expect(0, ["init", "--test-clock", "--coordinator", "王敏"])
         try cli.expect(0, ["record", "guides_written", "--batch", "1", "--as", "王敏"])
-        try cli.expect(0, ["record", "guides_written", "--batch", "2", "--as", "王敏", "--date", "2026-07-01"],
-                       extraEnvironment: ["ROLLOUT_NOW": "2026-10-26T10:00:00+08:00"])
+        try cli.expect(
+            0, ["record", "guides_written", "--batch", "2", "--as", "王敏", "--date", "2026-07-01"],
+            extraEnvironment: ["ROLLOUT_NOW": "2026-10-26T10:00:00+08:00"])
         // An attacker with the file back-dates the last entry's recording time and re-hashes it, so every link still holds.
         let original = try Store.open(path: cli.databasePath).entries([3])[0]
         let last = EntryDraft(original).sealed(
@@ -62,7 +67,10 @@ final class RecordingTimeTests: XCTestCase {
 
     func testTheInjectedClockIsHonouredOnlyByATestDatabase() throws {
         var result = try cli.expect(2, ["init", "--coordinator", "王敏"])
-        XCTAssertEqual(result.stderr, "rollout: ROLLOUT_NOW is set, but a real district's database records the system clock's time; pass --test-clock to make a test database that honours ROLLOUT_NOW, or unset ROLLOUT_NOW\n")
+        XCTAssertEqual(
+            result.stderr,
+            "rollout: ROLLOUT_NOW is set, but a real district's database records the system clock's time; pass --test-clock to make a test database that honours ROLLOUT_NOW, or unset ROLLOUT_NOW\n"
+        )
         XCTAssertFalse(FileManager.default.fileExists(atPath: cli.databasePath))
 
         var real = cli!
@@ -72,7 +80,10 @@ final class RecordingTimeTests: XCTestCase {
         let before = try head()
         for arguments in [["record", "guides_written", "--batch", "1", "--as", "王敏"], ["status"], ["report", "--html", "weekly.html"]] {
             result = try cli.expect(2, arguments)
-            XCTAssertEqual(result.stderr, "rollout: ROLLOUT_NOW is set, but \(cli.databasePath) is a real district's database, which records the system clock's time; the injected clock is honoured only by a test database (`rollout init --test-clock`); unset ROLLOUT_NOW\n")
+            XCTAssertEqual(
+                result.stderr,
+                "rollout: ROLLOUT_NOW is set, but \(cli.databasePath) is a real district's database, which records the system clock's time; the injected clock is honoured only by a test database (`rollout init --test-clock`); unset ROLLOUT_NOW\n"
+            )
         }
         XCTAssertEqual(try head(), before)
         // Without ROLLOUT_NOW the system clock stamps the entry.
@@ -102,11 +113,13 @@ final class RecordingTimeTests: XCTestCase {
         let plan = utc.appendingPathComponent("plan.json")
         let text = try String(contentsOf: plan, encoding: .utf8)
         XCTAssertTrue(text.contains("\"timeZone\": \"Asia/Shanghai\""))
-        try text.replacingOccurrences(of: "\"timeZone\": \"Asia/Shanghai\"", with: "\"timeZone\": \"UTC\"").write(to: plan, atomically: true, encoding: .utf8)
+        try text.replacingOccurrences(of: "\"timeZone\": \"Asia/Shanghai\"", with: "\"timeZone\": \"UTC\"").write(
+            to: plan, atomically: true, encoding: .utf8)
         for (fixtures, expected) in [(nil, "2026-08-01T01:00:00Z"), (utc.path, "2026-08-01T09:00:00Z")] {
             let db = cli.folder.appendingPathComponent("\(fixtures == nil ? "yuzhong" : "utc").sqlite").path
-            try cli.expect(0, ["init", "--test-clock", "--db", db, "--coordinator", "王敏"] + (fixtures.map { ["--fixtures", $0] } ?? []),
-                           extraEnvironment: ["ROLLOUT_NOW": "2026-08-01"])
+            try cli.expect(
+                0, ["init", "--test-clock", "--db", db, "--coordinator", "王敏"] + (fixtures.map { ["--fixtures", $0] } ?? []),
+                extraEnvironment: ["ROLLOUT_NOW": "2026-08-01"])
             XCTAssertEqual(try Store.open(path: db).entries([1])[0].recordedAt, expected, fixtures ?? "Asia/Shanghai")
         }
     }

@@ -32,7 +32,8 @@ final class ReliabilityTests: XCTestCase {
             let office = offices[worker]
             var commands: [(String, [String])] = []
             for batch in ["1", "2"] {
-                commands.append(("net-\(batch)-\(office)", ["record", "network_built", "--batch", batch, "--office", office, "--as", "staff-\(office)"]))
+                commands.append(
+                    ("net-\(batch)-\(office)", ["record", "network_built", "--batch", batch, "--office", office, "--as", "staff-\(office)"]))
                 commands.append(("perm-\(batch)-\(office)", ["record", "permissions_granted", "--batch", batch, "--office", office, "--as", "王敏"]))
                 commands.append(("train-\(batch)-\(office)", ["record", "staff_trained", "--batch", batch, "--office", office, "--as", "王敏"]))
                 commands.append(("live-early-\(batch)-\(office)", ["record", "live", "--batch", batch, "--office", office, "--as", "王敏"]))
@@ -84,7 +85,9 @@ final class ReliabilityTests: XCTestCase {
                 while !stop.isSet {
                     round += 1
                     let key = "w\(writer)-\(round)"
-                    let result = (try? cli.run(["people", "add", "审计-\(key)", "--role", "auditor", "--as", "王敏"])) ?? CLI.Result(status: -1, stdout: "", stderr: "could not start")
+                    let result =
+                        (try? cli.run(["people", "add", "审计-\(key)", "--role", "auditor", "--as", "王敏"]))
+                        ?? CLI.Result(status: -1, stdout: "", stderr: "could not start")
                     results.add(key, result)
                 }
             }
@@ -133,7 +136,9 @@ final class ReliabilityTests: XCTestCase {
         XCTAssertTrue(refused.stdout.contains("staff-daping is no longer on the register and may not act (attempt recorded as #"), refused.stdout)
         XCTAssertTrue(try cli.expect(0, ["refusals"]).stdout.contains("no longer on the register"))
         try cli.expect(0, ["people", "remove", "张伟", "--reason", "调任", "--as", "王敏"])
-        XCTAssertTrue(try cli.expect(3, ["people", "remove", "王敏", "--reason", "x", "--as", "王敏"]).stdout.contains("王敏 is the last coordinator; register another coordinator first"))
+        XCTAssertTrue(
+            try cli.expect(3, ["people", "remove", "王敏", "--reason", "x", "--as", "王敏"]).stdout.contains(
+                "王敏 is the last coordinator; register another coordinator first"))
         XCTAssertEqual(try cli.expect(3, ["people", "remove", "nobody", "--reason", "x", "--as", "审计员"]).status, 3)
         try cli.expect(0, ["audit", "verify"])
     }
@@ -179,7 +184,9 @@ final class ReliabilityTests: XCTestCase {
         try queue.write { try $0.execute(sql: "PRAGMA user_version = 42") }
         try queue.close()
         result = try cli.expect(2, ["status", "--db", newer])
-        XCTAssertTrue(result.stderr.contains("has schema version 42, newer than this rollout supports (\(Migrations.latest)); use a newer rollout"), result.stderr)
+        XCTAssertTrue(
+            result.stderr.contains("has schema version 42, newer than this rollout supports (\(Migrations.latest)); use a newer rollout"),
+            result.stderr)
     }
 
     func testReadOnlyFilesAndFoldersAreRespected() throws {

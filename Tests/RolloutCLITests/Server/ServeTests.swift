@@ -53,7 +53,8 @@ final class ServeTests: XCTestCase {
         XCTAssertEqual(signIn.status, 200, signIn.text)
         let cookie = signIn.headers["set-cookie"]?.split(separator: ";").first.map(String.init) ?? ""
         let browser = ["Cookie": cookie, "X-CSRF-Token": signIn.json["csrfToken"] as? String ?? ""]
-        XCTAssertEqual(try client.send("PUT", "/api/v1/password", json: ["current": oneTime, "new": "\(login)-password-9"], headers: browser).status, 204)
+        XCTAssertEqual(
+            try client.send("PUT", "/api/v1/password", json: ["current": oneTime, "new": "\(login)-password-9"], headers: browser).status, 204)
         let token = try client.send("POST", "/api/v1/tokens", json: ["name": "test"], headers: browser)
         XCTAssertEqual(token.status, 201, token.text)
         return token.json["token"] as? String ?? ""
@@ -71,8 +72,9 @@ final class ServeTests: XCTestCase {
         let processes = try byCLI.map { try cli.start(["record", "staff_trained", "--batch", "1", "--office", $0, "--as", "c001"]) }
         let statuses = StatusBox()
         DispatchQueue.concurrentPerform(iterations: byServer.count) { index in
-            let reply = try? client.send("POST", "/api/v1/milestones", json: ["milestone": "staff_trained", "batch": "1", "offices": [byServer[index]]],
-                                         headers: bearer)
+            let reply = try? client.send(
+                "POST", "/api/v1/milestones", json: ["milestone": "staff_trained", "batch": "1", "offices": [byServer[index]]],
+                headers: bearer)
             statuses.add(reply?.status ?? 0)
         }
         for started in processes { XCTAssertEqual(CLI.finish(started).status, 0) }

@@ -16,8 +16,10 @@ struct CLI {
 
     /// The binary SwiftPM built beside the test bundle.
     static var binary: URL {
-        let candidates = [Bundle.main.bundleURL.appendingPathComponent("rollout"),
-                          Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("rollout")]
+        let candidates = [
+            Bundle.main.bundleURL.appendingPathComponent("rollout"),
+            Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("rollout"),
+        ]
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
     }
 
@@ -28,8 +30,10 @@ struct CLI {
     init(now: String = "2026-08-01T10:00:00+08:00") throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("rollout-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        environment = ["ROLLOUT_NOW": now, "ROLLOUT_DB": folder.appendingPathComponent("rollout.sqlite").path,
-                       "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "NO_COLOR": "1"]
+        environment = [
+            "ROLLOUT_NOW": now, "ROLLOUT_DB": folder.appendingPathComponent("rollout.sqlite").path,
+            "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "NO_COLOR": "1",
+        ]
     }
 
     var databasePath: String { environment["ROLLOUT_DB"] ?? "" }
@@ -40,8 +44,9 @@ struct CLI {
         try cli.expect(0, ["init", "--test-clock", "--coordinator", "王敏"])
         let store = try Store.open(path: cli.databasePath)
         let staff = store.plan.offices.map { Action.addPerson(name: "staff-\($0.id)", role: .office, office: $0.id) }
-        _ = try store.perform(staff + [.addPerson(name: "审计员", role: .auditor, office: nil), .addPerson(name: "张伟", role: .coordinator, office: nil)],
-                              as: "王敏", at: Moment(recordedAt: "2026-08-20T02:00:00Z", today: LocalDate("2026-08-20")!))
+        _ = try store.perform(
+            staff + [.addPerson(name: "审计员", role: .auditor, office: nil), .addPerson(name: "张伟", role: .coordinator, office: nil)],
+            as: "王敏", at: Moment(recordedAt: "2026-08-20T02:00:00Z", today: LocalDate("2026-08-20")!))
         return cli
     }
 
@@ -67,7 +72,8 @@ struct CLI {
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+        return Result(
+            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
     }
 
     @discardableResult
@@ -77,7 +83,9 @@ struct CLI {
 
     /// Runs and asserts the exit status.
     @discardableResult
-    func expect(_ status: Int32, _ arguments: [String], extraEnvironment: [String: String] = [:], file: StaticString = #filePath, line: UInt = #line) throws -> Result {
+    func expect(_ status: Int32, _ arguments: [String], extraEnvironment: [String: String] = [:], file: StaticString = #filePath, line: UInt = #line)
+        throws -> Result
+    {
         let result = try run(arguments, extraEnvironment: extraEnvironment)
         XCTAssertEqual(result.status, status, "rollout \(arguments.joined(separator: " ")): \(result.stderr)\(result.stdout)", file: file, line: line)
         return result
@@ -106,8 +114,12 @@ enum Golden {
         let expected = try String(contentsOf: url, encoding: .utf8)
         if expected != actual {
             let expectedLines = expected.components(separatedBy: "\n"), actualLines = actual.components(separatedBy: "\n")
-            let index = zip(expectedLines, actualLines).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(expectedLines.count, actualLines.count)
-            XCTFail("output differs from Fixtures/golden/\(name) at line \(index + 1):\n expected: \(index < expectedLines.count ? expectedLines[index] : "<end>")\n   actual: \(index < actualLines.count ? actualLines[index] : "<end>")", file: file, line: line)
+            let index =
+                zip(expectedLines, actualLines).enumerated().first { $0.element.0 != $0.element.1 }?.offset
+                ?? min(expectedLines.count, actualLines.count)
+            XCTFail(
+                "output differs from Fixtures/golden/\(name) at line \(index + 1):\n expected: \(index < expectedLines.count ? expectedLines[index] : "<end>")\n   actual: \(index < actualLines.count ? actualLines[index] : "<end>")",
+                file: file, line: line)
         }
     }
 }

@@ -7,18 +7,21 @@ enum Scenario {
         func run(_ now: String, _ arguments: [String]) throws {
             let result = try cli.run(arguments, extraEnvironment: ["ROLLOUT_NOW": now])
             guard result.status == 0 || result.status == 3 else {
-                throw NSError(domain: "Scenario", code: Int(result.status), userInfo: [NSLocalizedDescriptionKey: "rollout \(arguments): \(result.stderr)"])
+                throw NSError(
+                    domain: "Scenario", code: Int(result.status), userInfo: [NSLocalizedDescriptionKey: "rollout \(arguments): \(result.stderr)"])
             }
         }
         try run("2026-08-01T09:00:00+08:00", ["init", "--test-clock", "--coordinator", "王敏"])
-        for (name, role, office) in [("张伟", "coordinator", nil), ("李娜", "office", "jiefangbei"), ("赵强", "office", "daping"), ("审计员", "auditor", nil)] {
+        for (name, role, office) in [("张伟", "coordinator", nil), ("李娜", "office", "jiefangbei"), ("赵强", "office", "daping"), ("审计员", "auditor", nil)]
+        {
             try run("2026-08-01T09:00:00+08:00", ["people", "add", name, "--role", role, "--as", "王敏"] + (office.map { ["--office", $0] } ?? []))
         }
         try run("2026-08-05T10:00:00+08:00", ["record", "staff_trained", "--batch", "1", "--office", "jiefangbei", "--as", "张伟"])
         try run("2026-08-05T10:00:00+08:00", ["record", "guides_written", "--batch", "1", "--as", "张伟"])
         try run("2026-08-06T10:00:00+08:00", ["record", "network_built", "--batch", "1", "--office", "jiefangbei", "--as", "李娜"])
         try run("2026-08-06T11:00:00+08:00", ["record", "network_built", "--batch", "1", "--office", "daping", "--as", "赵强"])
-        try run("2026-08-07T10:00:00+08:00", ["record", "permissions_granted", "--batch", "1", "--office", "jiefangbei,daping,nanjimen", "--as", "张伟"])
+        try run(
+            "2026-08-07T10:00:00+08:00", ["record", "permissions_granted", "--batch", "1", "--office", "jiefangbei,daping,nanjimen", "--as", "张伟"])
         try run("2026-08-08T10:00:00+08:00", ["record", "staff_trained", "--batch", "1", "--office", "all", "--as", "张伟"])
         try run("2026-08-09T10:00:00+08:00", ["record", "guides_written", "--batch", "1", "--as", "审计员"])
         try run("2026-08-10T10:00:00+08:00", ["block", "--batch", "1", "--office", "daping", "--reason", "机房搬迁", "--as", "张伟"])

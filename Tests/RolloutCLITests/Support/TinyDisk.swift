@@ -13,7 +13,8 @@ final class TinyDisk {
     init(kibibytes: Int) throws {
         mountPoint = FileManager.default.temporaryDirectory.appendingPathComponent("rollout-tinydisk-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: mountPoint, withIntermediateDirectories: true)
-        let mount = (try? TinyDisk.command("/bin/mount", ["-t", "tmpfs", "-o", "size=\(kibibytes)k,mode=0755", "tmpfs", mountPoint.path]))
+        let mount =
+            (try? TinyDisk.command("/bin/mount", ["-t", "tmpfs", "-o", "size=\(kibibytes)k,mode=0755", "tmpfs", mountPoint.path]))
             ?? (status: -1, output: "/bin/mount could not be run")
         guard mount.status == 0 else {
             try? FileManager.default.removeItem(at: mountPoint)

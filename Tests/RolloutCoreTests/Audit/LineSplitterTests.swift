@@ -23,7 +23,10 @@ final class LineSplitterTests: XCTestCase {
     func testALineOfTheMaximumLengthIsReadAndOneByteMoreIsRefusedNamingIt() throws {
         XCTAssertEqual(try split([Array("12345678\n".utf8)]), ["1:12345678"])
         XCTAssertThrowsError(try split([Array("ok\n123456789\n".utf8)])) { error in
-            XCTAssertEqual("\(error)", "export line 2 is longer than 8 bytes; expected at most 8 bytes per line (the longest real line, a plan document, is a few megabytes)")
+            XCTAssertEqual(
+                "\(error)",
+                "export line 2 is longer than 8 bytes; expected at most 8 bytes per line (the longest real line, a plan document, is a few megabytes)"
+            )
         }
         // Refused while the line is still arriving: nothing more than the limit is held.
         var splitter = LineSplitter(maximumLength: 8)
@@ -52,11 +55,16 @@ final class StrictJSONTests: XCTestCase {
         XCTAssertEqual(error(String(repeating: "[", count: 200_000)), "at byte 33: arrays and objects are nested deeper than 32 levels")
         XCTAssertEqual(error(#"{"a":01}"#), "at byte 6: the number 01 has a leading zero; expected an integer without one")
         XCTAssertEqual(error(#"{"a":1.5e3}"#), "at byte 6: the number 1.5e3 has a fraction or exponent; expected an integer")
-        XCTAssertEqual(error(#"{"a":-9223372036854775809}"#), "at byte 6: the integer -9223372036854775809 is out of range; expected -9223372036854775808 to 9223372036854775807")
+        XCTAssertEqual(
+            error(#"{"a":-9223372036854775809}"#),
+            "at byte 6: the integer -9223372036854775809 is out of range; expected -9223372036854775808 to 9223372036854775807")
         XCTAssertEqual(error(#"{"a":-Infinity}"#), "at byte 6: \"-\" is not followed by digits; expected an integer (NaN and Infinity are not JSON)")
         XCTAssertEqual(error("{\"a\":\"\u{0}\"}"), "at byte 7: a raw control character U+0000 in a string; expected it escaped (\\n, \\t, \\u00XX)")
-        XCTAssertEqual(error(#"{"a":"\ud800x"}"#), "at byte 7: the escape \\uD800 is an unpaired surrogate; expected it followed by a low surrogate \\uDC00-\\uDFFF")
-        XCTAssertEqual(error(#"{"a":"\ud800\u0041"}"#), "at byte 7: the escape \\uD800 is followed by \\u0041, not a low surrogate; expected \\uDC00-\\uDFFF")
+        XCTAssertEqual(
+            error(#"{"a":"\ud800x"}"#),
+            "at byte 7: the escape \\uD800 is an unpaired surrogate; expected it followed by a low surrogate \\uDC00-\\uDFFF")
+        XCTAssertEqual(
+            error(#"{"a":"\ud800\u0041"}"#), "at byte 7: the escape \\uD800 is followed by \\u0041, not a low surrogate; expected \\uDC00-\\uDFFF")
         XCTAssertEqual(error(#"{"a":"\u+041"}"#), "at byte 9: \\u needs four hex digits")
         XCTAssertEqual(error(#"{"a":1,"a":1}"#), "at byte 8: the key \"a\" appears twice in one object; expected each key once")
         XCTAssertEqual(error(#"{"a":1}x"#), "at byte 8: unexpected \"x\" after the value; expected the end of the line")

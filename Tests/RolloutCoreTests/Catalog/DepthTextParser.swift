@@ -8,7 +8,9 @@
 /// the step before (街道受理、办理).
 enum DepthTextParser {
     static let levels: [(String, Depth.Level)] = [("委托部分银行", .bank), ("代发银行", .bank), ("社区", .community), ("街道", .street), ("区级", .district)]
-    static let actions: [String: Depth.HandlingAction] = ["受理": .accept, "办理": .handle, "审核": .review, "复核": .recheck, "初审": .firstReview, "复审": .secondReview]
+    static let actions: [String: Depth.HandlingAction] = [
+        "受理": .accept, "办理": .handle, "审核": .review, "复核": .recheck, "初审": .firstReview, "复审": .secondReview,
+    ]
 
     static func parse(_ text: String) -> [[Depth.Step]]? {
         var channels: [[Depth.Step]] = []

@@ -28,9 +28,10 @@ struct SeedTable {
             if c[0] == "序号" { continue }
             guard let number = Int(c[0]) else { throw SeedError("row at cell \(start) starts with \(c[0])") }
             func fill(_ value: String, _ above: String?) -> String { value.isEmpty ? (above ?? "") : value }
-            let row = Row(number: number, name: c[1], area: fill(c[2], previous?.area), depth: c[3],
-                          schedule: fill(c[4], previous?.schedule), unit: fill(c[5], previous?.unit),
-                          sections: fill(c[6], previous?.sections), batch: fill(c[7], previous?.batch), remarks: c[8])
+            let row = Row(
+                number: number, name: c[1], area: fill(c[2], previous?.area), depth: c[3],
+                schedule: fill(c[4], previous?.schedule), unit: fill(c[5], previous?.unit),
+                sections: fill(c[6], previous?.sections), batch: fill(c[7], previous?.batch), remarks: c[8])
             rows.append(row)
             previous = row
         }

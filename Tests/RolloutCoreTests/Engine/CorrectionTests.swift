@@ -32,7 +32,10 @@ final class CorrectionTests: XCTestCase {
         let permissions = h.seq(of: "permissions_granted", office: "jiefangbei")
         let ready = h.seq(of: "ready", office: "jiefangbei")
         let live = h.seq(of: "live", office: "jiefangbei")
-        XCTAssertEqual(refusal.message, "other entries depend on what you reverse; reverse them in the same command: #\(permissions) permissions_granted for 解放碑街道 (jiefangbei); #\(ready) ready for 解放碑街道 (jiefangbei); #\(live) live for 解放碑街道 (jiefangbei)")
+        XCTAssertEqual(
+            refusal.message,
+            "other entries depend on what you reverse; reverse them in the same command: #\(permissions) permissions_granted for 解放碑街道 (jiefangbei); #\(ready) ready for 解放碑街道 (jiefangbei); #\(live) live for 解放碑街道 (jiefangbei)"
+        )
         XCTAssertNotNil(h.state.track(batch: "batch1", office: "jiefangbei").completions["network_built"])
     }
 
@@ -50,8 +53,12 @@ final class CorrectionTests: XCTestCase {
         try h.record("guides_written", office: nil, on: "2026-08-10", as: H.coordinator)
         try h.record("staff_trained", office: "daping", on: "2026-08-11", as: H.coordinator)
         try h.record("staff_trained", office: "jiefangbei", on: "2026-08-11", as: H.coordinator)
-        guard case .refused(let refusal, _) = try correct([h.seq(of: "guides_written", office: nil)], in: &h) else { return XCTFail("expected a refusal") }
-        XCTAssertTrue(refusal.message.contains("staff_trained for 大坪街道 (daping)") && refusal.message.contains("staff_trained for 解放碑街道 (jiefangbei)"), refusal.message)
+        guard case .refused(let refusal, _) = try correct([h.seq(of: "guides_written", office: nil)], in: &h) else {
+            return XCTFail("expected a refusal")
+        }
+        XCTAssertTrue(
+            refusal.message.contains("staff_trained for 大坪街道 (daping)") && refusal.message.contains("staff_trained for 解放碑街道 (jiefangbei)"),
+            refusal.message)
     }
 
     func testGoLiveCannotBeReversedWhileProblemsHangOnIt() throws {
@@ -59,7 +66,9 @@ final class CorrectionTests: XCTestCase {
         try h.bringJiefangbeiLive()
         try h.act(.openProblem(batch: "batch1", office: "jiefangbei", effective: h.date("2026-09-02"), note: "打印机故障"), as: H.jiefangbei)
         let problem = try XCTUnwrap(h.entries.last?.seq)
-        guard case .refused(let refusal, _) = try correct([h.seq(of: "live", office: "jiefangbei")], in: &h) else { return XCTFail("expected a refusal") }
+        guard case .refused(let refusal, _) = try correct([h.seq(of: "live", office: "jiefangbei")], in: &h) else {
+            return XCTFail("expected a refusal")
+        }
         XCTAssertTrue(refusal.message.contains("#\(problem) problem at 解放碑街道 (jiefangbei)"), refusal.message)
     }
 

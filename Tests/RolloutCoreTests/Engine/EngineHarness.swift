@@ -37,8 +37,9 @@ struct EngineHarness {
 
     private mutating func append(_ drafts: [EntryDraft]) {
         for draft in drafts {
-            let entry = draft.sealed(seq: Int64(entries.count + 1), recordedAt: "2026-11-27T01:00:00Z", planVersion: plan.version,
-                                     previousHash: entries.last?.hash ?? Entry.genesisHash, bulk: nil, idempotencyKey: nil)
+            let entry = draft.sealed(
+                seq: Int64(entries.count + 1), recordedAt: "2026-11-27T01:00:00Z", planVersion: plan.version,
+                previousHash: entries.last?.hash ?? Entry.genesisHash, bulk: nil, idempotencyKey: nil)
             entries.append(entry)
         }
         state = Replay.state(of: entries)
@@ -47,8 +48,10 @@ struct EngineHarness {
     func date(_ text: String) -> LocalDate { LocalDate(text)! }
 
     /// Records a milestone, asserting it is accepted.
-    mutating func record(_ milestone: String, office: String?, batch: String = "batch1", on day: String, as person: Person,
-                         file: StaticString = #filePath, line: UInt = #line) throws {
+    mutating func record(
+        _ milestone: String, office: String?, batch: String = "batch1", on day: String, as person: Person,
+        file: StaticString = #filePath, line: UInt = #line
+    ) throws {
         let decision = try act(.record(milestone: milestone, batch: batch, office: office, effective: date(day), note: "", evidence: []), as: person)
         if case .refused(let refusal, _) = decision { XCTFail("\(milestone) refused: \(refusal.message)", file: file, line: line) }
     }

@@ -19,7 +19,10 @@ final class EngineTests: XCTestCase {
             XCTAssertTrue(refusal?.message.hasSuffix(message) ?? false, refusal?.message ?? "")
         }
         let ready = try h.refusal(h.recordAction("ready", office: "jiefangbei", on: "2026-08-10"), as: H.jiefangbei)
-        XCTAssertEqual(ready?.message, "ready for 解放碑街道 (jiefangbei) in batch1 needs guides_written (编制延伸事项经办指南、操作规程、办理流程等业务标准) (district-wide), network_built (完成网络建设、系统运行), permissions_granted (业务授权), staff_trained (完成经办人员政策业务培训) first")
+        XCTAssertEqual(
+            ready?.message,
+            "ready for 解放碑街道 (jiefangbei) in batch1 needs guides_written (编制延伸事项经办指南、操作规程、办理流程等业务标准) (district-wide), network_built (完成网络建设、系统运行), permissions_granted (业务授权), staff_trained (完成经办人员政策业务培训) first"
+        )
     }
 
     func testTheFullPathIsAllowedInOrder() throws {
@@ -80,22 +83,32 @@ final class EngineTests: XCTestCase {
 
     func testDistrictAndOfficeScopeAreInputErrors() throws {
         let h = try H()
-        XCTAssertThrowsError(try h.engine.decide(h.recordAction("guides_written", office: "daping", on: "2026-08-10"), by: H.coordinator, in: h.state, today: h.today)) { error in
+        XCTAssertThrowsError(
+            try h.engine.decide(h.recordAction("guides_written", office: "daping", on: "2026-08-10"), by: H.coordinator, in: h.state, today: h.today)
+        ) { error in
             XCTAssertEqual((error as? InvalidAction)?.message, "guides_written is recorded once for the whole district; do not name an office")
         }
-        XCTAssertThrowsError(try h.engine.decide(h.recordAction("live", office: nil, on: "2026-08-10"), by: H.coordinator, in: h.state, today: h.today))
-        XCTAssertThrowsError(try h.engine.decide(h.recordAction("live", office: "daping", batch: "baseline", on: "2026-08-10"), by: H.coordinator, in: h.state, today: h.today))
+        XCTAssertThrowsError(
+            try h.engine.decide(h.recordAction("live", office: nil, on: "2026-08-10"), by: H.coordinator, in: h.state, today: h.today))
+        XCTAssertThrowsError(
+            try h.engine.decide(
+                h.recordAction("live", office: "daping", batch: "baseline", on: "2026-08-10"), by: H.coordinator, in: h.state, today: h.today))
     }
 
     func testDatesInTheFutureAreInvalidAndEarlierThanPrerequisitesRefused() throws {
         var h = try H()
-        XCTAssertThrowsError(try h.engine.decide(h.recordAction("guides_written", office: nil, on: "2026-11-28"), by: H.coordinator, in: h.state, today: h.today)) { error in
+        XCTAssertThrowsError(
+            try h.engine.decide(h.recordAction("guides_written", office: nil, on: "2026-11-28"), by: H.coordinator, in: h.state, today: h.today)
+        ) { error in
             XCTAssertEqual("\(error)", "effective date 2026-11-28 is in the future (today is 2026-11-27); expected today or earlier")
         }
         try h.record("network_built", office: "daping", on: "2026-08-20", as: H.daping)
         let early = try h.refusal(h.recordAction("permissions_granted", office: "daping", on: "2026-08-19"), as: H.coordinator)
         XCTAssertEqual(early?.reason, .beforePrerequisite)
-        XCTAssertEqual(early?.message, "effective date 2026-08-19 is before network_built (done 2026-08-20, entry #\(h.seq(of: "network_built", office: "daping"))); permissions_granted cannot happen before its prerequisites")
+        XCTAssertEqual(
+            early?.message,
+            "effective date 2026-08-19 is before network_built (done 2026-08-20, entry #\(h.seq(of: "network_built", office: "daping"))); permissions_granted cannot happen before its prerequisites"
+        )
     }
 
     func testReadinessMustFollowTheLastPrepMilestoneAndLiveNeedsIt() throws {
@@ -116,6 +129,9 @@ final class EngineTests: XCTestCase {
         var h = try H()
         try h.record("network_built", office: "daping", on: "2026-08-20", as: H.daping)
         let refusal = try h.refusal(h.recordAction("network_built", office: "daping", on: "2026-08-21"), as: H.daping)
-        XCTAssertEqual(refusal?.message, "network_built is already recorded for 大坪街道 (daping) in batch1 (entry #\(h.seq(of: "network_built", office: "daping")), effective 2026-08-20); correct that entry to change it")
+        XCTAssertEqual(
+            refusal?.message,
+            "network_built is already recorded for 大坪街道 (daping) in batch1 (entry #\(h.seq(of: "network_built", office: "daping")), effective 2026-08-20); correct that entry to change it"
+        )
     }
 }

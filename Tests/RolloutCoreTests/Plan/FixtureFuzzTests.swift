@@ -10,8 +10,10 @@ final class FixtureFuzzTests: XCTestCase {
     func testRandomlyDamagedFixturesAreLoadedOrRefusedNeverCrash() throws {
         let original = try FixturePaths.yuzhongFiles()
         var random = SeededGenerator(seed: 20_261_127)
-        let interesting: [[UInt8]] = [Array("\"".utf8), Array("{".utf8), Array("]".utf8), Array("null".utf8), Array("-1".utf8),
-                                      Array("99999999999999999999".utf8), [0xFF], [0xE4, 0xB8], Array("\\u0000".utf8), Array("街道".utf8)]
+        let interesting: [[UInt8]] = [
+            Array("\"".utf8), Array("{".utf8), Array("]".utf8), Array("null".utf8), Array("-1".utf8),
+            Array("99999999999999999999".utf8), [0xFF], [0xE4, 0xB8], Array("\\u0000".utf8), Array("街道".utf8),
+        ]
         var loaded = 0, refused = 0
         for round in 0..<400 {
             var files = original

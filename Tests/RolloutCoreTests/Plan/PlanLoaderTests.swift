@@ -9,7 +9,9 @@ final class PlanLoaderTests: XCTestCase {
     override func setUpWithError() throws { files = try FixturePaths.yuzhongFiles() }
 
     /// Edits one file as JSON and returns the error loading reports.
-    private func loadError(editing name: String, _ edit: (inout Any) throws -> Void, file: StaticString = #filePath, line: UInt = #line) throws -> PlanError {
+    private func loadError(editing name: String, _ edit: (inout Any) throws -> Void, file: StaticString = #filePath, line: UInt = #line) throws
+        -> PlanError
+    {
         var json = try JSONSerialization.jsonObject(with: Data(files[name] ?? []))
         try edit(&json)
         files[name] = Array(try JSONSerialization.data(withJSONObject: json))
@@ -91,7 +93,8 @@ final class PlanLoaderTests: XCTestCase {
         let error = try loadError(editing: "plan.json", editMilestone(2) { $0["requires"] = ["network_build"] })
         XCTAssertEqual(error.file, "plan.json")
         XCTAssertEqual(error.location, "milestones[2].requires")
-        XCTAssertTrue(error.message.hasPrefix("unknown prerequisite \"network_build\" of permissions_granted; expected one of guides_written"), error.message)
+        XCTAssertTrue(
+            error.message.hasPrefix("unknown prerequisite \"network_build\" of permissions_granted; expected one of guides_written"), error.message)
     }
 
     func testACycleInTheMilestoneGraphIsShownAsAPath() throws {
@@ -102,19 +105,24 @@ final class PlanLoaderTests: XCTestCase {
     }
 
     func testImpossibleMonthsAreRefused() throws {
-        var error = try loadError(editing: "plan.json", editPlan { plan in
-            var batches = plan["batches"] as? [[String: Any]] ?? []
-            batches[1]["prepMonth"] = 13
-            plan["batches"] = batches
-        })
+        var error = try loadError(
+            editing: "plan.json",
+            editPlan { plan in
+                var batches = plan["batches"] as? [[String: Any]] ?? []
+                batches[1]["prepMonth"] = 13
+                plan["batches"] = batches
+            })
         XCTAssertEqual(error.description, "plan.json: batches[1].prepMonth: month 13 is not a month; expected 1 to 12")
         try setUpWithError()
-        error = try loadError(editing: "plan.json", editPlan { plan in
-            var batches = plan["batches"] as? [[String: Any]] ?? []
-            batches[2]["liveMonth"] = 9
-            plan["batches"] = batches
-        })
-        XCTAssertEqual(error.description, "plan.json: batches[2].liveMonth: go-live month 9 is before the prep month 10; expected the same month or later")
+        error = try loadError(
+            editing: "plan.json",
+            editPlan { plan in
+                var batches = plan["batches"] as? [[String: Any]] ?? []
+                batches[2]["liveMonth"] = 9
+                plan["batches"] = batches
+            })
+        XCTAssertEqual(
+            error.description, "plan.json: batches[2].liveMonth: go-live month 9 is before the prep month 10; expected the same month or later")
     }
 
     func testInvalidUTF8IsReportedWithItsLine() throws {

@@ -12,8 +12,10 @@ import Testing
         #expect(Timestamp(seconds: -1).iso8601 == "1969-12-31T23:59:59Z")
     }
 
-    @Test(arguments: ["2026-09-15 09:00:00Z", "2026-09-15T24:00:00Z", "2026-02-30T00:00:00Z", "2026-09-15T09:00:00+08",
-                      "2026-09-15T09:00:00", "2026-09-15T09:00:00Zjunk", "2026-09-15T09:60:00Z", "2026-09-15T09:00:00+08:60", ""])
+    @Test(arguments: [
+        "2026-09-15 09:00:00Z", "2026-09-15T24:00:00Z", "2026-02-30T00:00:00Z", "2026-09-15T09:00:00+08",
+        "2026-09-15T09:00:00", "2026-09-15T09:00:00Zjunk", "2026-09-15T09:60:00Z", "2026-09-15T09:00:00+08:60", "",
+    ])
     func malformedTimesAreRejected(_ text: String) {
         #expect(Timestamp(iso8601: text) == nil)
     }
@@ -30,7 +32,9 @@ import Testing
         let shanghai = try #require(TimeZone(identifier: "Asia/Shanghai"))
         var instant: Int64 = 694_224_000
         while instant < 2_000_000_000 {
-            #expect(ZoneTime.offset(of: "Asia/Shanghai", at: Timestamp(seconds: instant)) == shanghai.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(instant))))
+            #expect(
+                ZoneTime.offset(of: "Asia/Shanghai", at: Timestamp(seconds: instant))
+                    == shanghai.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(instant))))
             instant += 7_777_777
         }
         let summer = try #require(LocalDate("2026-07-01")), winter = try #require(LocalDate("2026-01-15"))

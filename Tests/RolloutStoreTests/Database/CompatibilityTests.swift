@@ -14,7 +14,8 @@ final class CompatibilityTests: XCTestCase {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rollout-compat-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let path = folder.appendingPathComponent("release-1.sqlite").path
-        try FileManager.default.copyItem(atPath: TemporaryStore.repository.appendingPathComponent("Fixtures/compat/release-1.sqlite").path, toPath: path)
+        try FileManager.default.copyItem(
+            atPath: TemporaryStore.repository.appendingPathComponent("Fixtures/compat/release-1.sqlite").path, toPath: path)
         return (folder, path)
     }
 

@@ -27,15 +27,17 @@ final class SchemaTests: XCTestCase {
         let db = try raw()
         XCTAssertThrowsError(try db.write { try $0.execute(sql: "INSERT INTO offices (id, name, position) VALUES ('x', 'y', 'not a number')") })
         XCTAssertThrowsError(try db.write { try $0.execute(sql: "INSERT INTO people (login, name, role) VALUES ('x', 'x', 'mayor')") })
-        XCTAssertThrowsError(try db.write { try $0.execute(sql: "INSERT INTO people (login, name, role) VALUES ('x', 'x', 'office')") },
-                             "office staff need an office")
+        XCTAssertThrowsError(
+            try db.write { try $0.execute(sql: "INSERT INTO people (login, name, role) VALUES ('x', 'x', 'office')") },
+            "office staff need an office")
     }
 
     func testTheBinaryCarriesEveryMigrationInSchema() throws {
         let folder = TemporaryStore.repository.appendingPathComponent("Schema")
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".sql") }.sorted()
-        XCTAssertEqual(EmbeddedSchema.files.map(\.name), files,
-                       "the embedded schema is stale: after adding a file to Schema/, touch Package.swift so the build plugin sees it")
+        XCTAssertEqual(
+            EmbeddedSchema.files.map(\.name), files,
+            "the embedded schema is stale: after adding a file to Schema/, touch Package.swift so the build plugin sees it")
         XCTAssertEqual(Migrations.all.map(\.version), Array(1...files.count), "migrations are numbered 1, 2, 3, ... without gaps")
         for file in EmbeddedSchema.files {
             XCTAssertEqual(file.contents, try String(contentsOf: folder.appendingPathComponent(file.name), encoding: .utf8))
@@ -45,16 +47,18 @@ final class SchemaTests: XCTestCase {
     func testAnOlderDatabaseIsMigratedOnOpenOnceEvenByConcurrentOpeners() throws {
         // The database the previous release wrote (schema 5), taken back to the schema of 001.
         let path = temporary.folder.appendingPathComponent("older.sqlite").path
-        try FileManager.default.copyItem(atPath: TemporaryStore.repository.appendingPathComponent("Fixtures/compat/release-1.sqlite").path, toPath: path)
+        try FileManager.default.copyItem(
+            atPath: TemporaryStore.repository.appendingPathComponent("Fixtures/compat/release-1.sqlite").path, toPath: path)
         let db = try DatabaseQueue(path: path)
         try db.write { db in
             // Back to the schema of 001: undo 005, 004, 003 and 002 (whose index 004 replaced).
-            try db.execute(sql: """
-                DROP INDEX entries_corrections; DROP INDEX entries_refusals; DROP INDEX entries_removals;
-                CREATE INDEX entries_by_track ON entries(batch_id, office_id, seq); CREATE INDEX entries_by_kind ON entries(kind, seq);
-                CREATE INDEX entries_by_target ON entries(target) WHERE target IS NOT NULL;
-                DROP INDEX office_completions_by_milestone_date; DROP INDEX entries_by_office; PRAGMA user_version = 1
-                """)
+            try db.execute(
+                sql: """
+                    DROP INDEX entries_corrections; DROP INDEX entries_refusals; DROP INDEX entries_removals;
+                    CREATE INDEX entries_by_track ON entries(batch_id, office_id, seq); CREATE INDEX entries_by_kind ON entries(kind, seq);
+                    CREATE INDEX entries_by_target ON entries(target) WHERE target IS NOT NULL;
+                    DROP INDEX office_completions_by_milestone_date; DROP INDEX entries_by_office; PRAGMA user_version = 1
+                    """)
         }
         try db.close()
         let failures = Failures()
@@ -67,16 +71,22 @@ final class SchemaTests: XCTestCase {
         let indexes = try reopened.read {
             try String.fetchAll($0, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_autoindex%' ORDER BY name")
         }
-        XCTAssertEqual(indexes, ["block_changes_by_track", "entries_by_office", "entries_corrections", "entries_refusals",
-                                 "entries_removals", "office_completions_by_milestone_date", "problems_by_track", "sessions_by_login",
-                                 "sign_in_attempts_by_address", "sign_in_attempts_by_login"])
+        XCTAssertEqual(
+            indexes,
+            [
+                "block_changes_by_track", "entries_by_office", "entries_corrections", "entries_refusals",
+                "entries_removals", "office_completions_by_milestone_date", "problems_by_track", "sessions_by_login",
+                "sign_in_attempts_by_address", "sign_in_attempts_by_login",
+            ])
         XCTAssertTrue(try Store.open(path: path).verify().passed)
-        XCTAssertEqual(try Store.open(path: path).people().map(\.login).sorted(), try Store.open(path: path).people().map(\.name).sorted(),
-                       "people registered by name get their name as their login")
+        XCTAssertEqual(
+            try Store.open(path: path).people().map(\.login).sorted(), try Store.open(path: path).people().map(\.name).sorted(),
+            "people registered by name get their name as their login")
     }
 
     func testCommitsAreFullySyncedAndOpeningToReadWritesNothing() throws {
-        XCTAssertEqual(try temporary.store.queue.read { try Int.fetchOne($0, sql: "PRAGMA synchronous") }, 2, "FULL: a reported write survives power loss")
+        XCTAssertEqual(
+            try temporary.store.queue.read { try Int.fetchOne($0, sql: "PRAGMA synchronous") }, 2, "FULL: a reported write survives power loss")
         XCTAssertEqual(try temporary.store.queue.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") }, "wal")
         try temporary.store.queue.close()
         let before = try Data(contentsOf: URL(fileURLWithPath: temporary.path))
@@ -118,12 +128,16 @@ final class SchemaTests: XCTestCase {
     }
 
     func testCreateRefusesAnExistingDatabaseUnlessReplacing() throws {
-        XCTAssertThrowsError(try Store.create(path: temporary.path, plan: TemporaryStore.plan(), coordinator: "x",
-                                              at: TemporaryStore.moment("2026-08-01"), replace: false)) { error in
+        XCTAssertThrowsError(
+            try Store.create(
+                path: temporary.path, plan: TemporaryStore.plan(), coordinator: "x",
+                at: TemporaryStore.moment("2026-08-01"), replace: false)
+        ) { error in
             XCTAssertEqual(error as? StoreError, .databaseExists(path: temporary.path))
         }
-        let replaced = try Store.create(path: temporary.path, plan: TemporaryStore.plan(), coordinator: "新主任",
-                                        at: TemporaryStore.moment("2026-08-01"), replace: true)
+        let replaced = try Store.create(
+            path: temporary.path, plan: TemporaryStore.plan(), coordinator: "新主任",
+            at: TemporaryStore.moment("2026-08-01"), replace: true)
         XCTAssertEqual(try replaced.people().map(\.name), ["新主任"])
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: temporary.folder.path).filter { $0.contains(".init-") }
         XCTAssertEqual(leftovers, [])

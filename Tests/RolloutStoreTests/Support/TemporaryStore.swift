@@ -24,11 +24,12 @@ struct TemporaryStore {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         path = folder.appendingPathComponent("test.sqlite").path
         store = try Store.create(path: path, plan: try Self.plan(), coordinator: "王敏", at: Self.moment("2026-08-01"), replace: false)
-        _ = try store.perform([
-            .addPerson(name: "李娜", role: .office, office: "jiefangbei"),
-            .addPerson(name: "赵强", role: .office, office: "daping"),
-            .addPerson(name: "审计员", role: .auditor, office: nil),
-        ], as: "王敏", at: Self.moment("2026-08-01"))
+        _ = try store.perform(
+            [
+                .addPerson(name: "李娜", role: .office, office: "jiefangbei"),
+                .addPerson(name: "赵强", role: .office, office: "daping"),
+                .addPerson(name: "审计员", role: .auditor, office: nil),
+            ], as: "王敏", at: Self.moment("2026-08-01"))
     }
 
     static func moment(_ day: String) -> Moment {
