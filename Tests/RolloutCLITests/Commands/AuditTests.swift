@@ -33,6 +33,19 @@ final class AuditTests: XCTestCase {
         return result.stdout
     }
 
+    /// Runs the independent Python verifier; returns its exit status and standard output.
+    private func pythonVerify(_ export: String, expectHead head: String) throws -> (Int32, String) {
+        let python = Process()
+        python.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        python.arguments = ["python3", CLI.repository.appendingPathComponent("docs/verify_export.py").path, export, "--expect-head", head]
+        let out = Pipe()
+        python.standardOutput = out
+        try python.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        python.waitUntilExit()
+        return (python.terminationStatus, text)
+    }
+
     private func head() throws -> String { try Store.open(path: cli.databasePath).head().hash }
 
     func testAnHonestHistoryVerifiesAndPrintsItsHead() throws {
@@ -175,14 +188,8 @@ final class AuditTests: XCTestCase {
         XCTAssertTrue(lines[lines.count - 2].contains(#""actor_login":"周婷","actor_role":"office","auth":"cli""#), String(lines[lines.count - 2]))
         let head = try head()
         XCTAssertTrue(try real.expect(0, ["audit", "verify", "--file", export, "--expect-head", head]).stdout.contains("Verified 145 entries"))
-        let python = Process()
-        python.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        python.arguments = ["python3", CLI.repository.appendingPathComponent("docs/verify_export.py").path, export, "--expect-head", head]
-        let out = Pipe()
-        python.standardOutput = out
-        try python.run()
-        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        python.waitUntilExit()
+        let (status, text) = try pythonVerify(export, expectHead: head)
+        XCTAssertEqual(status, 0, text)
         XCTAssertEqual(text, "verified 145 entries\nhead \(head)\n")
     }
 
@@ -194,15 +201,8 @@ final class AuditTests: XCTestCase {
         let result = try cli.expect(0, ["audit", "verify", "--file", export, "--expect-head", head])
         XCTAssertTrue(result.stdout.contains("Verified 31 entries"), result.stdout)
 
-        let python = Process()
-        python.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        python.arguments = ["python3", CLI.repository.appendingPathComponent("docs/verify_export.py").path, export, "--expect-head", head]
-        let out = Pipe()
-        python.standardOutput = out
-        try python.run()
-        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        python.waitUntilExit()
-        XCTAssertEqual(python.terminationStatus, 0, text)
+        let (status, text) = try pythonVerify(export, expectHead: head)
+        XCTAssertEqual(status, 0, text)
         XCTAssertEqual(text, "verified 31 entries\nhead \(head)\n")
 
         // A changed line in the export is caught by both.
