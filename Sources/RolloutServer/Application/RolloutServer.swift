@@ -12,6 +12,7 @@ package enum RolloutServer {
         MetaRoutes(service: service).routes + SessionRoutes(service: service, settings: settings).routes
             + ReadRoutes(service: service, settings: settings).routes + WriteRoutes(service: service, settings: settings).routes
             + AccountRoutes(service: service, settings: settings).routes + AuditRoutes(service: service).routes
+            + ReportRoutes(service: service, settings: settings).routes
     }
 
     /// Every route as its method, its router path and its OpenAPI path.

@@ -156,3 +156,32 @@ final class WriteAndReadTests: XCTestCase {
         }
     }
 }
+
+/// The file-shaped use cases as JSON: export tables, the report, one item, the graph's counts.
+final class ReportRouteTests: XCTestCase {
+    func testExportsTheReportAnItemAndTheGraph() async throws {
+        let harness = try ServerHarness()
+        defer { harness.remove() }
+        try await harness.test { client in
+            let auditor = try await client.signIn("a001", "auditor-password-1")
+            try await client.execute(uri: "/api/v1/exports/status?asOf=2026-08-10", method: .get, headers: auditor.cookieOnly) { response in
+                XCTAssertEqual(response.status, .ok)
+                XCTAssertEqual(try JSON.array(response.body).first?["state"] as? String, "not_applicable")
+            }
+            try await client.execute(uri: "/api/v1/exports/secrets", method: .get, headers: auditor.cookieOnly) { response in
+                XCTAssertEqual(response.status, .badRequest)
+                XCTAssertEqual(JSON.message(response.body), "unknown export table \"secrets\"; expected status, history, problems or catalog")
+            }
+            try await client.execute(uri: "/api/v1/report", method: .get, headers: auditor.cookieOnly) { response in
+                XCTAssertEqual(response.status, .ok)
+                XCTAssertEqual((try JSON.object(response.body)["verification"] as? [String: Any])?["passed"] as? Bool, true)
+            }
+            try await client.execute(uri: "/api/v1/catalog/30", method: .get, headers: auditor.cookieOnly) { XCTAssertEqual($0.status, .ok) }
+            try await client.execute(uri: "/api/v1/graph?batch=1", method: .get, headers: auditor.cookieOnly) { response in
+                XCTAssertEqual((try JSON.object(response.body)["reached"] as? [String: Int])?["live"], 0)
+            }
+            let staff = try await client.signIn("13800000001", "jiefangbei-password-1")
+            try await client.execute(uri: "/api/v1/exports/history", method: .get, headers: staff.cookieOnly) { XCTAssertEqual($0.status, .forbidden) }
+        }
+    }
+}
