@@ -12,6 +12,7 @@ package struct BoardView: Encodable {
     package var blocked: Int
     package var rows: [RowView]
 
+    /// One office's row.
     package struct RowView: Encodable {
         package var office: String
         package var name: String
@@ -21,6 +22,7 @@ package struct BoardView: Encodable {
         package var cells: [String: CellView]
     }
 
+    /// One milestone at one office.
     package struct CellView: Encodable {
         package var state: String
         package var date: String?

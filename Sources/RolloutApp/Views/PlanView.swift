@@ -10,6 +10,7 @@ package struct PlanView: Encodable {
     package var milestones: [Milestone]
     package var followUp: Plan.FollowUp
 
+    /// One batch: its items, months and due dates.
     package struct BatchView: Encodable {
         package var id: String
         package var number: Int

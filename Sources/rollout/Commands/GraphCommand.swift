@@ -6,6 +6,7 @@ import RolloutCore
 struct GraphCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "graph", abstract: "Print the milestone graph as Mermaid or Graphviz DOT.")
 
+    /// The notation to print.
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case mermaid, dot
     }

@@ -13,6 +13,7 @@ enum Terminal {
         return isatty(STDOUT_FILENO) == 1
     }()
 
+    /// The colours the tables use.
     enum Color: String {
         case green = "32", yellow = "33", red = "31", grey = "90", bold = "1"
     }
