@@ -73,6 +73,16 @@ extension Request {
         uri.queryParameters.getAll(name).filter { !$0.isEmpty }
     }
 
+    /// A `true`/`false` query parameter, or a 400 naming it.
+    func booleanQuery(_ name: String) throws -> Bool? {
+        guard let text = query(name) else { return nil }
+        switch text {
+        case "true": return true
+        case "false": return false
+        default: throw InputError("invalid \(name) \"\(text)\"; expected true or false")
+        }
+    }
+
     /// A whole-number query parameter, or a 400 naming it.
     func integerQuery(_ name: String) throws -> Int? {
         guard let text = query(name) else { return nil }
