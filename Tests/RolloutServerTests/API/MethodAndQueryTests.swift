@@ -30,12 +30,22 @@ final class MethodAndQueryTests: XCTestCase {
         }
     }
 
-    func testTheAllFlagOfProblemsIsTrueOrFalse() async throws {
+    func testFlagsAndNumbersInTheQueryAreGivenOnceAndNotEmpty() async throws {
         try await harness.test { client in
             let coordinator = try await client.signIn("c001", "coordinator-password-1")
             try await client.execute(uri: "/api/v1/problems?all=AAA", method: .get, headers: coordinator.cookieOnly) { response in
                 XCTAssertEqual(response.status, .badRequest)
                 XCTAssertEqual(JSON.message(response.body), "invalid all \"AAA\"; expected true or false")
+            }
+            for (uri, message) in [
+                ("/api/v1/problems?all=", "invalid all \"\"; expected true or false"),
+                ("/api/v1/history?limit=&limit=5", "limit is given 2 times; expected it once"),
+                ("/api/v1/history?limit=", "invalid limit \"\"; expected a whole number"),
+            ] {
+                try await client.execute(uri: uri, method: .get, headers: coordinator.cookieOnly) { response in
+                    XCTAssertEqual(response.status, .badRequest, uri)
+                    XCTAssertEqual(JSON.message(response.body), message, uri)
+                }
             }
             for value in ["true", "false"] {
                 try await client.execute(uri: "/api/v1/problems?all=\(value)", method: .get, headers: coordinator.cookieOnly) { response in
@@ -43,5 +53,26 @@ final class MethodAndQueryTests: XCTestCase {
                 }
             }
         }
+    }
+
+    func testWriteHeadersAreRefusedByTheirOwnNames() async throws {
+        let service = harness.service
+        let before = try service.head()
+        try await harness.test { client in
+            let coordinator = try await client.signIn("c001", "coordinator-password-1")
+            for (name, value, message) in [
+                ("If-Match", "banana", "invalid If-Match \"banana\"; expected an entry count or a head hash (at least 6 hex digits)"),
+                ("Idempotency-Key", String(repeating: "k", count: 201), "invalid Idempotency-Key of 201 characters; expected 1 to 200 characters"),
+            ] {
+                var headers = coordinator.headers
+                headers[HTTPField.Name(name)!] = value
+                try await client.execute(uri: "/api/v1/milestones", method: .post, headers: headers,
+                                         body: JSON.body(["milestone": "guides_written", "batch": "1"])) { response in
+                    XCTAssertEqual(response.status, .badRequest, name)
+                    XCTAssertEqual(JSON.message(response.body), message)
+                }
+            }
+        }
+        XCTAssertEqual(try service.head(), before, "nothing written")
     }
 }
