@@ -80,13 +80,22 @@ print(call("POST", "/api/v1/tokens", {"name": "schemathesis", "days": 1}, me["cs
 PY
 )"
 
-checks="${ST_CHECKS:-not_a_server_error,response_schema_conformance,status_code_conformance,content_type_conformance}"
-common=(--checks "$checks" --max-examples "$MAX_EXAMPLES" --seed "$SEED" --workers 2 --request-timeout 30
+# Every check but two that cannot hold here: ignored_auth (the token below is
+# sent on every request, so schemathesis's deliberately wrong credentials never
+# reach the server) and positive_data_acceptance (batches, offices and
+# milestones are the plan's names, which a schema-valid random string is not;
+# the server rightly answers 400). That leaves, among others, no 5xx
+# (not_a_server_error), bodies, statuses, content types and headers as
+# documented, invalid input refused, and 405 with Allow for other methods.
+checks="${ST_CHECKS:-all}"
+common=(--checks "$checks" --exclude-checks ignored_auth,positive_data_acceptance
+        --max-examples "$MAX_EXAMPLES" --seed "$SEED" --workers 2 --request-timeout 30
         --header "Authorization: Bearer $token" --suppress-health-check all --generation-database none --no-color)
-# Operations that end the token's own access (revoking tokens, disabling or
-# resetting accounts, signing out) run last, on their own, so that a generated
-# request that happens to name the token or c001 cannot lock the rest out.
-lockout='^/api/v1/(tokens/\{id\}|accounts/\{login\}/(disable|reset)|session)$'
+# Operations that can end the token's own access (revoking tokens, disabling
+# or resetting accounts, taking people off the register, signing out) run
+# last, on their own: schemathesis learns the login c001 from GET
+# /api/v1/people, and removing or disabling it would lock the rest out.
+lockout='^/api/v1/(tokens/\{id\}|accounts/\{login\}/(disable|reset)|people/\{login\}/removal|session)$'
 status=0
 st run "$base/api/v1/openapi.yaml" "${common[@]}" --exclude-path-regex "$lockout" || status=1
 st run "$base/api/v1/openapi.yaml" "${common[@]}" --include-path-regex "$lockout" || status=1
