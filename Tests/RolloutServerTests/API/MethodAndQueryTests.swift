@@ -75,4 +75,15 @@ final class MethodAndQueryTests: XCTestCase {
         }
         XCTAssertEqual(try service.head(), before, "nothing written")
     }
+
+    func testAnUnknownTokenIsRefusedEvenWhereNoSignInIsNeeded() async throws {
+        try await harness.test { client in
+            for uri in ["/healthz", "/api/v1/openapi.yaml"] {
+                try await client.execute(uri: uri, method: .get, headers: [.authorization: "Bearer rlt_unknown"]) { response in
+                    XCTAssertEqual(response.status, .unauthorized, "as docs/openapi.yaml says for \(uri)")
+                    XCTAssertEqual(JSON.message(response.body), "the API token is unknown, expired or revoked")
+                }
+            }
+        }
+    }
 }
