@@ -15,11 +15,17 @@ SCHEMATHESIS_VERSION=4.32.5
 MAX_EXAMPLES="${ST_MAX_EXAMPLES:-25}"
 SEED="${ST_SEED:-$RANDOM}"
 
-if ! command -v st >/dev/null 2>&1 || [ "$(st --version 2>/dev/null)" != "st, version $SCHEMATHESIS_VERSION" ]; then
-  python3 -m pip --version >/dev/null 2>&1 || python3 -m ensurepip --upgrade >/dev/null
-  python3 -m pip install --quiet --disable-pip-version-check "schemathesis==$SCHEMATHESIS_VERSION"
+# In a virtual environment of its own under .build (kept between CI runs, out
+# of git), so that neither the system's Python packages nor a global `st` of
+# another version are touched or used.
+venv=.build/schemathesis-venv
+if [ "$("$venv/bin/st" --version 2>/dev/null)" != "st, version $SCHEMATHESIS_VERSION" ]; then
+  rm -rf "$venv"
+  python3 -m venv "$venv"
+  "$venv/bin/python" -m pip install --quiet --disable-pip-version-check "schemathesis==$SCHEMATHESIS_VERSION"
 fi
-st --version
+st="$venv/bin/st"
+"$st" --version
 
 swift build --product rollout
 rollout="$(swift build --show-bin-path)/rollout"
@@ -97,8 +103,8 @@ common=(--checks "$checks" --exclude-checks ignored_auth,positive_data_acceptanc
 # /api/v1/people, and removing or disabling it would lock the rest out.
 lockout='^/api/v1/(tokens/\{id\}|accounts/\{login\}/(disable|reset)|people/\{login\}/removal|session)$'
 status=0
-st run "$base/api/v1/openapi.yaml" "${common[@]}" --exclude-path-regex "$lockout" || status=1
-st run "$base/api/v1/openapi.yaml" "${common[@]}" --include-path-regex "$lockout" || status=1
+"$st" run "$base/api/v1/openapi.yaml" "${common[@]}" --exclude-path-regex "$lockout" || status=1
+"$st" run "$base/api/v1/openapi.yaml" "${common[@]}" --include-path-regex "$lockout" || status=1
 
 kill "$server_pid"
 wait "$server_pid" || true
