@@ -5,8 +5,11 @@
 # not describe (status, content type, body schema), then the audit chain must
 # still verify. Loopback only. Exits non-zero on any failure.
 #
-# Budget: a few minutes on 2 cores (examples per operation and the run are bounded).
-# ST_MAX_EXAMPLES overrides the examples per operation; ST_SEED fixes the seed.
+# Budget: about 30 seconds on 2 cores after the build (25 examples per
+# operation and phase); each schemathesis run is also cut off after
+# ST_TIMEOUT seconds (default 150), which counts as a failure.
+# ST_MAX_EXAMPLES overrides the examples per operation; ST_SEED fixes the
+# seed (a failing run prints its seed); ST_CHECKS the checks.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,6 +17,7 @@ cd "$(dirname "$0")/.."
 SCHEMATHESIS_VERSION=4.32.5
 MAX_EXAMPLES="${ST_MAX_EXAMPLES:-25}"
 SEED="${ST_SEED:-$RANDOM}"
+TIMEOUT="${ST_TIMEOUT:-150}"
 
 # In a virtual environment of its own under .build (kept between CI runs, out
 # of git), so that neither the system's Python packages nor a global `st` of
@@ -104,8 +108,12 @@ common=(--checks "$checks" --exclude-checks ignored_auth,positive_data_acceptanc
 lockout='^/api/v1/(tokens/\{id\}|accounts/\{login\}/(disable|reset)|people/\{login\}/removal|session)$'
 status=0
 # From the temporary folder: schemathesis keeps a cache in its working directory.
-(cd "$work" && "$st" run "$base/api/v1/openapi.yaml" "${common[@]}" --exclude-path-regex "$lockout") || status=1
-(cd "$work" && "$st" run "$base/api/v1/openapi.yaml" "${common[@]}" --include-path-regex "$lockout") || status=1
+for filter in --exclude-path-regex --include-path-regex; do
+  rc=0
+  (cd "$work" && timeout "$TIMEOUT" "$st" run "$base/api/v1/openapi.yaml" "${common[@]}" "$filter" "$lockout") || rc=$?
+  if [ "$rc" -eq 124 ]; then echo "schemathesis.sh: schemathesis ($filter) took over $TIMEOUT seconds" >&2; fi
+  [ "$rc" -eq 0 ] || status=1
+done
 
 kill "$server_pid"
 wait "$server_pid" || true
@@ -116,5 +124,9 @@ if grep -q 'unexpected error\|store failure' "$work/serve.log"; then
   status=1
 fi
 
+if [ "$status" -ne 0 ]; then
+  echo "schemathesis.sh: failed; reproduce with ST_SEED=$SEED bash scripts/schemathesis.sh. The server's log ends:" >&2
+  tail -n 40 "$work/serve.log" >&2
+fi
 "$rollout" audit verify --db "$db"
 exit $status
