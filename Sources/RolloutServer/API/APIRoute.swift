@@ -73,9 +73,27 @@ extension Request {
         uri.queryParameters.getAll(name).filter { !$0.isEmpty }
     }
 
+    /// The one value of a query parameter that is a flag or a number, if given;
+    /// given twice, or empty, is a 400 (an empty value is not a number).
+    private func singleQuery(_ name: String) throws -> String? {
+        let values = uri.queryParameters.getAll(name)
+        guard values.count <= 1 else { throw InputError("\(name) is given \(values.count) times; expected it once") }
+        return values.first
+    }
+
+    /// A `true`/`false` query parameter, or a 400 naming it.
+    func booleanQuery(_ name: String) throws -> Bool? {
+        guard let text = try singleQuery(name) else { return nil }
+        switch text {
+        case "true": return true
+        case "false": return false
+        default: throw InputError("invalid \(name) \"\(text)\"; expected true or false")
+        }
+    }
+
     /// A whole-number query parameter, or a 400 naming it.
     func integerQuery(_ name: String) throws -> Int? {
-        guard let text = query(name) else { return nil }
+        guard let text = try singleQuery(name) else { return nil }
         guard let value = Int(text) else { throw InputError("invalid \(name) \"\(text)\"; expected a whole number") }
         return value
     }

@@ -61,7 +61,7 @@ struct ReadRoutes {
                 return try JSONBody(refusals.map(RefusalView.init)).response(from: request, context: context)
             },
             APIRoute(.get, "/api/v1/problems", .signedIn) { request, context, signedIn in
-                let (service, office, all) = (service, Self.ownOffice(signedIn), request.query("all") == "true")
+                let (service, office, all) = (service, Self.ownOffice(signedIn), try request.booleanQuery("all") ?? false)
                 let problems = try await Blocking.run { try service.problems(openOnly: !all).filter { office == nil || $0.office == office } }
                 return try JSONBody(problems.map(ProblemView.init)).response(from: request, context: context)
             },

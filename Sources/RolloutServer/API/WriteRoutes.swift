@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import RolloutApp
 import RolloutCore
+import RolloutStore
 
 /// Every recording use case. The person acting is the one signed in; the
 /// rules decide, and a refusal is recorded exactly as from the CLI. `If-Match`
@@ -63,18 +64,18 @@ struct WriteRoutes {
                 let body = try await request.json(MilestoneBody.self, context: context)
                 let recording = MilestoneRecording(
                     milestone: body.milestone, batch: body.batch, offices: body.offices ?? [], note: body.note ?? "",
-                    write: Self.write(request, date: body.date, dryRun: body.dryRun))
+                    write: try Self.write(request, date: body.date, dryRun: body.dryRun))
                 return try await perform(request, context) { service, now in try service.record(recording, by: Self.actor(signedIn), at: now) }
             },
             APIRoute(.post, "/api/v1/problems", .signedIn) { request, context, signedIn in
                 let body = try await request.json(ProblemBody.self, context: context)
-                let report = ProblemReport(batch: body.batch, office: [body.office], note: body.note, write: Self.write(request, date: body.date))
+                let report = ProblemReport(batch: body.batch, office: [body.office], note: body.note, write: try Self.write(request, date: body.date))
                 return try await perform(request, context) { service, now in try service.openProblem(report, by: Self.actor(signedIn), at: now) }
             },
             APIRoute(.post, "/api/v1/problems/:problem/resolution", .signedIn) { request, context, signedIn in
                 let problem = try context.parameters.require("problem", as: Int64.self)
                 let body = try await request.json(ResolutionBody.self, context: context)
-                let resolution = ProblemResolution(problem: problem, note: body.note, write: Self.write(request, date: body.date))
+                let resolution = ProblemResolution(problem: problem, note: body.note, write: try Self.write(request, date: body.date))
                 return try await perform(request, context) { service, now in try service.resolveProblem(resolution, by: Self.actor(signedIn), at: now) }
             },
             APIRoute(.post, "/api/v1/blocks", .signedIn) { request, context, signedIn in
@@ -85,7 +86,7 @@ struct WriteRoutes {
             },
             APIRoute(.post, "/api/v1/corrections", .signedIn) { request, context, signedIn in
                 let body = try await request.json(CorrectionBody.self, context: context)
-                let correction = CorrectionRequest(entries: body.entries, reason: body.reason, write: Self.write(request, date: body.date))
+                let correction = CorrectionRequest(entries: body.entries, reason: body.reason, write: try Self.write(request, date: body.date))
                 return try await perform(request, context) { service, now in try service.correct(correction, by: Self.actor(signedIn), at: now) }
             },
             APIRoute(.post, "/api/v1/people", .signedIn) { request, context, signedIn in
@@ -107,7 +108,7 @@ struct WriteRoutes {
     private func changeBlock(_ request: Request, _ context: ServerContext, _ signedIn: SignedIn?, blocking: Bool) async throws -> Response {
         let body = try await request.json(BlockBody.self, context: context)
         let change = BlockChangeRequest(blocking: blocking, batch: body.batch, offices: body.offices, reason: body.reason,
-                                        write: Self.write(request, date: body.date, dryRun: body.dryRun))
+                                        write: try Self.write(request, date: body.date, dryRun: body.dryRun))
         return try await perform(request, context) { service, now in try service.changeBlock(change, by: Self.actor(signedIn), at: now) }
     }
 
@@ -123,11 +124,21 @@ struct WriteRoutes {
         return try JSONBody(ActionResultView(result), status: status).response(from: request, context: context)
     }
 
-    /// The CLI's write flags from the request: `If-Match` (quotes allowed) and `Idempotency-Key`.
-    static func write(_ request: Request, date: String?, dryRun: Bool? = nil) -> WriteInput {
+    /// The CLI's write flags from the request: `If-Match` (quotes allowed) and
+    /// `Idempotency-Key`, refused with the header's name rather than the CLI's flag.
+    static func write(_ request: Request, date: String?, dryRun: Bool? = nil) throws -> WriteInput {
         let expect = request.headers[.ifMatch].map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "\" ")) }
-        return WriteInput(date: date, expect: expect, key: request.headers[HTTPField.Name("Idempotency-Key")!], dryRun: dryRun ?? false)
+        if let expect, Expectation(expect) == nil {
+            throw InputError("invalid If-Match \"\(expect)\"; expected an entry count or a head hash (at least 6 hex digits)")
+        }
+        let key = request.headers[Self.idempotencyKey]
+        if let key, key.isEmpty || key.count > 200 {
+            throw InputError("invalid Idempotency-Key of \(key.count) characters; expected 1 to 200 characters")
+        }
+        return WriteInput(date: date, expect: expect, key: key, dryRun: dryRun ?? false)
     }
+
+    static let idempotencyKey = HTTPField.Name("Idempotency-Key")!
 
     static func actor(_ signedIn: SignedIn?) -> Actor {
         signedIn?.actor ?? Actor(login: "", authentication: .webSession)

@@ -24,15 +24,18 @@ package enum RolloutServer {
     package static var documentedOperations: Set<String> { OpenAPIDocument.operations }
 
     /// The router with its middleware: request log, errors and security headers,
-    /// body limit, authentication, CSRF; then the routes.
+    /// 405 for a known path with another method, body limit, authentication,
+    /// CSRF; then the routes.
     package static func buildRouter(service: RolloutService, settings: ServerSettings) -> Router<ServerContext> {
         let router = Router(context: ServerContext.self)
+        let routes = routes(service: service, settings: settings)
         router.add(middleware: RequestLogMiddleware())
         router.add(middleware: ErrorMiddleware())
+        router.add(middleware: MethodNotAllowedMiddleware(routes: routes.map { ($0.method, $0.path) }))
         router.add(middleware: BodyLimitMiddleware(maximum: settings.maximumBody))
         router.add(middleware: AuthenticationMiddleware(service: service, settings: settings))
         router.add(middleware: CSRFMiddleware(settings: settings))
-        for route in routes(service: service, settings: settings) {
+        for route in routes {
             router.on(RouterPath(route.path), method: route.method) { request, context in try await route.respond(request, context) }
         }
         return router
