@@ -53,7 +53,8 @@ struct APIRoute: Sendable {
         }
         switch (access, signedIn.person.role) {
         case (.coordinator, .office), (.coordinator, .auditor):
-            throw PermissionDenied("only a coordinator may do this; \(signedIn.person.name) is \(signedIn.person.role == .office ? "office staff" : "an auditor")")
+            throw PermissionDenied(
+                "only a coordinator may do this; \(signedIn.person.name) is \(signedIn.person.role == .office ? "office staff" : "an auditor")")
         case (.coordinatorOrAuditor, .office):
             throw PermissionDenied("only coordinators and auditors may do this; \(signedIn.person.name) is office staff")
         default:

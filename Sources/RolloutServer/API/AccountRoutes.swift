@@ -37,14 +37,16 @@ struct AccountRoutes {
         [
             APIRoute(.get, "/api/v1/accounts", .coordinator) { request, context, signedIn in
                 let (service, actor) = (service, WriteRoutes.actor(signedIn))
-                return try JSONBody(try await Blocking.run { try service.accounts(by: actor).map(AccountView.init) }).response(from: request, context: context)
+                return try JSONBody(try await Blocking.run { try service.accounts(by: actor).map(AccountView.init) }).response(
+                    from: request, context: context)
             },
             APIRoute(.post, "/api/v1/accounts", .coordinator) { request, context, signedIn in
                 let body = try await request.json(AccountBody.self, context: context)
                 let (service, settings, actor) = (service, settings, WriteRoutes.actor(signedIn))
                 let (result, code) = try await Blocking.run {
-                    try service.createAccount(login: body.login, name: body.name, role: body.role, office: body.office, by: actor, at: settings.clock(),
-                                              policy: settings.policy)
+                    try service.createAccount(
+                        login: body.login, name: body.name, role: body.role, office: body.office, by: actor, at: settings.clock(),
+                        policy: settings.policy)
                 }
                 let view = CreatedView(result: ActionResultView(result), code: code.map(IssuedCodeView.init))
                 return try JSONBody(view, status: code == nil ? .forbidden : .created).response(from: request, context: context)
@@ -52,7 +54,9 @@ struct AccountRoutes {
             APIRoute(.post, "/api/v1/accounts/:login/reset", .coordinator) { request, context, signedIn in
                 let login = try context.parameters.require("login")
                 let (service, settings, actor) = (service, settings, WriteRoutes.actor(signedIn))
-                let code = try await Blocking.run { try service.resetPassword(login: login, by: actor, at: settings.clock(), policy: settings.policy) }
+                let code = try await Blocking.run {
+                    try service.resetPassword(login: login, by: actor, at: settings.clock(), policy: settings.policy)
+                }
                 return try JSONBody(IssuedCodeView(code)).response(from: request, context: context)
             },
             APIRoute(.post, "/api/v1/accounts/:login/disable", .coordinator) { _, context, signedIn in
@@ -80,8 +84,9 @@ struct AccountRoutes {
                 let issued = try await Blocking.run {
                     try service.createToken(for: signedIn, name: body.name, days: body.days, at: settings.clock(), policy: settings.policy)
                 }
-                let view = TokenView(token: issued.token, id: issued.record.id, name: issued.record.name, createdAt: issued.record.createdAt,
-                                     expiresAt: issued.record.expiresAt)
+                let view = TokenView(
+                    token: issued.token, id: issued.record.id, name: issued.record.name, createdAt: issued.record.createdAt,
+                    expiresAt: issued.record.expiresAt)
                 return try JSONBody(view, status: .created).response(from: request, context: context)
             },
             APIRoute(.delete, "/api/v1/tokens/:id", .signedIn) { _, context, signedIn in

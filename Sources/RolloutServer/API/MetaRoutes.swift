@@ -20,8 +20,9 @@ struct MetaRoutes {
                 return try JSONBody(Health(status: "ok", entries: head.count)).response(from: request, context: context)
             },
             APIRoute(.get, "/api/v1/openapi.yaml", .anyone) { _, _, _ in
-                Response(status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"],
-                         body: .init(byteBuffer: ByteBuffer(string: OpenAPIDocument.text)))
+                Response(
+                    status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"],
+                    body: .init(byteBuffer: ByteBuffer(string: OpenAPIDocument.text)))
             },
         ]
     }

@@ -13,7 +13,8 @@ enum OpenAPIDocument {
             if line.hasPrefix("  /"), line.hasSuffix(":") { path = String(line.dropFirst(2).dropLast()); continue }
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             if line.hasPrefix("    "), !line.hasPrefix("     "), let path,
-               ["get:", "post:", "put:", "delete:", "patch:"].contains(trimmed) {
+                ["get:", "post:", "put:", "delete:", "patch:"].contains(trimmed)
+            {
                 operations.insert("\(trimmed.dropLast().uppercased()) \(path)")
             }
         }

@@ -34,7 +34,8 @@ struct ReadRoutes {
             APIRoute(.get, "/api/v1/overdue", .signedIn) { request, context, signedIn in
                 let (service, now, office, asOf) = (service, settings.clock(), Self.ownOffice(signedIn), request.query("asOf"))
                 let items = try await Blocking.run { try service.overdue(asOf: asOf, now: now).items }
-                return try JSONBody(items.filter { office == nil || $0.office?.id == office }.map(OverdueView.init)).response(from: request, context: context)
+                return try JSONBody(items.filter { office == nil || $0.office?.id == office }.map(OverdueView.init)).response(
+                    from: request, context: context)
             },
             APIRoute(.get, "/api/v1/history", .signedIn) { request, context, signedIn in
                 try await history(request, context, signedIn, office: request.query("office"))
@@ -67,7 +68,9 @@ struct ReadRoutes {
             },
             APIRoute(.get, "/api/v1/people", .signedIn) { request, context, signedIn in
                 let (service, office) = (service, Self.ownOffice(signedIn))
-                let people = try await Blocking.run { try service.people().filter { office == nil || $0.office == office || $0.role == .coordinator } }
+                let people = try await Blocking.run {
+                    try service.people().filter { office == nil || $0.office == office || $0.role == .coordinator }
+                }
                 return try JSONBody(people.map(PersonView.init)).response(from: request, context: context)
             },
         ]
@@ -85,7 +88,8 @@ struct ReadRoutes {
                     recordedTo: request.query("recordedTo"), limit: try request.integerQuery("limit")))
             if let own {
                 if let named = filter.office, named != own {
-                    throw PermissionDenied("office staff of \(service.plan.officeLabel(own)) may not read the history of \(service.plan.officeLabel(named))")
+                    throw PermissionDenied(
+                        "office staff of \(service.plan.officeLabel(own)) may not read the history of \(service.plan.officeLabel(named))")
                 }
                 filter.office = own
             }

@@ -40,7 +40,8 @@ struct SessionRoutes {
                 }
                 var response = try JSONBody(Self.me(session.signedIn, session: session.id)).response(from: request, context: context)
                 response.setCookie(
-                    Cookie(name: AuthenticationMiddleware.cookie, value: session.id, path: "/", secure: settings.secure, httpOnly: true, sameSite: .lax))
+                    Cookie(
+                        name: AuthenticationMiddleware.cookie, value: session.id, path: "/", secure: settings.secure, httpOnly: true, sameSite: .lax))
                 return response
             },
             APIRoute(.delete, "/api/v1/session", .signedInWithCode) { request, context, _ in
@@ -50,7 +51,9 @@ struct SessionRoutes {
                 }
                 var response = Response(status: .noContent)
                 response.setCookie(
-                    Cookie(name: AuthenticationMiddleware.cookie, value: "", maxAge: 0, path: "/", secure: settings.secure, httpOnly: true, sameSite: .lax))
+                    Cookie(
+                        name: AuthenticationMiddleware.cookie, value: "", maxAge: 0, path: "/", secure: settings.secure, httpOnly: true,
+                        sameSite: .lax))
                 return response
             },
             APIRoute(.get, "/api/v1/me", .signedInWithCode) { request, context, signedIn in
@@ -60,8 +63,9 @@ struct SessionRoutes {
                 let body = try await request.json(PasswordBody.self, context: context)
                 let (service, settings, login, session) = (service, settings, signedIn?.person.login ?? "", context.session)
                 try await Blocking.run {
-                    try service.changePassword(login: login, current: body.current, new: body.new, keepingSession: session, at: settings.clock(),
-                                               policy: settings.policy)
+                    try service.changePassword(
+                        login: login, current: body.current, new: body.new, keepingSession: session, at: settings.clock(),
+                        policy: settings.policy)
                 }
                 return Response(status: .noContent)
             },
@@ -72,15 +76,17 @@ struct SessionRoutes {
     /// reverse proxy (`publicURL` set) the address it appended to `X-Forwarded-For`.
     static func clientAddress(_ request: Request, _ context: ServerContext, _ settings: ServerSettings) -> String {
         if settings.publicURL != nil, let forwarded = request.headers[HTTPField.Name("X-Forwarded-For")!],
-           let last = forwarded.split(separator: ",").last?.trimmingCharacters(in: .whitespaces), !last.isEmpty {
+            let last = forwarded.split(separator: ",").last?.trimmingCharacters(in: .whitespaces), !last.isEmpty
+        {
             return last
         }
         return context.peerAddress ?? "unknown"
     }
 
     private static func me(_ signedIn: SignedIn?, session: String?) -> MeView {
-        MeView(login: signedIn?.person.login ?? "", name: signedIn?.person.name ?? "", role: signedIn?.person.role.rawValue ?? "",
-               office: signedIn?.person.office, authentication: signedIn?.authentication.rawValue ?? "",
-               mustChangePassword: signedIn?.mustChangePassword ?? false, csrfToken: session.map { Secrets.csrfToken(session: $0) })
+        MeView(
+            login: signedIn?.person.login ?? "", name: signedIn?.person.name ?? "", role: signedIn?.person.role.rawValue ?? "",
+            office: signedIn?.person.office, authentication: signedIn?.authentication.rawValue ?? "",
+            mustChangePassword: signedIn?.mustChangePassword ?? false, csrfToken: session.map { Secrets.csrfToken(session: $0) })
     }
 }

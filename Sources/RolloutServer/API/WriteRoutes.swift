@@ -76,7 +76,8 @@ struct WriteRoutes {
                 let problem = try context.parameters.require("problem", as: Int64.self)
                 let body = try await request.json(ResolutionBody.self, context: context)
                 let resolution = ProblemResolution(problem: problem, note: body.note, write: try Self.write(request, date: body.date))
-                return try await perform(request, context) { service, now in try service.resolveProblem(resolution, by: Self.actor(signedIn), at: now) }
+                return try await perform(request, context) { service, now in try service.resolveProblem(resolution, by: Self.actor(signedIn), at: now)
+                }
             },
             APIRoute(.post, "/api/v1/blocks", .signedIn) { request, context, signedIn in
                 try await changeBlock(request, context, signedIn, blocking: true)
@@ -107,16 +108,19 @@ struct WriteRoutes {
 
     private func changeBlock(_ request: Request, _ context: ServerContext, _ signedIn: SignedIn?, blocking: Bool) async throws -> Response {
         let body = try await request.json(BlockBody.self, context: context)
-        let change = BlockChangeRequest(blocking: blocking, batch: body.batch, offices: body.offices, reason: body.reason,
-                                        write: try Self.write(request, date: body.date, dryRun: body.dryRun))
+        let change = BlockChangeRequest(
+            blocking: blocking, batch: body.batch, offices: body.offices, reason: body.reason,
+            write: try Self.write(request, date: body.date, dryRun: body.dryRun))
         return try await perform(request, context) { service, now in try service.changeBlock(change, by: Self.actor(signedIn), at: now) }
     }
 
     /// Runs a write off the event loop and answers with its outcomes: 201 when
     /// something was recorded, 200 for a dry run or a resubmission, 403 when the
     /// rules refused every action (each refusal recorded).
-    private func perform(_ request: Request, _ context: ServerContext,
-                         _ body: @escaping @Sendable (RolloutService, Timestamp) throws -> ActionResult) async throws -> Response {
+    private func perform(
+        _ request: Request, _ context: ServerContext,
+        _ body: @escaping @Sendable (RolloutService, Timestamp) throws -> ActionResult
+    ) async throws -> Response {
         let (service, now) = (service, settings.clock())
         let result = try await Blocking.run { try body(service, now) }
         let status: HTTPResponse.Status =

@@ -16,7 +16,9 @@ package enum RolloutServer {
     }
 
     /// Every route as its method, its router path and its OpenAPI path.
-    package static func routeTable(service: RolloutService, settings: ServerSettings) -> [(method: HTTPRequest.Method, path: String, openAPIPath: String)] {
+    package static func routeTable(service: RolloutService, settings: ServerSettings) -> [(
+        method: HTTPRequest.Method, path: String, openAPIPath: String
+    )] {
         routes(service: service, settings: settings).map { ($0.method, $0.path, $0.openAPIPath) }
     }
 
@@ -43,8 +45,10 @@ package enum RolloutServer {
 
     /// The application listening on `settings.host` and `settings.port` (0: any
     /// free port); `onRunning` learns the address it listens on.
-    package static func buildApplication(service: RolloutService, settings: ServerSettings, logger: Logger,
-                                         onRunning: @escaping @Sendable (String) async -> Void = { _ in }) -> some ApplicationProtocol {
+    package static func buildApplication(
+        service: RolloutService, settings: ServerSettings, logger: Logger,
+        onRunning: @escaping @Sendable (String) async -> Void = { _ in }
+    ) -> some ApplicationProtocol {
         Application(
             router: buildRouter(service: service, settings: settings),
             configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "rollout"),
@@ -55,8 +59,10 @@ package enum RolloutServer {
     }
 
     /// Runs until SIGTERM or SIGINT, then lets requests in flight finish.
-    package static func run(service: RolloutService, settings: ServerSettings, logger: Logger,
-                            onRunning: @escaping @Sendable (String) async -> Void) async throws {
+    package static func run(
+        service: RolloutService, settings: ServerSettings, logger: Logger,
+        onRunning: @escaping @Sendable (String) async -> Void
+    ) async throws {
         try await buildApplication(service: service, settings: settings, logger: logger, onRunning: onRunning).runService()
     }
 }

@@ -16,8 +16,10 @@ package struct ServerSettings: Sendable {
     package var policy: AccountPolicy
     package var clock: @Sendable () -> Timestamp
 
-    package init(host: String = "127.0.0.1", port: Int = 8080, publicURL: String? = nil, maximumBody: Int = 1 << 20,
-                 policy: AccountPolicy = .standard, clock: @escaping @Sendable () -> Timestamp = SystemClock.now) {
+    package init(
+        host: String = "127.0.0.1", port: Int = 8080, publicURL: String? = nil, maximumBody: Int = 1 << 20,
+        policy: AccountPolicy = .standard, clock: @escaping @Sendable () -> Timestamp = SystemClock.now
+    ) {
         self.host = host
         self.port = port
         self.publicURL = publicURL

@@ -19,8 +19,9 @@ struct MethodNotAllowedMiddleware: RouterMiddleware {
         let methods = routes.filter { Self.matches($0.segments, path) }.map(\.method)
         if !methods.isEmpty, !methods.contains(request.method) {
             let allowed = methods.map(\.rawValue).joined(separator: ", ")
-            throw HTTPError(.methodNotAllowed, headers: [.allow: allowed],
-                            message: "\(request.method.rawValue) is not allowed on \(request.uri.path); expected \(allowed)")
+            throw HTTPError(
+                .methodNotAllowed, headers: [.allow: allowed],
+                message: "\(request.method.rawValue) is not allowed on \(request.uri.path); expected \(allowed)")
         }
         return try await next(request, context)
     }

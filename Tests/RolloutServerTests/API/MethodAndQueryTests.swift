@@ -66,8 +66,10 @@ final class MethodAndQueryTests: XCTestCase {
             ] {
                 var headers = coordinator.headers
                 headers[HTTPField.Name(name)!] = value
-                try await client.execute(uri: "/api/v1/milestones", method: .post, headers: headers,
-                                         body: JSON.body(["milestone": "guides_written", "batch": "1"])) { response in
+                try await client.execute(
+                    uri: "/api/v1/milestones", method: .post, headers: headers,
+                    body: JSON.body(["milestone": "guides_written", "batch": "1"])
+                ) { response in
                     XCTAssertEqual(response.status, .badRequest, name)
                     XCTAssertEqual(JSON.message(response.body), message)
                 }

@@ -8,7 +8,8 @@ final class OpenAPITests: XCTestCase {
     func testEveryRouteIsDocumentedAndEveryDocumentedPathIsRouted() throws {
         let harness = try ServerHarness()
         defer { harness.remove() }
-        let routed = Set(RolloutServer.routeTable(service: harness.service, settings: harness.settings).map { "\($0.method.rawValue) \($0.openAPIPath)" })
+        let routed = Set(
+            RolloutServer.routeTable(service: harness.service, settings: harness.settings).map { "\($0.method.rawValue) \($0.openAPIPath)" })
         let documented = RolloutServer.documentedOperations
         XCTAssertGreaterThan(documented.count, 30)
         XCTAssertEqual(routed.subtracting(documented).sorted(), [], "routes missing from docs/openapi.yaml")

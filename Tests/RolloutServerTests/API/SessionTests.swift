@@ -13,8 +13,10 @@ final class SessionTests: XCTestCase {
 
     func testSignInSetsAnHttpOnlySameSiteCookieAndAnsWhoIsSignedIn() async throws {
         try await harness.test { client in
-            try await client.execute(uri: "/api/v1/session", method: .post, headers: [.contentType: "application/json"],
-                                     body: JSON.body(["login": "13800000001", "password": "jiefangbei-password-1"])) { response in
+            try await client.execute(
+                uri: "/api/v1/session", method: .post, headers: [.contentType: "application/json"],
+                body: JSON.body(["login": "13800000001", "password": "jiefangbei-password-1"])
+            ) { response in
                 XCTAssertEqual(response.status, .ok)
                 let cookie = response.headers[.setCookie] ?? ""
                 XCTAssertTrue(cookie.hasPrefix("rollout_session="), cookie)
@@ -32,8 +34,10 @@ final class SessionTests: XCTestCase {
         harness.remove()
         harness = try ServerHarness(publicURL: "https://rollout.example.gov.cn")
         try await harness.test { client in
-            try await client.execute(uri: "/api/v1/session", method: .post, headers: [.contentType: "application/json"],
-                                     body: JSON.body(["login": "c001", "password": "coordinator-password-1"])) { response in
+            try await client.execute(
+                uri: "/api/v1/session", method: .post, headers: [.contentType: "application/json"],
+                body: JSON.body(["login": "c001", "password": "coordinator-password-1"])
+            ) { response in
                 XCTAssertTrue((response.headers[.setCookie] ?? "").contains("Secure"), response.headers[.setCookie] ?? "")
             }
         }
@@ -43,8 +47,10 @@ final class SessionTests: XCTestCase {
         let path = harness.service.path
         try await harness.test { client in
             let browser = try await client.signIn("c001", "coordinator-password-1")
-            let token = try await client.execute(uri: "/api/v1/tokens", method: .post, headers: browser.headers,
-                                                 body: JSON.body(["name": "script"])) { try JSON.object($0.body)["token"] as? String ?? "" }
+            let token = try await client.execute(
+                uri: "/api/v1/tokens", method: .post, headers: browser.headers,
+                body: JSON.body(["name": "script"])
+            ) { try JSON.object($0.body)["token"] as? String ?? "" }
             let session = String(browser.cookie.dropFirst("rollout_session=".count))
             let bytes = try Data(contentsOf: URL(fileURLWithPath: path)) + ((try? Data(contentsOf: URL(fileURLWithPath: path + "-wal"))) ?? Data())
             for secret in [session, token, "coordinator-password-1"] {
@@ -65,17 +71,23 @@ final class SessionTests: XCTestCase {
                 XCTAssertEqual(response.status, .forbidden)
                 XCTAssertTrue(JSON.message(response.body).contains("choose your own password first"))
             }
-            try await client.execute(uri: "/api/v1/password", method: .put, headers: browser.headers,
-                                     body: JSON.body(["current": code.code, "new": "short"])) { response in
+            try await client.execute(
+                uri: "/api/v1/password", method: .put, headers: browser.headers,
+                body: JSON.body(["current": code.code, "new": "short"])
+            ) { response in
                 XCTAssertEqual(response.status, .badRequest)
                 XCTAssertEqual(JSON.message(response.body), "the new password has 5 characters; expected at least 10")
             }
-            try await client.execute(uri: "/api/v1/password", method: .put, headers: browser.headers,
-                                     body: JSON.body(["current": code.code, "new": "a-new-password-2"])) { XCTAssertEqual($0.status, .noContent) }
+            try await client.execute(
+                uri: "/api/v1/password", method: .put, headers: browser.headers,
+                body: JSON.body(["current": code.code, "new": "a-new-password-2"])
+            ) { XCTAssertEqual($0.status, .noContent) }
             try await client.execute(uri: "/api/v1/status", method: .get, headers: browser.cookieOnly) { XCTAssertEqual($0.status, .ok) }
             // The one-time code is spent.
-            try await client.execute(uri: "/api/v1/session", method: .post, headers: [.contentType: "application/json"],
-                                     body: JSON.body(["login": "13800000002", "password": code.code])) { XCTAssertEqual($0.status, .unauthorized) }
+            try await client.execute(
+                uri: "/api/v1/session", method: .post, headers: [.contentType: "application/json"],
+                body: JSON.body(["login": "13800000002", "password": code.code])
+            ) { XCTAssertEqual($0.status, .unauthorized) }
         }
     }
 
@@ -113,8 +125,10 @@ final class SessionTests: XCTestCase {
     func testDisablingAnAccountEndsItsSessionsAndTokensAtOnce() async throws {
         try await harness.test { client in
             let staff = try await client.signIn("13800000001", "jiefangbei-password-1")
-            let token = try await client.execute(uri: "/api/v1/tokens", method: .post, headers: staff.headers,
-                                                 body: JSON.body(["name": "phone"])) { try JSON.object($0.body)["token"] as? String ?? "" }
+            let token = try await client.execute(
+                uri: "/api/v1/tokens", method: .post, headers: staff.headers,
+                body: JSON.body(["name": "phone"])
+            ) { try JSON.object($0.body)["token"] as? String ?? "" }
             let coordinator = try await client.signIn("c001", "coordinator-password-1")
             try await client.execute(uri: "/api/v1/accounts/13800000001/disable", method: .post, headers: coordinator.headers) {
                 XCTAssertEqual($0.status, .noContent)
@@ -123,8 +137,10 @@ final class SessionTests: XCTestCase {
             try await client.execute(uri: "/api/v1/me", method: .get, headers: [.authorization: "Bearer \(token)"]) {
                 XCTAssertEqual($0.status, .unauthorized)
             }
-            try await client.execute(uri: "/api/v1/session", method: .post, headers: [.contentType: "application/json"],
-                                     body: JSON.body(["login": "13800000001", "password": "jiefangbei-password-1"])) {
+            try await client.execute(
+                uri: "/api/v1/session", method: .post, headers: [.contentType: "application/json"],
+                body: JSON.body(["login": "13800000001", "password": "jiefangbei-password-1"])
+            ) {
                 XCTAssertEqual($0.status, .unauthorized)
                 XCTAssertEqual(JSON.message($0.body), "wrong login or password")
             }

@@ -40,7 +40,9 @@ final class ForgeryAndPermissionTests: XCTestCase {
             }
             var wrongToken = browser.headers
             wrongToken[HTTPField.Name("X-CSRF-Token")!] = String(repeating: "0", count: 64)
-            try await client.execute(uri: "/api/v1/milestones", method: .post, headers: wrongToken, body: Self.guides) { XCTAssertEqual($0.status, .forbidden) }
+            try await client.execute(uri: "/api/v1/milestones", method: .post, headers: wrongToken, body: Self.guides) {
+                XCTAssertEqual($0.status, .forbidden)
+            }
         }
         XCTAssertEqual(try service.head(), before, "nothing was written")
     }
@@ -53,15 +55,21 @@ final class ForgeryAndPermissionTests: XCTestCase {
                 XCTAssertEqual(response.status, .forbidden)
                 XCTAssertEqual(JSON.message(response.body), "office staff of 解放碑街道 (jiefangbei) may not read the history of 大坪街道 (daping)")
             }
-            try await client.execute(uri: "/api/v1/history?office=daping", method: .get, headers: staff.cookieOnly) { XCTAssertEqual($0.status, .forbidden) }
-            try await client.execute(uri: "/api/v1/offices/jiefangbei/history", method: .get, headers: staff.cookieOnly) { XCTAssertEqual($0.status, .ok) }
+            try await client.execute(uri: "/api/v1/history?office=daping", method: .get, headers: staff.cookieOnly) {
+                XCTAssertEqual($0.status, .forbidden)
+            }
+            try await client.execute(uri: "/api/v1/offices/jiefangbei/history", method: .get, headers: staff.cookieOnly) {
+                XCTAssertEqual($0.status, .ok)
+            }
             try await client.execute(uri: "/api/v1/status?batch=1", method: .get, headers: staff.cookieOnly) { response in
                 let rows = try JSON.array(response.body).first?["rows"] as? [[String: Any]] ?? []
                 XCTAssertEqual(rows.map { $0["office"] as? String }, ["jiefangbei"], "a board shows office staff their own row only")
             }
             // Writing for another office: refused by the rules and recorded, exactly as from the CLI.
-            try await client.execute(uri: "/api/v1/milestones", method: .post, headers: staff.headers,
-                                     body: JSON.body(["milestone": "network_built", "batch": "1", "offices": ["daping"]])) { response in
+            try await client.execute(
+                uri: "/api/v1/milestones", method: .post, headers: staff.headers,
+                body: JSON.body(["milestone": "network_built", "batch": "1", "offices": ["daping"]])
+            ) { response in
                 XCTAssertEqual(response.status, .forbidden)
                 let outcome = (try JSON.object(response.body)["outcomes"] as? [[String: Any]])?.first
                 XCTAssertEqual(outcome?["reason"] as? String, "wrong_office")
@@ -82,8 +90,10 @@ final class ForgeryAndPermissionTests: XCTestCase {
                 let outcome = (try JSON.object(response.body)["outcomes"] as? [[String: Any]])?.first
                 XCTAssertEqual(outcome?["reason"] as? String, "wrong_role")
             }
-            for (uri, body) in [("/api/v1/accounts", JSON.body(["login": "x1", "name": "x", "role": "auditor"])),
-                                ("/api/v1/accounts/13800000001/reset", JSON.body([:] as [String: String]))] {
+            for (uri, body) in [
+                ("/api/v1/accounts", JSON.body(["login": "x1", "name": "x", "role": "auditor"])),
+                ("/api/v1/accounts/13800000001/reset", JSON.body([:] as [String: String])),
+            ] {
                 try await client.execute(uri: uri, method: .post, headers: auditor.headers, body: body) { response in
                     XCTAssertEqual(response.status, .forbidden, uri)
                     XCTAssertTrue(JSON.message(response.body).hasPrefix("only a coordinator may"), JSON.message(response.body))
@@ -100,8 +110,10 @@ final class ForgeryAndPermissionTests: XCTestCase {
     func testEveryResponseCarriesTheSecurityHeadersAndNoErrorLeaksInternals() async throws {
         try await harness.test { client in
             let browser = try await client.signIn("c001", "coordinator-password-1")
-            for (uri, method, headers) in [("/healthz", HTTPRequest.Method.get, HTTPFields()), ("/api/v1/nowhere", .get, HTTPFields()),
-                                           ("/api/v1/status", .get, HTTPFields()), ("/api/v1/history?limit=x", .get, browser.cookieOnly)] {
+            for (uri, method, headers) in [
+                ("/healthz", HTTPRequest.Method.get, HTTPFields()), ("/api/v1/nowhere", .get, HTTPFields()),
+                ("/api/v1/status", .get, HTTPFields()), ("/api/v1/history?limit=x", .get, browser.cookieOnly),
+            ] {
                 try await client.execute(uri: uri, method: method, headers: headers) { response in
                     XCTAssertEqual(response.headers[.xContentTypeOptions], "nosniff", uri)
                     XCTAssertEqual(response.headers[HTTPField.Name("X-Frame-Options")!], "DENY", uri)
@@ -113,8 +125,10 @@ final class ForgeryAndPermissionTests: XCTestCase {
                     for leak in ["SELECT", "sqlite", ".swift", "/tmp/", "Fatal"] { XCTAssertFalse(body.contains(leak), "\(uri): \(body)") }
                 }
             }
-            try await client.execute(uri: "/api/v1/milestones", method: .post, headers: browser.headers,
-                                     body: ByteBuffer(repeating: 0x20, count: 2 << 20)) { response in
+            try await client.execute(
+                uri: "/api/v1/milestones", method: .post, headers: browser.headers,
+                body: ByteBuffer(repeating: 0x20, count: 2 << 20)
+            ) { response in
                 XCTAssertEqual(response.status, .contentTooLarge)
             }
         }

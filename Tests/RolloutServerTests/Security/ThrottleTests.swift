@@ -10,10 +10,14 @@ final class ThrottleTests: XCTestCase {
     override func setUpWithError() throws { harness = try ServerHarness(publicURL: "http://localhost") }
     override func tearDown() { harness.remove() }
 
-    private static func attempt(_ client: any TestClientProtocol, _ login: String, _ password: String, from address: String) async throws -> HTTPResponse.Status {
-        try await client.execute(uri: "/api/v1/session", method: .post,
-                                 headers: [.contentType: "application/json", HTTPField.Name("X-Forwarded-For")!: address],
-                                 body: JSON.body(["login": login, "password": password])) { $0.status }
+    private static func attempt(_ client: any TestClientProtocol, _ login: String, _ password: String, from address: String) async throws
+        -> HTTPResponse.Status
+    {
+        try await client.execute(
+            uri: "/api/v1/session", method: .post,
+            headers: [.contentType: "application/json", HTTPField.Name("X-Forwarded-For")!: address],
+            body: JSON.body(["login": login, "password": password])
+        ) { $0.status }
     }
 
     func testFiftyWrongPasswordsThrottleTheAccountButNotForGood() async throws {

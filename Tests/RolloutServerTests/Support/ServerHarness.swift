@@ -53,13 +53,16 @@ struct ServerHarness {
         settings = ServerSettings(publicURL: publicURL, policy: Self.policy, clock: { clock.now })
         let admin = Actor(login: Self.coordinator.0, authentication: .cli)
         let first = try service.resetPassword(login: Self.coordinator.0, by: admin, at: clock.now, policy: Self.policy)
-        try service.changePassword(login: Self.coordinator.0, current: first.code, new: Self.coordinator.2, keepingSession: nil, at: clock.now, policy: Self.policy)
+        try service.changePassword(
+            login: Self.coordinator.0, current: first.code, new: Self.coordinator.2, keepingSession: nil, at: clock.now, policy: Self.policy)
         for (login, name, password, role, office) in [
             (Self.jiefangbei.0, Self.jiefangbei.1, Self.jiefangbei.2, "office", "jiefangbei" as String?),
             (Self.daping.0, Self.daping.1, Self.daping.2, "office", "daping"), (Self.auditor.0, Self.auditor.1, Self.auditor.2, "auditor", nil),
         ] {
-            let (_, code) = try service.createAccount(login: login, name: name, role: role, office: office, by: admin, at: clock.now, policy: Self.policy)
-            try service.changePassword(login: login, current: code?.code ?? "", new: password, keepingSession: nil, at: clock.now, policy: Self.policy)
+            let (_, code) = try service.createAccount(
+                login: login, name: name, role: role, office: office, by: admin, at: clock.now, policy: Self.policy)
+            try service.changePassword(
+                login: login, current: code?.code ?? "", new: password, keepingSession: nil, at: clock.now, policy: Self.policy)
         }
     }
 
@@ -91,8 +94,10 @@ struct Browser: Sendable {
 extension TestClientProtocol {
     /// Signs in and returns the browser's cookie and token.
     func signIn(_ login: String, _ password: String, file: StaticString = #filePath, line: UInt = #line) async throws -> Browser {
-        try await execute(uri: "/api/v1/session", method: .post, headers: [.contentType: "application/json"],
-                          body: JSON.body(["login": login, "password": password])) { response in
+        try await execute(
+            uri: "/api/v1/session", method: .post, headers: [.contentType: "application/json"],
+            body: JSON.body(["login": login, "password": password])
+        ) { response in
             XCTAssertEqual(response.status, .ok, String(buffer: response.body), file: file, line: line)
             let cookie = response.headers[.setCookie]?.split(separator: ";").first.map(String.init) ?? ""
             let csrf = (try? JSON.object(response.body)["csrfToken"] as? String) ?? ""
