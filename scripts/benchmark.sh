@@ -12,6 +12,7 @@
 # The national database (40,000 offices, about 1.06 million entries) is generated
 # once into WORKDIR and reused; delete it to measure generation again.
 set -euo pipefail
+shopt -s inherit_errexit
 cd "$(dirname "$0")/.."
 work="${1:-/tmp/rollout-bench}"
 mkdir -p "$work"
@@ -184,7 +185,8 @@ end
 LUA
 
   serve_pid=""
-  trap '[ -n "$serve_pid" ] && kill -TERM "$serve_pid" 2>/dev/null || true' EXIT
+  stop_on_exit='[ -n "$serve_pid" ] && kill -TERM "$serve_pid" 2>/dev/null || true'
+  trap "$stop_on_exit" EXIT
 
   # serve_start DB LOG: starts the server and waits (bounded) for its address in $url.
   serve_start() {
@@ -215,6 +217,7 @@ LUA
   # api_token DB LOGIN: a bearer token for LOGIN (a coordinator) on DB.
   api_token() {
     local db="$1" login="$2" jar="$work/cookies.txt" code csrf password="benchmark-password-$RANDOM-$RANDOM"
+    trap "$stop_on_exit" EXIT   # runs in a command substitution's subshell, which has no traps
     code=$(env -u ROLLOUT_NOW "$bin" accounts reset "$login" --as "$login" --db "$db" --json | json '["oneTimeCode"]')
     serve_start "$db" "$work/serve-token.log"
     rm -f "$jar"
@@ -253,7 +256,7 @@ statuses = dict((int(s), int(n)) for s, n in re.findall(r"(\d+)=(\d+)", re.searc
 refused = statuses.get(403, 0) if "POST" in sys.argv[4] else 0
 failed = socket + sum(n for s, n in statuses.items() if not 200 <= s < 300 and not (s == 403 and refused))
 def fmt(x): return "%.2f" % x if x < 10 else "%.0f" % x
-print("| %s | %s | %s | %s | %s | %s | %d | %s | %.0f |" % (sys.argv[3], sys.argv[4], sys.argv[5], "{:,.0f}".format(rate),
+print("| %s | %s | %s | %s | %s | %s | %d | %s | %.0f |" % (sys.argv[3], sys.argv[4], sys.argv[5], "%.2f" % rate if rate < 10 else "{:,.0f}".format(rate),
       fmt(ms(latency["50"])), fmt(ms(latency["99"])), failed, " ".join("%d: %d" % kv for kv in sorted(statuses.items())), int(sys.argv[2]) / 1024))
 PY
     tail -1 "$server_results"
@@ -265,6 +268,9 @@ PY
   yz_token=$(api_token "$server_yz" 王敏)
   nat_token=$(api_token "$server_nat" 总协调员)
   open_token=$(api_token "$server_open" 总协调员)
+  for token in "$yz_token" "$nat_token" "$open_token"; do
+    [[ "$token" == rlt_* ]] || { echo "no API token: $token" >&2; exit 1; }
+  done
 
   for clients in 1 50; do
     server_bench "yz-healthz-$clients" Yuzhong '`GET /healthz` (the floor)' "$clients" "$server_yz" /healthz "" "$work/count.lua"
