@@ -184,7 +184,7 @@ extension RolloutService {
 
     /// The person on the register with exactly this login.
     func registered(_ login: String) throws -> Person? {
-        try store.people(loginOrName: login).first { $0.login == login }
+        try store.person(login: login)
     }
 
     private func requireCoordinator(_ actor: Actor, toDo what: String) throws {

@@ -17,6 +17,15 @@ extension Store {
         try read { db in try StateTables.loadPeople(db).values.sorted { ($0.name, $0.login) < ($1.name, $1.login) } }
     }
 
+    /// The registered person with this login (a primary-key lookup).
+    package func person(login: String) throws -> Person? {
+        try read { db in
+            try Row.fetchOne(db, sql: "SELECT login, name, role, office_id FROM people WHERE login = ?", arguments: [login]).flatMap { row in
+                Role(rawValue: row["role"] ?? "").map { Person(login: row["login"], name: row["name"], role: $0, office: row["office_id"]) }
+            }
+        }
+    }
+
     /// The registered people whose login or display name is `text`.
     package func people(loginOrName text: String) throws -> [Person] {
         try read { db in
