@@ -30,8 +30,8 @@ struct ReadRoutes {
                 let (service, now, office) = (service, settings.clock(), Self.ownOffice(signedIn))
                 // Built and written batch by batch on the thread pool: a national board is 40,000 rows.
                 let json = try await Blocking.run {
-                    var boards: [BoardView] = []
-                    try service.eachBoard(status, now: now) { boards.append(BoardView(Self.scoped($0, to: office))) }
+                    var boards: [StatusBoard] = []
+                    try service.eachBoard(status, now: now) { boards.append(Self.scoped($0, to: office)) }
                     return BoardsJSON.bytes(boards)
                 }
                 return Response(
