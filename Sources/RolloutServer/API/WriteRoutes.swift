@@ -121,8 +121,20 @@ struct WriteRoutes {
         _ request: Request, _ context: ServerContext,
         _ body: @escaping @Sendable (RolloutService, Timestamp) throws -> ActionResult
     ) async throws -> Response {
-        let (service, now) = (service, settings.clock())
-        let result = try await Blocking.run { try body(service, now) }
+        let (service, clock) = (service, settings.clock)
+        let result = try await Blocking.run {
+            // The clock is read before the write waits for the database; a write that committed meanwhile may
+            // carry a later second. The system clock is then read again: it is past that write by now.
+            var attempt = 0
+            while true {
+                attempt += 1
+                do {
+                    return try body(service, clock())
+                } catch let error as StoreError {
+                    guard case .clockBehind = error, attempt < 3 else { throw error }
+                }
+            }
+        }
         let status: HTTPResponse.Status =
             result.dryRun ? .ok : result.recorded > 0 ? .created : result.refused > 0 ? .forbidden : .ok
         return try JSONBody(ActionResultView(result), status: status).response(from: request, context: context)
