@@ -128,11 +128,11 @@ if [ -z "${SKIP_SERVER:-}" ]; then
   echo "| scale | scenario | clients | requests/s | p50 (ms) | p99 (ms) | errors | statuses | peak memory (MB) |" > "$server_results"
   echo "|---|---|---|---|---|---|---|---|---|" >> "$server_results"
 
-  # Counts each response's status per thread and prints them at the end.
-  cat > "$work/count.lua" <<'LUA'
-local threads = {}
-function setup(thread) table.insert(threads, thread) end
-function init(args) statuses = {} end
+  # Counts each response's status per thread and prints them at the end;
+  # both wrk scripts below load it.
+  cat > "$work/statuses.lua" <<'LUA'
+threads = {}
+function collect(thread) table.insert(threads, thread) end
 function response(status, headers, body) statuses[status] = (statuses[status] or 0) + 1 end
 function done(summary, latency, requests)
   local total = {}
@@ -145,16 +145,24 @@ function done(summary, latency, requests)
   print("statuses " .. table.concat(parts, " "))
 end
 LUA
+  {
+    echo "dofile(\"$work/statuses.lua\")"
+    cat <<'LUA'
+function setup(thread) collect(thread) end
+function init(args) statuses = {} end
+LUA
+  } > "$work/count.lua"
   # Records milestones: each request names one office, a different one every
   # time across all threads (office k of the generator's numbering). Every
   # REFUSE-th request asks for something the rules refuse (go-live of an office
   # not ready), which is recorded too and answered 403.
   # Arguments: TOKEN OFFICES DISTRICTS THREADS REFUSE
-  cat > "$work/milestones.lua" <<'LUA'
-local threads = {}
+  {
+    echo "dofile(\"$work/statuses.lua\")"
+    cat <<'LUA'
 function setup(thread)
   thread:set("id", #threads)
-  table.insert(threads, thread)
+  collect(thread)
 end
 function init(args)
   token, offices, districts = args[1], tonumber(args[2]), tonumber(args[3])
@@ -171,18 +179,8 @@ function request()
   return wrk.format("POST", "/api/v1/milestones",
     {["Authorization"] = "Bearer " .. token, ["Content-Type"] = "application/json"}, body)
 end
-function response(status, headers, body) statuses[status] = (statuses[status] or 0) + 1 end
-function done(summary, latency, requests)
-  local total = {}
-  for _, thread in ipairs(threads) do
-    for status, count in pairs(thread:get("statuses")) do total[status] = (total[status] or 0) + count end
-  end
-  local parts = {}
-  for status, count in pairs(total) do table.insert(parts, status .. "=" .. count) end
-  table.sort(parts)
-  print("statuses " .. table.concat(parts, " "))
-end
 LUA
+  } > "$work/milestones.lua"
 
   serve_pid=""
   stop_on_exit='[ -n "$serve_pid" ] && kill -TERM "$serve_pid" 2>/dev/null || true'
