@@ -50,6 +50,8 @@ final class SchemaTests: XCTestCase {
         try FileManager.default.copyItem(
             atPath: TemporaryStore.repository.appendingPathComponent("Fixtures/compat/release-1.sqlite").path, toPath: path)
         let db = try DatabaseQueue(path: path)
+        // In WAL mode, as every database the release left behind (the fixture is kept as one self-contained file).
+        try db.writeWithoutTransaction { try $0.execute(sql: "PRAGMA journal_mode = WAL") }
         try db.write { db in
             // Back to the schema of 001: undo 005, 004, 003 and 002 (whose index 004 replaced).
             try db.execute(
