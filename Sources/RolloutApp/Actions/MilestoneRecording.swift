@@ -1,4 +1,5 @@
 import RolloutCore
+import RolloutStore
 
 /// A milestone to record, as typed: for the district, one office, several or `all`.
 package struct MilestoneRecording: Sendable {
@@ -9,11 +10,12 @@ package struct MilestoneRecording: Sendable {
     /// Offices by id or Chinese name, `all`, or none for a district-wide milestone.
     package var offices: [String]
     package var note: String
-    package var evidence: [Evidence]
+    /// Files offered as evidence: their bytes are kept with the entries.
+    package var evidence: [EvidenceUpload]
     package var write: WriteInput
 
     package init(
-        milestone: String, batch: String, offices: [String] = [], note: String = "", evidence: [Evidence] = [],
+        milestone: String, batch: String, offices: [String] = [], note: String = "", evidence: [EvidenceUpload] = [],
         write: WriteInput = WriteInput()
     ) {
         self.milestone = milestone
@@ -37,20 +39,25 @@ extension RolloutService {
         if milestone.scope == .district, !request.offices.isEmpty {
             throw InputError("\(milestone.id) is recorded once for the whole district; do not pass --office")
         }
+        let files = try request.evidence.map { try $0.checked() }
+        let evidence = zip(request.evidence, files).map { upload, file in file.evidence(name: upload.name) }
         let targets: [String?] = milestone.scope == .district ? [nil] : try offices(named: request.offices).map(\.id)
         if targets.isEmpty { throw InputError("\(milestone.id) is recorded per office; pass --office (an id, a list, or all)") }
         let actions = targets.map {
             Action.record(
                 milestone: milestone.id, batch: batch.id, office: $0, effective: effective, note: request.note,
-                evidence: request.evidence)
+                evidence: evidence)
         }
-        return try perform(actions, by: actor, at: moment, write: request.write)
+        return try perform(actions, by: actor, at: moment, write: request.write, evidence: files)
     }
 
     /// Performs checked actions in one transaction.
-    func perform(_ actions: [Action], by actor: Actor, at moment: Moment, write: WriteInput) throws -> ActionResult {
+    func perform(_ actions: [Action], by actor: Actor, at moment: Moment, write: WriteInput, evidence: [EvidenceContent] = []) throws
+        -> ActionResult
+    {
         var options = try write.options()
         options.authentication = actor.authentication
+        options.evidence = evidence
         return ActionResult(outcomes: try store.perform(actions, as: actor.login, at: moment, options: options), dryRun: options.dryRun)
     }
 }

@@ -5,7 +5,8 @@ import RolloutCore
 extension Store {
     /// Verifies the whole database: plan documents, the hash chain, a replay
     /// of the state machine over every entry, and the stored state against
-    /// the replay. Streams the history; returns the first failure found.
+    /// the replay, and every kept evidence file against its hash. Streams the
+    /// history; returns the first failure found.
     ///
     /// Two threads share the work: this one reads rows and checks the chain,
     /// a second one replays the state machine over the entries it is handed.
@@ -23,6 +24,7 @@ extension Store {
                 if stored != replayed.digest, let difference = try StateTables.firstDifference(db, replayed: replayed.state) {
                     throw AuditFailure(entry: nil, "the current-state tables disagree with the history: \(difference)")
                 }
+                try checkEvidence(db)
                 try Verification.checkHead(expectHead, count: chain.count, head: chain.head)
                 return Verification(entries: chain.count, head: chain.head, failure: nil)
             } catch let failure as AuditFailure {

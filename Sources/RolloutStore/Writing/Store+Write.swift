@@ -104,6 +104,9 @@ extension Store {
                 outcomes.append(Outcome(action: action, result: .refused(refusal, entry: entry)))
             }
         }
+        if outcomes.contains(where: { if case .recorded = $0.result { true } else { false } }) {
+            try keep(options.evidence, at: moment, db: db)
+        }
         return outcomes
     }
 

@@ -10,11 +10,17 @@ package struct WriteOptions: Sendable {
     package var dryRun: Bool
     /// How the people acting were authenticated, sealed into their entries.
     package var authentication: Authentication
+    /// The bytes of the evidence files the actions name, kept in the same transaction.
+    package var evidence: [EvidenceContent]
 
-    package init(expect: Expectation? = nil, idempotencyKey: String? = nil, dryRun: Bool = false, authentication: Authentication = .cli) {
+    package init(
+        expect: Expectation? = nil, idempotencyKey: String? = nil, dryRun: Bool = false, authentication: Authentication = .cli,
+        evidence: [EvidenceContent] = []
+    ) {
         self.expect = expect
         self.idempotencyKey = idempotencyKey
         self.dryRun = dryRun
         self.authentication = authentication
+        self.evidence = evidence
     }
 }

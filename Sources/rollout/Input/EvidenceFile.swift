@@ -1,13 +1,12 @@
 import Foundation
 import RolloutApp
-import RolloutCore
 
-/// Reads an evidence file's name, SHA-256 and size (the content is not stored).
+/// Reads an evidence file from disk; the application layer checks and keeps it.
 enum EvidenceFile {
-    static func read(_ path: String) throws -> Evidence {
+    static func read(_ path: String) throws -> EvidenceUpload {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw InputError("cannot read evidence file \(path); expected an existing, readable file")
         }
-        return Evidence(name: (path as NSString).lastPathComponent, sha256: SHA256Hex.digest(data), size: Int64(data.count))
+        return EvidenceUpload(name: (path as NSString).lastPathComponent, bytes: [UInt8](data))
     }
 }
