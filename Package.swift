@@ -30,6 +30,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
     ],
     targets: [
         // Pure domain: catalog, plan, milestone graph, state machine. No SQLite, no I/O.
@@ -60,11 +62,20 @@ let package = Package(
             ],
             plugins: ["EmbedFilesPlugin"]
         ),
+        // The pages: Mustache templates, the string table and the page models, shared by the server and
+        // `report --html`. Carries Sources/RolloutWeb/Templates as generated Swift.
+        .target(
+            name: "RolloutWeb",
+            dependencies: ["RolloutApp", "RolloutCore", "RolloutStore", .product(name: "Mustache", package: "swift-mustache")],
+            exclude: ["Templates"],
+            plugins: ["EmbedFilesPlugin"]
+        ),
         // The shared service: Hummingbird over the application layer. Carries docs/openapi.yaml as generated Swift.
         .target(
             name: "RolloutServer",
             dependencies: [
-                "RolloutApp", "RolloutCore", "RolloutStore",
+                "RolloutApp", "RolloutCore", "RolloutStore", "RolloutWeb",
+                .product(name: "MultipartKit", package: "multipart-kit"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -77,7 +88,7 @@ let package = Package(
         .executableTarget(
             name: "rollout",
             dependencies: [
-                "RolloutApp", "RolloutCore", "RolloutStore", "RolloutServer",
+                "RolloutApp", "RolloutCore", "RolloutStore", "RolloutServer", "RolloutWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -101,7 +112,7 @@ let package = Package(
         .testTarget(
             name: "RolloutServerTests",
             dependencies: [
-                "RolloutServer", "RolloutApp", "RolloutCore", "RolloutStore", "TestSupport",
+                "RolloutServer", "RolloutWeb", "RolloutApp", "RolloutCore", "RolloutStore", "TestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

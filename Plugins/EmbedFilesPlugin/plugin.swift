@@ -6,6 +6,7 @@ import PackagePlugin
 /// - `RolloutStore` gets `Schema/*.sql` as `EmbeddedSchema`.
 /// - `RolloutServer` gets `docs/*.yaml` (the OpenAPI document) as `EmbeddedAPI`.
 /// - `RolloutApp` gets `Fixtures/yuzhong/*.json` as `EmbeddedYuzhong`.
+/// - `RolloutWeb` gets `Sources/RolloutWeb/Templates/*.mustache` and `*.css` as `EmbeddedTemplates`.
 ///
 /// The files stay the single source of truth; the generated code is rebuilt
 /// whenever one of them changes and is never committed.
@@ -13,22 +14,23 @@ import PackagePlugin
 struct EmbedFilesPlugin: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
         let root = context.package.directoryURL
-        let (folder, fileExtension, enumName): (String, String, String)
+        let (folder, fileExtensions, enumName): (String, Set<String>, String)
         switch target.name {
-        case "RolloutStore": (folder, fileExtension, enumName) = ("Schema", "sql", "EmbeddedSchema")
-        case "RolloutServer": (folder, fileExtension, enumName) = ("docs", "yaml", "EmbeddedAPI")
-        case "RolloutApp": (folder, fileExtension, enumName) = ("Fixtures/yuzhong", "json", "EmbeddedYuzhong")
+        case "RolloutStore": (folder, fileExtensions, enumName) = ("Schema", ["sql"], "EmbeddedSchema")
+        case "RolloutServer": (folder, fileExtensions, enumName) = ("docs", ["yaml"], "EmbeddedAPI")
+        case "RolloutApp": (folder, fileExtensions, enumName) = ("Fixtures/yuzhong", ["json"], "EmbeddedYuzhong")
+        case "RolloutWeb": (folder, fileExtensions, enumName) = ("Sources/RolloutWeb/Templates", ["mustache", "css"], "EmbeddedTemplates")
         default: return []
         }
         let directory = root.appending(path: folder)
         let inputs = try FileManager.default
             .contentsOfDirectory(at: directory, includingPropertiesForKeys: nil)
-            .filter { $0.pathExtension == fileExtension }
+            .filter { fileExtensions.contains($0.pathExtension) }
             .sorted { $0.lastPathComponent < $1.lastPathComponent }
         let output = context.pluginWorkDirectoryURL.appending(path: "\(enumName).swift")
         return [
             .buildCommand(
-                displayName: "Embedding \(folder)/*.\(fileExtension) as \(enumName)",
+                displayName: "Embedding \(folder) as \(enumName)",
                 executable: try context.tool(named: "EmbedFiles").url,
                 arguments: [output.path, enumName] + inputs.map(\.path),
                 inputFiles: inputs,
