@@ -26,3 +26,24 @@ extension RolloutService {
         return try perform([action], by: actor, at: moment, write: request.write)
     }
 }
+
+/// What a correction would reverse: the entries named and those depending on them.
+package struct CorrectionPlan: Sendable {
+    package let targets: [Entry]
+    /// Entries in effect that must be reversed together with the targets, with what each is.
+    package let dependants: [(entry: Int64, what: String)]
+}
+
+extension RolloutService {
+    /// The entries named and every entry that depends on them, for a page to list before a correction.
+    package func correctionPlan(entries: [Int64], now: Timestamp) throws -> CorrectionPlan {
+        guard !entries.isEmpty else { throw InputError("name at least one entry number to reverse") }
+        let targets = try store.entries(Array(Set(entries)).sorted())
+        let state = try store.state(knownAt: now.iso8601)
+        let engine = Engine(plan: plan)
+        let named = Set(entries)
+        var seen = Set<Int64>()
+        let dependants = targets.flatMap { engine.dependants(of: $0, in: state) }.filter { !named.contains($0.entry) && seen.insert($0.entry).inserted }
+        return CorrectionPlan(targets: targets, dependants: dependants)
+    }
+}

@@ -57,7 +57,7 @@ extension Rules {
     }
 
     /// Entries in effect that would lose their ground if `target` were reversed.
-    private func dependants(of target: Entry) -> [(entry: Int64, what: String)] {
+    func dependants(of target: Entry) -> [(entry: Int64, what: String)] {
         guard let batch = target.batch else { return [] }
         switch target.kind {
         case .milestone:
@@ -92,5 +92,12 @@ extension Rules {
         case .problemResolved, .blocked, .unblocked, .correction, .personAdded, .personRemoved, .refused:
             return []
         }
+    }
+}
+
+extension Engine {
+    /// The entries in effect that a correction of `target` must reverse too (what depends on it), for a page to list them first.
+    package func dependants(of target: Entry, in state: RolloutState) -> [(entry: Int64, what: String)] {
+        Rules(engine: self, state: state, actor: Person(name: "", role: .coordinator, office: nil), today: target.effective).dependants(of: target)
     }
 }

@@ -2,9 +2,10 @@ import HTTPTypes
 import Hummingbird
 import Logging
 import RolloutApp
+import RolloutWeb
 
-/// The shared service: the JSON API over the same application layer and
-/// database as the CLI. `buildRouter` is what tests drive in process;
+/// The shared service: the pages and the JSON API over the same application
+/// layer and database as the CLI. `buildRouter` is what tests drive in process;
 /// `buildApplication` adds the socket.
 package enum RolloutServer {
     /// Every route of the API, in one list: the router and the OpenAPI check both read it.
@@ -13,6 +14,12 @@ package enum RolloutServer {
             + ReadRoutes(service: service, settings: settings).routes + WriteRoutes(service: service, settings: settings).routes
             + AccountRoutes(service: service, settings: settings).routes + AuditRoutes(service: service).routes
             + ReportRoutes(service: service, settings: settings).routes
+    }
+
+    /// Every page and form target, in one list.
+    static func pageRoutes(_ pages: Pages) -> [PageRoute] {
+        SessionPages(pages: pages).routes + BoardPages(pages: pages).routes + OfficeForms(pages: pages).routes
+            + CoordinatorPages(pages: pages).routes + AccountPages(pages: pages).routes + AuditPages(pages: pages).routes
     }
 
     /// Every route as its method, its router path and its OpenAPI path.
@@ -27,18 +34,23 @@ package enum RolloutServer {
 
     /// The router with its middleware: request log, errors and security headers,
     /// 405 for a known path with another method, body limit, authentication,
-    /// CSRF; then the routes.
-    package static func buildRouter(service: RolloutService, settings: ServerSettings) -> Router<ServerContext> {
+    /// CSRF; then the API's routes and the pages.
+    package static func buildRouter(service: RolloutService, settings: ServerSettings) throws -> Router<ServerContext> {
         let router = Router(context: ServerContext.self)
         let routes = routes(service: service, settings: settings)
+        let pages = Pages(service: service, settings: settings, renderer: try PageRenderer(), flash: FlashMessages())
+        let pageRoutes = pageRoutes(pages)
         router.add(middleware: RequestLogMiddleware())
-        router.add(middleware: ErrorMiddleware())
-        router.add(middleware: MethodNotAllowedMiddleware(routes: routes.map { ($0.method, $0.path) }))
-        router.add(middleware: BodyLimitMiddleware(maximum: settings.maximumBody))
+        router.add(middleware: ErrorMiddleware(pages: pages))
+        router.add(middleware: MethodNotAllowedMiddleware(routes: routes.map { ($0.method, $0.path) } + pageRoutes.map { ($0.method, $0.path) }))
+        router.add(middleware: BodyLimitMiddleware(api: settings.maximumBody, forms: settings.maximumFormBody))
         router.add(middleware: AuthenticationMiddleware(service: service, settings: settings))
         router.add(middleware: CSRFMiddleware(settings: settings))
         for route in routes {
             router.on(RouterPath(route.path), method: route.method) { request, context in try await route.respond(request, context) }
+        }
+        for route in pageRoutes {
+            router.on(RouterPath(route.path), method: route.method) { request, context in try await route.respond(request, context, pages: pages) }
         }
         return router
     }
@@ -48,9 +60,9 @@ package enum RolloutServer {
     package static func buildApplication(
         service: RolloutService, settings: ServerSettings, logger: Logger,
         onRunning: @escaping @Sendable (String) async -> Void = { _ in }
-    ) -> some ApplicationProtocol {
+    ) throws -> some ApplicationProtocol {
         Application(
-            router: buildRouter(service: service, settings: settings),
+            router: try buildRouter(service: service, settings: settings),
             configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "rollout"),
             onServerRunning: { channel in
                 await onRunning("http://\(settings.host):\(channel.localAddress?.port ?? settings.port)")

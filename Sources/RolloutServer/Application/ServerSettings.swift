@@ -13,17 +13,21 @@ package struct ServerSettings: Sendable {
     package var publicURL: String?
     /// The largest request body accepted, in bytes.
     package var maximumBody: Int
+    /// The largest body of a page's form, which may carry evidence files.
+    package var maximumFormBody: Int
     package var policy: AccountPolicy
     package var clock: @Sendable () -> Timestamp
 
     package init(
         host: String = "127.0.0.1", port: Int = 8080, publicURL: String? = nil, maximumBody: Int = 1 << 20,
+        maximumFormBody: Int = 3 * EvidenceUpload.maximumBytes + (1 << 20),
         policy: AccountPolicy = .standard, clock: @escaping @Sendable () -> Timestamp = SystemClock.now
     ) {
         self.host = host
         self.port = port
         self.publicURL = publicURL
         self.maximumBody = maximumBody
+        self.maximumFormBody = maximumFormBody
         self.policy = policy
         self.clock = clock
     }

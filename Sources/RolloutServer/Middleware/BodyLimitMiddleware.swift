@@ -3,12 +3,15 @@ import Hummingbird
 import NIOCore
 
 /// Refuses a request whose body is larger than the limit: by its declared
-/// length before reading it, and while collecting a chunked one.
+/// length before reading it, and while collecting a chunked one. The JSON API
+/// has the smaller limit; the pages' forms may carry evidence files.
 struct BodyLimitMiddleware: RouterMiddleware {
     typealias Context = ServerContext
-    let maximum: Int
+    let api: Int
+    let forms: Int
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        let maximum = request.uri.path.hasPrefix("/api/") ? api : forms
         if let length = request.headers[.contentLength].flatMap(Int.init), length > maximum {
             throw HTTPError(.contentTooLarge, message: "the request body has \(length) bytes; expected at most \(maximum)")
         }

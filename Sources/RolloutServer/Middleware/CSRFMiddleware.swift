@@ -21,7 +21,7 @@ struct CSRFMiddleware: RouterMiddleware {
         if let origin = request.headers[.origin], origin != expectedOrigin(request) {
             throw HTTPError(.forbidden, message: "request from another origin refused (Origin: \(origin)); nothing was recorded")
         }
-        if let session = context.session {
+        if let session = context.session, request.uri.path.hasPrefix("/api/") {
             guard let token = request.headers[Self.header], Secrets.equal(token, Secrets.csrfToken(session: session)) else {
                 throw HTTPError(.forbidden, message: "missing or wrong X-CSRF-Token for this session; nothing was recorded")
             }

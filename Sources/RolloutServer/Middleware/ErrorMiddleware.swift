@@ -3,13 +3,15 @@ import Hummingbird
 import RolloutApp
 import RolloutCore
 import RolloutStore
+import RolloutWeb
 
 /// Turns every error into a JSON body `{"error":{"message":…,"requestId":…}}`
-/// with the status a client can act on, the same message the CLI prints for
+/// (for a page, an HTML page with the same message) with the status a client can act on, the same message the CLI prints for
 /// bad input, and nothing internal (no SQL, no paths, no stack); adds the
 /// security headers to every response, errors included.
 struct ErrorMiddleware: RouterMiddleware {
     typealias Context = ServerContext
+    let pages: Pages
 
     /// A CSP without inline scripts, no sniffing, no framing, no referrer to other sites, no caching of private data.
     static let securityHeaders: HTTPFields = [
@@ -27,8 +29,16 @@ struct ErrorMiddleware: RouterMiddleware {
             response = try await next(request, context)
         } catch {
             let (status, message) = Self.describe(error, context: context)
-            response = try JSONBody(ErrorView(error: .init(message: message, requestId: context.requestID)), status: status)
-                .response(from: request, context: context)
+            if request.uri.path.hasPrefix("/api/") {
+                response = try JSONBody(ErrorView(error: .init(message: message, requestId: context.requestID)), status: status)
+                    .response(from: request, context: context)
+            } else {
+                let page = PageRequest(
+                    signedIn: context.signedIn, session: context.session,
+                    language: Language.negotiate(choice: request.cookies[Pages.languageCookie]?.value, acceptLanguage: request.headers[.acceptLanguage]),
+                    form: FormData(urlEncoded: ""))
+                response = try pages.error(status: status, message: message, page, requestID: context.requestID)
+            }
             if let error = error as? HTTPError { response.headers.append(contentsOf: error.headers) }
         }
         for field in Self.securityHeaders where !response.headers.contains(field.name) { response.headers.append(field) }

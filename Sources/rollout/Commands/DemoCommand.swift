@@ -90,6 +90,7 @@ struct DemoCommand: AsyncParsableCommand {
                     lines.append("  \(role) login \(account.login)  password \(account.password)  (\(account.name))")
                 }
                 // Written unbuffered: a script waiting for the address reads it at once.
+                fflush(nil)
                 FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8))
             }
         } catch {

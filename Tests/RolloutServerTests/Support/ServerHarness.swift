@@ -68,11 +68,11 @@ struct ServerHarness {
 
     func remove() { try? FileManager.default.removeItem(at: folder) }
 
-    var router: Router<ServerContext> { RolloutServer.buildRouter(service: service, settings: settings) }
+    var router: Router<ServerContext> { get throws { try RolloutServer.buildRouter(service: service, settings: settings) } }
 
     /// Runs `body` against the router in process.
     func test(_ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
-        let app = Application(router: router)
+        let app = Application(router: try router)
         try await app.test(.router, body)
     }
 }

@@ -1,0 +1,81 @@
+import Hummingbird
+import RolloutApp
+import RolloutCore
+import RolloutWeb
+
+/// The district board (matrix, timeline, overdue work, open problems; now,
+/// on a past date, or as known at a past time) and each office's page.
+struct BoardPages {
+    let pages: Pages
+
+    /// A choice in a select list.
+    struct Option: Sendable {
+        let value: String
+        let label: String
+        let selected: Bool
+    }
+
+    var routes: [PageRoute] {
+        [
+            PageRoute(.get, "/board", .signedIn) { request, _, page in try await board(request, page) },
+            PageRoute(.get, "/offices/:office", .signedIn) { _, context, page in
+                try await office(try context.parameters.require("office"), page)
+            },
+        ]
+    }
+
+    private func board(_ request: Request, _ page: PageRequest) async throws -> Response {
+        let (service, now, t) = (pages.service, pages.settings.clock(), page.strings)
+        let person = try page.person
+        let own = ReadRoutes.ownOffice(page.signedIn)
+        let batch = request.query("batch")
+        let status = StatusRequest(batches: batch.map { [$0] } ?? [], asOf: request.query("asOf"), knownAt: request.query("knownAt"))
+        let (boards, overdue, problems) = try await Blocking.run {
+            let boards = try service.boards(status, now: now).map { ReadRoutes.scoped($0, to: own) }
+            let overdue = try service.overdue(asOf: status.knownAt == nil ? status.asOf : boards.first?.asOf.description, now: now).items
+                .filter { own == nil || $0.office?.id == own }
+            let problems = try service.problems(openOnly: true).filter { own == nil || $0.office == own }
+            return (boards, overdue, problems)
+        }
+        let plan = service.plan
+        let batches = [Option(value: "", label: "—", selected: batch == nil)]
+            + plan.newBatches.map { Option(value: $0.id, label: "\($0.id) \($0.label)", selected: $0.id == batch) }
+        return try await pages.html(
+            "board", page, title: t["board_title"],
+            [
+                "sections": boards.map { BoardSection($0, plan: plan, strings: t, linkOffices: person.role != .office) },
+                "overdue": overdue.map { OverdueRow($0, strings: t) }, "overdueCount": overdue.count,
+                "problems": problems.map { ProblemRow($0, plan: plan) }, "problemCount": problems.count, "batches": batches,
+                "asOf": request.query("asOf") ?? "", "knownAt": request.query("knownAt") ?? "",
+            ])
+    }
+
+    private func office(_ id: String, _ page: PageRequest) async throws -> Response {
+        let (service, now, t) = (pages.service, pages.settings.clock(), page.strings)
+        let person = try page.person
+        let plan = service.plan
+        guard let office = plan.office(id: id) ?? plan.offices.first(where: { $0.name == id }) else {
+            throw InputError("unknown office \"\(id)\"; expected one of: \(plan.offices.map(\.id).joined(separator: ", "))")
+        }
+        if person.role == .office, person.office != office.id {
+            throw PermissionDenied("office staff of \(plan.officeLabel(person.office ?? "")) may not open the page of \(office.label)")
+        }
+        let (boards, problems) = try await Blocking.run {
+            (
+                try service.boards(StatusRequest(batches: plan.newBatches.map(\.id)), now: now).map { ReadRoutes.scoped($0, to: office.id) },
+                try service.problems(openOnly: true).filter { $0.office == office.id }
+            )
+        }
+        let ownStaff = person.role == .office
+        let reportable = plan.milestones.filter { $0.recordedBy == .office && $0.scope == .office }
+        let inProgress = boards.first { board in board.rows.first.map { !$0.live } ?? false }?.batch.id
+        return try await pages.html(
+            "office", page, title: t.format("office_title", ["office": office.name]),
+            [
+                "office": office.id, "sections": boards.map { BoardSection($0, plan: plan, strings: t, linkOffices: false) },
+                "problems": problems.map { ProblemRow($0, plan: plan) }, "ownStaff": ownStaff, "key": Secrets.sessionID(),
+                "milestones": reportable.map { Option(value: $0.id, label: $0.label, selected: false) },
+                "batches": plan.newBatches.map { Option(value: $0.id, label: "\($0.id) \($0.label)", selected: $0.id == inProgress) },
+            ])
+    }
+}

@@ -1,0 +1,129 @@
+import Hummingbird
+import RolloutApp
+import RolloutCore
+import RolloutStore
+import RolloutWeb
+
+/// A coordinator's forms: record a milestone for one office, several or all
+/// (a dry-run preview first, then confirm), correct entries with the
+/// dependants listed, block and unblock.
+struct CoordinatorPages {
+    let pages: Pages
+
+    /// An office to tick.
+    struct OfficeChoice: Sendable {
+        let id: String
+        let name: String
+        let checked: Bool
+    }
+
+    /// An entry a correction would reverse.
+    struct Reversal: Sendable {
+        let seq: Int64
+        let what: String
+    }
+
+    var routes: [PageRoute] {
+        let (service, settings) = (pages.service, pages.settings)
+        return [
+            PageRoute(.get, "/record", .coordinator) { _, _, page in try await recordForm(page, FormData(urlEncoded: "")) },
+            PageRoute(.post, "/record/preview", .coordinator) { _, _, page in
+                let recording = try recording(page.form, dryRun: true)
+                let actor = try page.actor
+                let result = try await Blocking.run { try service.record(recording, by: actor, at: settings.clock()) }
+                let t = page.strings
+                let lines = result.outcomes.map { OutcomeLine($0, plan: service.plan, strings: t, dryRun: true) }
+                return try await pages.html(
+                    "preview", page, title: t["preview_title"],
+                    [
+                        "lines": lines, "anyAllowed": result.recorded > 0, "milestone": recording.milestone, "batch": recording.batch,
+                        "offices": recording.offices, "date": page.form["date"] ?? "", "note": recording.note, "key": page.form["key"] ?? "",
+                    ])
+            },
+            PageRoute(.post, "/record", .coordinator) { _, _, page in
+                let recording = try recording(page.form, dryRun: false)
+                let actor = try page.actor
+                let result = try await Blocking.run { try service.record(recording, by: actor, at: settings.clock()) }
+                await OutcomeLine.tell(result, plan: service.plan, page: page, pages: pages)
+                return Pages.redirect("/record")
+            },
+            PageRoute(.get, "/correct", .coordinator) { request, _, page in
+                let numbers = request.queries("entry").flatMap { $0.split(whereSeparator: { $0 == "," || $0 == " " }) }
+                var model: [String: Any] = ["entry": request.query("entry") ?? "", "key": Secrets.sessionID()]
+                if !numbers.isEmpty {
+                    let seqs = try numbers.map { text -> Int64 in
+                        guard let seq = Int64(text), seq > 0 else { throw InputError("invalid entry number \"\(text)\"; expected a whole number") }
+                        return seq
+                    }
+                    let now = settings.clock()
+                    let plan = try await Blocking.run { try service.correctionPlan(entries: seqs, now: now) }
+                    model["targets"] = plan.targets.map { Reversal(seq: $0.seq, what: EntryLine.describe($0, plan: service.plan)) }
+                    model["dependants"] = plan.dependants.map { Reversal(seq: $0.entry, what: $0.what) }
+                    model["hasDependants"] = !plan.dependants.isEmpty
+                    model["all"] = (plan.targets.map(\.seq) + plan.dependants.map(\.entry)).map(String.init).joined(separator: ",")
+                }
+                return try await pages.html("correct", page, title: page.strings["correct_title"], model)
+            },
+            PageRoute(.post, "/correct", .coordinator) { _, _, page in
+                let text = try page.form.require("entries", page.strings["correct_entry"])
+                let seqs = try text.split(separator: ",").map { part -> Int64 in
+                    guard let seq = Int64(part) else { throw InputError("invalid entry number \"\(part)\"; expected a whole number") }
+                    return seq
+                }
+                let request = CorrectionRequest(
+                    entries: seqs, reason: try page.form.require("reason", page.strings["form_reason"]), write: WriteInput(key: page.form["key"]))
+                let actor = try page.actor
+                let result = try await Blocking.run { try service.correct(request, by: actor, at: settings.clock()) }
+                await OutcomeLine.tell(result, plan: service.plan, page: page, pages: pages)
+                return Pages.redirect("/correct")
+            },
+            PageRoute(.get, "/blocks", .coordinator) { _, _, page in
+                let now = settings.clock()
+                let boards = try await Blocking.run { try service.boards(StatusRequest(batches: service.plan.newBatches.map(\.id)), now: now) }
+                let blocked = boards.flatMap { board in
+                    board.rows.compactMap { row in row.block.map { "\(board.batch.id) \(row.office.name)：\($0.reason)（\($0.effective)）" } }
+                }
+                return try await pages.html(
+                    "blocks", page, title: page.strings["block_title"],
+                    ["blocked": blocked, "offices": officeChoices([]), "batches": batchChoices(), "key": Secrets.sessionID()])
+            },
+            PageRoute(.post, "/blocks", .coordinator) { _, _, page in
+                let form = page.form
+                let request = BlockChangeRequest(
+                    blocking: form["change"] != "unblock", batch: try form.require("batch", page.strings["form_batch"]),
+                    offices: form.all("office"), reason: try form.require("reason", page.strings["form_reason"]), write: WriteInput(key: form["key"]))
+                guard !request.offices.isEmpty else { throw InputError("tick at least one office") }
+                let actor = try page.actor
+                let result = try await Blocking.run { try service.changeBlock(request, by: actor, at: settings.clock()) }
+                await OutcomeLine.tell(result, plan: service.plan, page: page, pages: pages)
+                return Pages.redirect("/blocks")
+            },
+        ]
+    }
+
+    /// The recording a coordinator's form describes; `all` ticks every office.
+    private func recording(_ form: FormData, dryRun: Bool) throws -> MilestoneRecording {
+        let offices = form["all"] == "on" ? ["all"] : form.all("office")
+        return MilestoneRecording(
+            milestone: try form.require("milestone", "milestone"), batch: try form.require("batch", "batch"), offices: offices,
+            note: form["note"] ?? "", write: WriteInput(date: form["date"], key: form["key"], dryRun: dryRun))
+    }
+
+    private func recordForm(_ page: PageRequest, _ form: FormData) async throws -> Response {
+        let plan = pages.service.plan
+        return try await pages.html(
+            "record", page, title: page.strings["record_title"],
+            [
+                "milestones": plan.milestones.map { BoardPages.Option(value: $0.id, label: "\($0.label)（\($0.id)）", selected: false) },
+                "batches": batchChoices(), "offices": officeChoices(form.all("office")), "key": Secrets.sessionID(),
+            ])
+    }
+
+    private func officeChoices(_ ticked: [String]) -> [OfficeChoice] {
+        pages.service.plan.offices.map { OfficeChoice(id: $0.id, name: $0.name, checked: ticked.contains($0.id)) }
+    }
+
+    private func batchChoices() -> [BoardPages.Option] {
+        pages.service.plan.newBatches.map { BoardPages.Option(value: $0.id, label: "\($0.id) \($0.label)", selected: false) }
+    }
+}
