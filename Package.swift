@@ -109,6 +109,7 @@ let package = Package(
         .testTarget(
             name: "RolloutStoreTests", dependencies: ["RolloutStore", "RolloutCore", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "RolloutAppTests", dependencies: ["RolloutApp", "RolloutCore", "RolloutStore", "TestSupport"]),
+        .testTarget(name: "RolloutWebTests", dependencies: ["RolloutWeb", "TestSupport"]),
         .testTarget(
             name: "RolloutServerTests",
             dependencies: [

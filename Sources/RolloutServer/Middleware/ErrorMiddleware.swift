@@ -6,7 +6,7 @@ import RolloutStore
 import RolloutWeb
 
 /// Turns every error into a JSON body `{"error":{"message":…,"requestId":…}}`
-/// (for a page, an HTML page with the same message) with the status a client can act on, the same message the CLI prints for
+/// (for a browser asking for a page, an HTML page with the same message) with the status a client can act on, the same message the CLI prints for
 /// bad input, and nothing internal (no SQL, no paths, no stack); adds the
 /// security headers to every response, errors included.
 struct ErrorMiddleware: RouterMiddleware {
@@ -29,7 +29,8 @@ struct ErrorMiddleware: RouterMiddleware {
             response = try await next(request, context)
         } catch {
             let (status, message) = Self.describe(error, context: context)
-            if request.uri.path.hasPrefix("/api/") {
+            let browser = request.headers[.accept]?.contains("text/html") ?? false
+            if request.uri.path.hasPrefix("/api/") || !browser {
                 response = try JSONBody(ErrorView(error: .init(message: message, requestId: context.requestID)), status: status)
                     .response(from: request, context: context)
             } else {

@@ -22,7 +22,8 @@ struct AuditPages {
                 let own = ReadRoutes.ownOffice(page.signedIn)
                 let asked = HistoryRequest(
                     office: own ?? request.query("office"), batch: request.query("batch"), milestone: request.query("milestone"),
-                    actor: request.query("actor"), kind: request.query("kind"), from: request.query("from"), to: request.query("to"))
+                    actor: request.query("actor"), kind: request.query("kind"), from: request.query("from"), to: request.query("to"),
+                    limit: Self.rowLimit + 1)
                 let entries = try await Blocking.run { try service.history(try service.historyFilter(asked)) }
                 return try await historyPage(page, title: page.strings["history_title"], entries: entries, filters: asked, showFilters: true)
             },

@@ -23,7 +23,6 @@ package struct PageStrings: Sendable {
     /// The table: key → (Chinese, English). Words from the brief's glossary.
     package static let table: [String: (zh: String, en: String)] = [
         "app_title": ("人社服务延伸进度", "Service extension rollout"),
-        "app_district": ("渝中区", "Yuzhong District"),
         "nav_board": ("进度看板", "Board"),
         "nav_office": ("本街道", "My office"),
         "nav_record": ("登记节点", "Record"),
@@ -95,7 +94,6 @@ package struct PageStrings: Sendable {
         "office_reportHint": (
             "网络建设完成、就绪报告等由街道填报的节点。", "The milestones an office reports: network build-out, the readiness report."
         ),
-        "office_other": ("您只能为本街道填报。", "You may report for your own office only."),
         "form_batch": ("批次", "Batch"),
         "form_milestone": ("节点", "Milestone"),
         "form_offices": ("街道", "Offices"),
@@ -113,7 +111,6 @@ package struct PageStrings: Sendable {
         "preview_title": ("预览：尚未写入", "Preview: nothing written yet"),
         "preview_allowed": ("可以登记", "allowed"),
         "preview_refused": ("将被拒绝", "refused"),
-        "preview_already": ("已登记过", "already recorded"),
         "preview_nothing": ("没有可以登记的街道。", "No office can be recorded."),
         "outcome_recorded": ("已登记", "recorded"),
         "outcome_refused": ("被拒绝", "refused"),
@@ -182,7 +179,6 @@ package struct PageStrings: Sendable {
         ),
         "verify_export": ("下载审计导出文件", "Download the audit export"),
         "error_title": ("无法完成", "Could not be done"),
-        "error_back": ("返回", "Back"),
         "report_title": ("{district} · 人社服务延伸进度", "{district} · Service extension rollout report"),
         "report_meta": ("截至 {asOf} · 生成于 {generated} · 计划版本 {version}", "As of {asOf} · generated {generated} · plan version {version}"),
         "report_audit": ("审计", "Audit"),

@@ -29,11 +29,19 @@ final class DemoAndReportTests: XCTestCase {
         XCTAssertTrue(result.stdout.hasPrefix("Wrote \(path): 2 batches, 3 overdue, 1 open problems"), result.stdout)
         let html = try String(contentsOfFile: path, encoding: .utf8)
         for expected in [
-            "<table class=\"matrix\">", "<svg", "大坪街道", "blocked since 2026-10-15", "20 days late", "退休申请材料无法上传",
-            "Verified: 134 entries", "generated 2026-11-20T10:00:00Z", "class=\"late\"",
+            "<html lang=\"zh-CN\">", "<table class=\"matrix\">", "<svg", "大坪街道", "受阻 自 2026-10-15", "逾期 20 天", "退休申请材料无法上传",
+            "核验通过：134 条记录", "生成于 2026-11-20T10:00:00Z", "class=\"late\"",
         ] {
             XCTAssertTrue(html.contains(expected), "report lacks \(expected)")
         }
+        let english = cli.folder.appendingPathComponent("weekly-en.html").path
+        try cli.expect(0, ["report", "--db", db, "--html", english, "--language", "en"], extraEnvironment: ["ROLLOUT_NOW": "2026-11-20T18:00:00+08:00"])
+        let englishHTML = try String(contentsOfFile: english, encoding: .utf8)
+        for expected in ["<html lang=\"en\">", "blocked since 2026-10-15", "20 days late", "Verified: 134 entries", "generated 2026-11-20T10:00:00Z"] {
+            XCTAssertTrue(englishHTML.contains(expected), "English report lacks \(expected)")
+        }
+        let refused = try cli.expect(2, ["report", "--db", db, "--html", english, "--language", "fr"])
+        XCTAssertTrue(refused.stderr.contains("invalid --language \"fr\"; expected zh or en"), refused.stderr)
         for external in ["https://", "<script", "<link", "@import", "<img"] {
             XCTAssertFalse(html.contains(external), "report must be self-contained: found \(external)")
         }

@@ -1,0 +1,64 @@
+import Foundation
+import RolloutWeb
+import TestSupport
+import XCTest
+
+/// The templates and the string table held to each other: every template
+/// parses, every word a template asks for is in the table in both languages,
+/// every word in the table is used, and a value is always escaped.
+final class TemplateTests: XCTestCase {
+    private var templates: [(name: String, text: String)] {
+        get throws {
+            let folder = Repository.root.appendingPathComponent("Sources/RolloutWeb/Templates")
+            return try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".mustache") }.sorted().map {
+                ($0, try String(contentsOf: folder.appendingPathComponent($0), encoding: .utf8))
+            }
+        }
+    }
+
+    func testEveryTemplateParsesAndIsCompiledIn() throws {
+        _ = try PageRenderer()
+        XCTAssertEqual(Set(PageRenderer.templateNames), Set(try templates.map { String($0.name.dropLast(".mustache".count)) }))
+        XCTAssertTrue(PageRenderer.stylesheet.contains("@media (max-width: 480px)"), "the phone layout is in the stylesheet")
+    }
+
+    func testTheStringTableHasEveryWordTheTemplatesAndModelsUseInBothLanguages() throws {
+        let used = try templates.flatMap { template in
+            template.text.matches(of: /\{\{t\.([A-Za-z_]+)\}\}/).map { String($0.output.1) }
+        }
+        let sources = Repository.root.appendingPathComponent("Sources")
+        var inCode: [String] = []
+        for folder in ["RolloutWeb/Models", "RolloutServer/Pages"] {
+            let directory = sources.appendingPathComponent(folder)
+            for file in try FileManager.default.contentsOfDirectory(atPath: directory.path) {
+                let text = try String(contentsOf: directory.appendingPathComponent(file), encoding: .utf8)
+                inCode += text.matches(of: /"([a-z][A-Za-z]*_[A-Za-z]+)"/).map { String($0.output.1) }
+            }
+        }
+        for key in Set(used) {
+            XCTAssertNotNil(PageStrings.table[key], "the string table lacks \(key)")
+        }
+        for (key, pair) in PageStrings.table {
+            XCTAssertFalse(pair.zh.isEmpty || pair.en.isEmpty, "\(key) lacks a language")
+        }
+        let dynamic = Set(["role_coordinator", "role_office", "role_auditor"])
+        for key in PageStrings.table.keys where !dynamic.contains(key) {
+            XCTAssertTrue(used.contains(key) || inCode.contains(key), "\(key) is in the table but no page uses it")
+        }
+    }
+
+    func testValuesAreEscapedSoTypedTextIsNeverMarkup() throws {
+        let html = try PageRenderer().render("error", ["message": "<script>alert('x')</script> & \"", "t": PageStrings(.zh).all])
+        XCTAssertFalse(html.contains("<script>alert"))
+        XCTAssertTrue(html.contains("&lt;script&gt;"))
+    }
+
+    func testLanguageNegotiation() {
+        XCTAssertEqual(Language.negotiate(choice: nil, acceptLanguage: nil), .zh)
+        XCTAssertEqual(Language.negotiate(choice: nil, acceptLanguage: "en-US,en;q=0.9"), .en)
+        XCTAssertEqual(Language.negotiate(choice: nil, acceptLanguage: "fr-FR,en;q=0.5,zh-CN;q=0.8"), .zh)
+        XCTAssertEqual(Language.negotiate(choice: nil, acceptLanguage: "de-DE"), .zh)
+        XCTAssertEqual(Language.negotiate(choice: "en", acceptLanguage: "zh-CN"), .en)
+        XCTAssertEqual(Language.negotiate(choice: "xx", acceptLanguage: "en"), .en)
+    }
+}
