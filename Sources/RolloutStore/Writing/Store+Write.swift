@@ -104,9 +104,8 @@ extension Store {
                 outcomes.append(Outcome(action: action, result: .refused(refusal, entry: entry)))
             }
         }
-        if outcomes.contains(where: { if case .recorded = $0.result { true } else { false } }) {
-            try keep(options.evidence, at: moment, db: db)
-        }
+        // Refused attempts name their evidence too: the files are kept either way.
+        try keep(options.evidence, at: moment, db: db)
         return outcomes
     }
 

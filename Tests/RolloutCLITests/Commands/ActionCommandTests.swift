@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import RolloutCore
 import RolloutStore
 import XCTest
@@ -94,6 +95,39 @@ final class ActionCommandTests: XCTestCase {
         try cli.expect(0, ["record", "guides_written", "--batch", "1", "--as", "王敏", "--note", note])
         let store = try Store.open(path: cli.databasePath)
         XCTAssertEqual(try store.allEntries().last?.note, note)
+    }
+
+    func testEvidenceIsKeptAndAChangedOrMissingFileFailsVerification() throws {
+        let file = cli.folder.appendingPathComponent("培训签到表.pdf")
+        try Data("签到".utf8).write(to: file)
+        try cli.expect(0, ["record", "guides_written", "--batch", "1", "--as", "王敏", "--evidence", file.path])
+        let sha256 = SHA256Hex.digest(Array("签到".utf8))
+        let kept = try Store.open(path: cli.databasePath).evidence(sha256: sha256)
+        XCTAssertEqual(kept?.content.bytes, Array("签到".utf8))
+        try cli.expect(0, ["audit", "verify"])
+        try cli.expect(0, ["check"])
+        let refused = try cli.run(["record", "guides_written", "--batch", "1", "--as", "王敏", "--evidence", cli.folder.appendingPathComponent("x.exe").path])
+        XCTAssertEqual(refused.status, 2)
+        try Data("MZ".utf8).write(to: cli.folder.appendingPathComponent("x.exe"))
+        let wrongKind = try cli.run(["record", "guides_written", "--batch", "1", "--as", "王敏", "--evidence", cli.folder.appendingPathComponent("x.exe").path])
+        XCTAssertEqual(wrongKind.status, 2)
+        XCTAssertTrue(wrongKind.stderr.contains("evidence file x.exe is not an accepted kind; expected one of:"), wrongKind.stderr)
+
+        let queue = try DatabaseQueue(path: cli.databasePath)
+        try queue.write { db in
+            try db.execute(sql: "DROP TRIGGER evidence_files_no_update; UPDATE evidence_files SET content = x'00' WHERE sha256 = ?", arguments: [sha256])
+        }
+        try queue.close()
+        let changed = try cli.run(["audit", "verify"])
+        XCTAssertEqual(changed.status, 5)
+        XCTAssertTrue(changed.stdout.contains("evidence file 培训签到表.pdf (sha256 \(sha256.prefix(12))) no longer matches its hash"), changed.stdout)
+        XCTAssertNotEqual(try cli.run(["check"]).status, 0)
+        let again = try DatabaseQueue(path: cli.databasePath)
+        try again.write { db in try db.execute(sql: "DROP TRIGGER evidence_files_no_delete; DELETE FROM evidence_files") }
+        try again.close()
+        let missing = try cli.run(["audit", "verify"])
+        XCTAssertEqual(missing.status, 5)
+        XCTAssertTrue(missing.stdout.contains("evidence file 培训签到表.pdf (sha256 \(sha256.prefix(12))) is missing from the database"), missing.stdout)
     }
 
     func testEvidenceIsRecordedByNameHashAndSize() throws {
