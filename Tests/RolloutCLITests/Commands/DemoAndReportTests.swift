@@ -47,4 +47,34 @@ final class DemoAndReportTests: XCTestCase {
         }
         XCTAssertFalse(html.replacingOccurrences(of: "http://www.w3.org/2000/svg", with: "").contains("http"), "no network references")
     }
+
+    func testDemoServeServesThePagesAndPrintsOneAccountPerRoleThatCanSignIn() throws {
+        let db = cli.folder.appendingPathComponent("served.sqlite").path
+        let (process, out, _) = try cli.start(["demo", "--db", db, "--serve", "--port", "0"])
+        defer {
+            process.terminate()
+            process.waitUntilExit()
+        }
+        var printed = ""
+        let deadline = Date().addingTimeInterval(120)
+        while !printed.contains("  office ") || !printed.hasSuffix("\n") {
+            guard process.isRunning, Date() < deadline else { return XCTFail("demo --serve never printed its accounts: \(printed)") }
+            printed += String(decoding: out.fileHandleForReading.availableData, as: UTF8.self)
+        }
+        let address = try XCTUnwrap(printed.firstMatch(of: /Serving the demo at (http:\/\/127\.0\.0\.1:\d+)/)?.output.1)
+        let accounts = printed.matches(of: /\s\s(coordinator|auditor|office) +login (\S+)  password (\S+)/).map { ($0.output.1, $0.output.2, $0.output.3) }
+        XCTAssertEqual(accounts.map { String($0.0) }, ["coordinator", "auditor", "office"], printed)
+        let client = HTTPClient(base: String(address))
+        for (_, login, password) in accounts {
+            let signIn = try client.send("POST", "/api/v1/session", json: ["login": String(login), "password": String(password)])
+            XCTAssertEqual(signIn.status, 200, "\(login): \(signIn.text)")
+            XCTAssertEqual(signIn.json["mustChangePassword"] as? Bool, false)
+            // Signed out again, so that the next sign-in starts from a browser without a session.
+            let out = try client.send("DELETE", "/api/v1/session", headers: ["X-CSRF-Token": signIn.json["csrfToken"] as? String ?? ""])
+            XCTAssertEqual(out.status, 204, out.text)
+        }
+        let page = try client.send("GET", "/signin", headers: ["Accept-Language": "zh-CN,zh;q=0.9"])
+        XCTAssertEqual(page.status, 200)
+        XCTAssertTrue(page.text.contains("登录"))
+    }
 }
