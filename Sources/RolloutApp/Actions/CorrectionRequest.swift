@@ -43,7 +43,9 @@ extension RolloutService {
         let engine = Engine(plan: plan)
         let named = Set(entries)
         var seen = Set<Int64>()
-        let dependants = targets.flatMap { engine.dependants(of: $0, in: state) }.filter { !named.contains($0.entry) && seen.insert($0.entry).inserted }
+        let dependants = targets.flatMap { engine.dependants(of: $0, in: state) }.filter {
+            !named.contains($0.entry) && seen.insert($0.entry).inserted
+        }
         return CorrectionPlan(targets: targets, dependants: dependants)
     }
 }

@@ -21,7 +21,8 @@ extension RolloutService {
             throw InputError("the demo database has no coordinator to create accounts")
         }
         let firstOffice = plan.offices.first?.id
-        let chosen = [coordinator] + [people.first { $0.role == .auditor }, people.first { $0.role == .office && $0.office == firstOffice }].compactMap { $0 }
+        let chosen =
+            [coordinator] + [people.first { $0.role == .auditor }, people.first { $0.role == .office && $0.office == firstOffice }].compactMap { $0 }
         let actor = Actor(login: coordinator.login, authentication: .cli)
         return try chosen.map { person in
             let code = try resetPassword(login: person.login, by: actor, at: now, policy: policy)

@@ -36,7 +36,8 @@ struct ErrorMiddleware: RouterMiddleware {
             } else {
                 let page = PageRequest(
                     signedIn: context.signedIn, session: context.session,
-                    language: Language.negotiate(choice: request.cookies[Pages.languageCookie]?.value, acceptLanguage: request.headers[.acceptLanguage]),
+                    language: Language.negotiate(
+                        choice: request.cookies[Pages.languageCookie]?.value, acceptLanguage: request.headers[.acceptLanguage]),
                     form: FormData(urlEncoded: ""))
                 response = try pages.error(status: status, message: message, page, requestID: context.requestID)
             }

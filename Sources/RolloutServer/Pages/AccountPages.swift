@@ -37,7 +37,8 @@ struct AccountPages {
                     let person = account.person
                     let state =
                         account.disabled
-                        ? t["state_disabled"] : !account.hasPassword ? t["state_noPassword"] : account.mustChange ? t["state_mustChange"] : t["state_active"]
+                        ? t["state_disabled"]
+                        : !account.hasPassword ? t["state_noPassword"] : account.mustChange ? t["state_mustChange"] : t["state_active"]
                     return Row(
                         login: person.login, name: person.name, role: t["role_\(person.role.rawValue)"],
                         office: person.office.flatMap { plan.office(id: $0)?.name } ?? "", state: state, active: !account.disabled)
@@ -45,18 +46,23 @@ struct AccountPages {
                 return try await pages.html(
                     "accounts", page, title: t["accounts_title"],
                     [
-                        "accounts": rows, "failures": attempts.filter { !$0.succeeded }.prefix(50).map { Failure(login: $0.login, address: $0.address, at: $0.at) },
+                        "accounts": rows,
+                        "failures": attempts.filter { !$0.succeeded }.prefix(50).map { Failure(login: $0.login, address: $0.address, at: $0.at) },
                         "offices": plan.offices.map { BoardPages.Option(value: $0.id, label: $0.name, selected: false) },
                     ])
             },
             PageRoute(.post, "/accounts", .coordinator) { _, _, page in
                 let form = page.form
                 let t = page.strings
-                let (login, name, role) = (try form.require("login", t["accounts_login"]), try form.require("name", t["accounts_name"]), try form.require("role", t["accounts_role"]))
+                let (login, name, role) = (
+                    try form.require("login", t["accounts_login"]), try form.require("name", t["accounts_name"]),
+                    try form.require("role", t["accounts_role"])
+                )
                 let office = role == "office" ? form["office"] : nil
                 let actor = try page.actor
                 let (result, code) = try await Blocking.run {
-                    try service.createAccount(login: login, name: name, role: role, office: office, by: actor, at: settings.clock(), policy: settings.policy)
+                    try service.createAccount(
+                        login: login, name: name, role: role, office: office, by: actor, at: settings.clock(), policy: settings.policy)
                 }
                 if let code {
                     await pages.tell(page, t.format("accounts_code", ["login": code.login, "code": code.code]))
@@ -68,7 +74,9 @@ struct AccountPages {
             PageRoute(.post, "/accounts/:login/reset", .coordinator) { _, context, page in
                 let login = try context.parameters.require("login")
                 let actor = try page.actor
-                let code = try await Blocking.run { try service.resetPassword(login: login, by: actor, at: settings.clock(), policy: settings.policy) }
+                let code = try await Blocking.run {
+                    try service.resetPassword(login: login, by: actor, at: settings.clock(), policy: settings.policy)
+                }
                 await pages.tell(page, page.strings.format("accounts_code", ["login": code.login, "code": code.code]))
                 return Pages.redirect("/accounts")
             },

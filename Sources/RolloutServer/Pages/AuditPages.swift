@@ -29,7 +29,8 @@ struct AuditPages {
             },
             PageRoute(.get, "/refusals", .coordinatorOrAuditor) { _, _, page in
                 let entries = try await Blocking.run { try service.refusals() }
-                return try await historyPage(page, title: page.strings["history_refusalsTitle"], entries: entries, filters: HistoryRequest(), showFilters: false)
+                return try await historyPage(
+                    page, title: page.strings["history_refusalsTitle"], entries: entries, filters: HistoryRequest(), showFilters: false)
             },
             PageRoute(.get, "/changes", .coordinatorOrAuditor) { request, _, page in
                 var model: [String: Any] = ["from": request.query("from") ?? "", "to": request.query("to") ?? ""]
@@ -78,15 +79,17 @@ struct AuditPages {
         ]
     }
 
-    private func historyPage(_ page: PageRequest, title: String, entries: [Entry], filters: HistoryRequest, showFilters: Bool) async throws -> Response {
+    private func historyPage(_ page: PageRequest, title: String, entries: [Entry], filters: HistoryRequest, showFilters: Bool) async throws
+        -> Response
+    {
         let plan = pages.service.plan
         let shown = entries.suffix(Self.rowLimit).reversed().map { EntryLine($0, plan: plan) }
         var model: [String: Any] = [
-                "entries": Array(shown),
-                "showFilters": showFilters, "office": filters.office ?? "", "batch": filters.batch ?? "", "milestone": filters.milestone ?? "",
-                "actor": filters.actor ?? "", "kind": filters.kind ?? "", "from": filters.from ?? "", "to": filters.to ?? "",
-                "isOffice": page.signedIn?.person.role == .office,
-            ]
+            "entries": Array(shown),
+            "showFilters": showFilters, "office": filters.office ?? "", "batch": filters.batch ?? "", "milestone": filters.milestone ?? "",
+            "actor": filters.actor ?? "", "kind": filters.kind ?? "", "from": filters.from ?? "", "to": filters.to ?? "",
+            "isOffice": page.signedIn?.person.role == .office,
+        ]
         if entries.count > Self.rowLimit { model["limited"] = page.strings.format("history_limited", ["n": String(Self.rowLimit)]) }
         return try await pages.html("history", page, title: title, model)
     }

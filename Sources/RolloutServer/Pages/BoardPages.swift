@@ -38,7 +38,8 @@ struct BoardPages {
             return (boards, overdue, problems)
         }
         let plan = service.plan
-        let batches = [Option(value: "", label: "—", selected: batch == nil)]
+        let batches =
+            [Option(value: "", label: "—", selected: batch == nil)]
             + plan.newBatches.map { Option(value: $0.id, label: "\($0.id) \($0.label)", selected: $0.id == batch) }
         return try await pages.html(
             "board", page, title: t["board_title"],

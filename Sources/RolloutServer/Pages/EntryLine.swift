@@ -26,7 +26,9 @@ struct EntryLine: Sendable {
         what = Self.describe(entry, plan: plan)
         actor = "\(entry.actor)（\(entry.login)）"
         note = entry.note
-        files = entry.evidence.map { File(name: $0.name, href: "/evidence/\($0.sha256)?name=\($0.name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")") }
+        files = entry.evidence.map {
+            File(name: $0.name, href: "/evidence/\($0.sha256)?name=\($0.name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")")
+        }
         refused = entry.kind == .refused
     }
 

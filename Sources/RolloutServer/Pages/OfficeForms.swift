@@ -15,7 +15,8 @@ struct OfficeForms {
                 let office = try ownOffice(context, page)
                 let form = page.form
                 let recording = MilestoneRecording(
-                    milestone: try form.require("milestone", page.strings["form_milestone"]), batch: try form.require("batch", page.strings["form_batch"]),
+                    milestone: try form.require("milestone", page.strings["form_milestone"]),
+                    batch: try form.require("batch", page.strings["form_batch"]),
                     offices: [office], note: form["note"] ?? "", evidence: form.files, write: WriteInput(date: form["date"], key: form["key"]))
                 let actor = try page.actor
                 let result = try await Blocking.run { try service.record(recording, by: actor, at: settings.clock()) }

@@ -41,7 +41,8 @@ struct OutcomeLine: Sendable {
             await pages.tell(
                 page,
                 t.format(
-                    "outcome_summary", ["recorded": String(result.recorded), "refused": String(result.refused), "duplicates": String(result.duplicates)]))
+                    "outcome_summary",
+                    ["recorded": String(result.recorded), "refused": String(result.refused), "duplicates": String(result.duplicates)]))
         }
     }
 }

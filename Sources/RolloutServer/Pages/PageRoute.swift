@@ -37,7 +37,8 @@ struct PageRoute: Sendable {
                 if signedIn.mustChangePassword && access != .signedInWithCode { return Pages.redirect("/password") }
                 switch (access, signedIn.person.role) {
                 case (.coordinator, .office), (.coordinator, .auditor):
-                    throw PermissionDenied("only a coordinator may do this; \(signedIn.person.name) is \(page.strings["role_\(signedIn.person.role.rawValue)"])")
+                    throw PermissionDenied(
+                        "only a coordinator may do this; \(signedIn.person.name) is \(page.strings["role_\(signedIn.person.role.rawValue)"])")
                 case (.coordinatorOrAuditor, .office):
                     throw PermissionDenied("only coordinators and auditors may do this; \(signedIn.person.name) is office staff")
                 default: break
@@ -47,7 +48,9 @@ struct PageRoute: Sendable {
                 page.form = try await FormData.read(request, limit: pages.settings.maximumFormBody)
                 if let session = context.session {
                     guard let token = page.form["_csrf"], Secrets.equal(token, Secrets.csrfToken(session: session)) else {
-                        throw HTTPError(.forbidden, message: "this form is stale or was not sent from this site (missing or wrong CSRF token); nothing was recorded")
+                        throw HTTPError(
+                            .forbidden,
+                            message: "this form is stale or was not sent from this site (missing or wrong CSRF token); nothing was recorded")
                     }
                 }
             }

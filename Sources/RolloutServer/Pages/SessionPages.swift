@@ -39,11 +39,14 @@ struct SessionPages {
                 if let session = page.session { try await Blocking.run { try service.signOut(session: session) } }
                 var response = Pages.redirect("/signin")
                 response.setCookie(
-                    Cookie(name: AuthenticationMiddleware.cookie, value: "", maxAge: 0, path: "/", secure: settings.secure, httpOnly: true, sameSite: .lax))
+                    Cookie(
+                        name: AuthenticationMiddleware.cookie, value: "", maxAge: 0, path: "/", secure: settings.secure, httpOnly: true,
+                        sameSite: .lax))
                 return response
             },
             PageRoute(.get, "/password", .signedInWithCode) { _, _, page in
-                try await pages.html("password", page, title: page.strings["password_title"], ["mustChange": page.signedIn?.mustChangePassword ?? false])
+                try await pages.html(
+                    "password", page, title: page.strings["password_title"], ["mustChange": page.signedIn?.mustChangePassword ?? false])
             },
             PageRoute(.post, "/password", .signedInWithCode) { _, _, page in
                 let (current, new) = (page.form.fields["current"]?.first ?? "", page.form.fields["new"]?.first ?? "")

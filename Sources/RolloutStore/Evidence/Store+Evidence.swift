@@ -31,7 +31,8 @@ extension Store {
     /// must be kept, with bytes that still hash to the name.
     func checkEvidence(_ db: Database) throws {
         let from = try Int64.fetchOne(db, sql: "SELECT seq FROM evidence_kept_from WHERE id = 1") ?? 1
-        let rows = try Row.fetchCursor(db, sql: "SELECT seq, evidence FROM entries WHERE seq >= ? AND evidence <> '[]' ORDER BY seq", arguments: [from])
+        let rows = try Row.fetchCursor(
+            db, sql: "SELECT seq, evidence FROM entries WHERE seq >= ? AND evidence <> '[]' ORDER BY seq", arguments: [from])
         while let row = try rows.next() {
             let seq: Int64 = row["seq"]
             for file in EntryRow.parseEvidence(row["evidence"]) ?? [] {
@@ -40,7 +41,8 @@ extension Store {
                 }
                 guard SHA256Hex.digest([UInt8](data)) == file.sha256, data.count == file.size else {
                     throw AuditFailure(
-                        entry: seq, "evidence file \(file.name) (sha256 \(file.sha256.prefix(12))) no longer matches its hash: its bytes were changed")
+                        entry: seq, "evidence file \(file.name) (sha256 \(file.sha256.prefix(12))) no longer matches its hash: its bytes were changed"
+                    )
                 }
             }
         }

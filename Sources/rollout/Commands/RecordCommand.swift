@@ -29,7 +29,9 @@ struct RecordCommand: ParsableCommand {
     @Option(name: .long, help: "A note for the record.")
     var note: String = ""
 
-    @Option(name: .long, help: "A file offered as evidence (PDF, image, document or sheet, at most 10 MiB; kept in the database by its SHA-256). Repeatable.")
+    @Option(
+        name: .long,
+        help: "A file offered as evidence (PDF, image, document or sheet, at most 10 MiB; kept in the database by its SHA-256). Repeatable.")
     var evidence: [String] = []
 
     @Flag(name: .customLong("dry-run"), help: "Show what would happen per office; write nothing.")

@@ -106,16 +106,21 @@ final class ActionCommandTests: XCTestCase {
         XCTAssertEqual(kept?.content.bytes, Array("签到".utf8))
         try cli.expect(0, ["audit", "verify"])
         try cli.expect(0, ["check"])
-        let refused = try cli.run(["record", "guides_written", "--batch", "1", "--as", "王敏", "--evidence", cli.folder.appendingPathComponent("x.exe").path])
+        let refused = try cli.run([
+            "record", "guides_written", "--batch", "1", "--as", "王敏", "--evidence", cli.folder.appendingPathComponent("x.exe").path,
+        ])
         XCTAssertEqual(refused.status, 2)
         try Data("MZ".utf8).write(to: cli.folder.appendingPathComponent("x.exe"))
-        let wrongKind = try cli.run(["record", "guides_written", "--batch", "1", "--as", "王敏", "--evidence", cli.folder.appendingPathComponent("x.exe").path])
+        let wrongKind = try cli.run([
+            "record", "guides_written", "--batch", "1", "--as", "王敏", "--evidence", cli.folder.appendingPathComponent("x.exe").path,
+        ])
         XCTAssertEqual(wrongKind.status, 2)
         XCTAssertTrue(wrongKind.stderr.contains("evidence file x.exe is not an accepted kind; expected one of:"), wrongKind.stderr)
 
         let queue = try DatabaseQueue(path: cli.databasePath)
         try queue.write { db in
-            try db.execute(sql: "DROP TRIGGER evidence_files_no_update; UPDATE evidence_files SET content = x'00' WHERE sha256 = ?", arguments: [sha256])
+            try db.execute(
+                sql: "DROP TRIGGER evidence_files_no_update; UPDATE evidence_files SET content = x'00' WHERE sha256 = ?", arguments: [sha256])
         }
         try queue.close()
         let changed = try cli.run(["audit", "verify"])

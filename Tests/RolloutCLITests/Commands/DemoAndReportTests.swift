@@ -35,9 +35,11 @@ final class DemoAndReportTests: XCTestCase {
             XCTAssertTrue(html.contains(expected), "report lacks \(expected)")
         }
         let english = cli.folder.appendingPathComponent("weekly-en.html").path
-        try cli.expect(0, ["report", "--db", db, "--html", english, "--language", "en"], extraEnvironment: ["ROLLOUT_NOW": "2026-11-20T18:00:00+08:00"])
+        try cli.expect(
+            0, ["report", "--db", db, "--html", english, "--language", "en"], extraEnvironment: ["ROLLOUT_NOW": "2026-11-20T18:00:00+08:00"])
         let englishHTML = try String(contentsOfFile: english, encoding: .utf8)
-        for expected in ["<html lang=\"en\">", "blocked since 2026-10-15", "20 days late", "Verified: 134 entries", "generated 2026-11-20T10:00:00Z"] {
+        for expected in ["<html lang=\"en\">", "blocked since 2026-10-15", "20 days late", "Verified: 134 entries", "generated 2026-11-20T10:00:00Z"]
+        {
             XCTAssertTrue(englishHTML.contains(expected), "English report lacks \(expected)")
         }
         let refused = try cli.expect(2, ["report", "--db", db, "--html", english, "--language", "fr"])
@@ -62,7 +64,9 @@ final class DemoAndReportTests: XCTestCase {
             printed += String(decoding: out.fileHandleForReading.availableData, as: UTF8.self)
         }
         let address = try XCTUnwrap(printed.firstMatch(of: /Serving the demo at (http:\/\/127\.0\.0\.1:\d+)/)?.output.1)
-        let accounts = printed.matches(of: /\s\s(coordinator|auditor|office) +login (\S+)  password (\S+)/).map { ($0.output.1, $0.output.2, $0.output.3) }
+        let accounts = printed.matches(of: /\s\s(coordinator|auditor|office) +login (\S+)  password (\S+)/).map {
+            ($0.output.1, $0.output.2, $0.output.3)
+        }
         XCTAssertEqual(accounts.map { String($0.0) }, ["coordinator", "auditor", "office"], printed)
         let client = HTTPClient(base: String(address))
         for (_, login, password) in accounts {

@@ -141,7 +141,8 @@ final class PageFlowTests: XCTestCase {
         let service = harness.service
         let coordinator = Actor(login: "c001", authentication: .cli)
         _ = try service.record(MilestoneRecording(milestone: "guides_written", batch: "1"), by: coordinator, at: harness.clock.now)
-        _ = try service.record(MilestoneRecording(milestone: "staff_trained", batch: "1", offices: ["jiefangbei"]), by: coordinator, at: harness.clock.now)
+        _ = try service.record(
+            MilestoneRecording(milestone: "staff_trained", batch: "1", offices: ["jiefangbei"]), by: coordinator, at: harness.clock.now)
         let guides = try XCTUnwrap(service.history(HistoryFilter()).first { $0.milestone == "guides_written" })
         let trained = try XCTUnwrap(service.history(HistoryFilter()).first { $0.milestone == "staff_trained" })
         try await harness.test { client in

@@ -30,7 +30,8 @@ final class PageAttackTests: XCTestCase {
                 XCTAssertTrue(String(buffer: response.body).contains("missing or wrong CSRF token"))
             }
             try await client.execute(
-                uri: "/offices/jiefangbei/record", method: .post, headers: staff.formHeaders(), body: Self.record(csrf: String(repeating: "0", count: 64))
+                uri: "/offices/jiefangbei/record", method: .post, headers: staff.formHeaders(),
+                body: Self.record(csrf: String(repeating: "0", count: 64))
             ) { response in XCTAssertEqual(response.status, .forbidden) }
             var crossSite = staff.formHeaders()
             crossSite[HTTPField.Name("Sec-Fetch-Site")!] = "cross-site"

@@ -26,7 +26,8 @@ enum Form {
         }
         for (name, filename, bytes) in files {
             body.writeString(
-                "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"; filename=\"\(filename)\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"; filename=\"\(filename)\"\r\nContent-Type: application/octet-stream\r\n\r\n"
+            )
             body.writeBytes(bytes)
             body.writeString("\r\n")
         }
