@@ -1,4 +1,5 @@
 import RolloutCore
+import RolloutStore
 
 /// A problem found at a live office, as typed.
 package struct ProblemReport: Sendable {
@@ -8,12 +9,15 @@ package struct ProblemReport: Sendable {
     package var office: [String]
     /// What is wrong.
     package var note: String
+    /// Files showing it (a photo of the error, say): their bytes are kept with the entry.
+    package var evidence: [EvidenceUpload]
     package var write: WriteInput
 
-    package init(batch: String, office: [String], note: String, write: WriteInput = WriteInput()) {
+    package init(batch: String, office: [String], note: String, evidence: [EvidenceUpload] = [], write: WriteInput = WriteInput()) {
         self.batch = batch
         self.office = office
         self.note = note
+        self.evidence = evidence
         self.write = write
     }
 }
@@ -24,11 +28,14 @@ package struct ProblemResolution: Sendable {
     package var problem: Int64
     /// How it was resolved.
     package var note: String
+    /// Files showing the fix: their bytes are kept with the entry.
+    package var evidence: [EvidenceUpload]
     package var write: WriteInput
 
-    package init(problem: Int64, note: String, write: WriteInput = WriteInput()) {
+    package init(problem: Int64, note: String, evidence: [EvidenceUpload] = [], write: WriteInput = WriteInput()) {
         self.problem = problem
         self.note = note
+        self.evidence = evidence
         self.write = write
     }
 }
@@ -38,20 +45,24 @@ extension RolloutService {
     package func openProblem(_ report: ProblemReport, by actor: Actor, at now: Timestamp) throws -> ActionResult {
         let moment = try moment(at: now)
         try NoteText.check(report.note)
+        let files = try report.evidence.map { try $0.checked() }
         let action = Action.openProblem(
             batch: try names.batch(report.batch).id, office: try office(named: report.office).id,
-            effective: try report.write.effective(today: moment.today), note: report.note)
-        return try perform([action], by: actor, at: moment, write: report.write)
+            effective: try report.write.effective(today: moment.today), note: report.note,
+            evidence: zip(report.evidence, files).map { $1.evidence(name: $0.name) })
+        return try perform([action], by: actor, at: moment, write: report.write, evidence: files)
     }
 
     /// Resolves an open problem.
     package func resolveProblem(_ resolution: ProblemResolution, by actor: Actor, at now: Timestamp) throws -> ActionResult {
         let moment = try moment(at: now)
         try NoteText.check(resolution.note)
+        let files = try resolution.evidence.map { try $0.checked() }
         let record = try store.problem(id: resolution.problem)
         let action = Action.resolveProblem(
             problem: resolution.problem, batch: record.batch, office: record.office,
-            effective: try resolution.write.effective(today: moment.today), note: resolution.note)
-        return try perform([action], by: actor, at: moment, write: resolution.write)
+            effective: try resolution.write.effective(today: moment.today), note: resolution.note,
+            evidence: zip(resolution.evidence, files).map { $1.evidence(name: $0.name) })
+        return try perform([action], by: actor, at: moment, write: resolution.write, evidence: files)
     }
 }

@@ -165,9 +165,10 @@ package struct ReplayVerifier {
                 milestone: entry.milestone ?? "", batch: batch, office: entry.office, effective: entry.effective, note: entry.note,
                 evidence: entry.evidence)
         case "problem_opened", "open_problem":
-            return .openProblem(batch: batch, office: office, effective: entry.effective, note: entry.note)
+            return .openProblem(batch: batch, office: office, effective: entry.effective, note: entry.note, evidence: entry.evidence)
         case "problem_resolved", "resolve_problem":
-            return .resolveProblem(problem: entry.target ?? 0, batch: batch, office: office, effective: entry.effective, note: entry.note)
+            return .resolveProblem(
+                problem: entry.target ?? 0, batch: batch, office: office, effective: entry.effective, note: entry.note, evidence: entry.evidence)
         case "blocked", "block":
             return .block(batch: batch, office: office, effective: entry.effective, reason: entry.note)
         case "unblocked", "unblock":

@@ -3,9 +3,9 @@ package enum Action: Equatable, Sendable {
     /// Record a milestone: district-wide ones without an office, the others for one office.
     case record(milestone: String, batch: String, office: String?, effective: LocalDate, note: String, evidence: [Evidence])
     /// Report a problem found after go-live.
-    case openProblem(batch: String, office: String, effective: LocalDate, note: String)
+    case openProblem(batch: String, office: String, effective: LocalDate, note: String, evidence: [Evidence] = [])
     /// Resolve an open problem (its id is the entry that opened it).
-    case resolveProblem(problem: Int64, batch: String, office: String, effective: LocalDate, note: String)
+    case resolveProblem(problem: Int64, batch: String, office: String, effective: LocalDate, note: String, evidence: [Evidence] = [])
     /// Stop an office's rollout of a batch until unblocked.
     case block(batch: String, office: String, effective: LocalDate, reason: String)
     case unblock(batch: String, office: String, effective: LocalDate, reason: String)
@@ -22,7 +22,7 @@ package enum Action: Equatable, Sendable {
         switch self {
         case .record(let milestone, _, _, _, _, _): "record \(milestone)"
         case .openProblem: "open problem"
-        case .resolveProblem(let problem, _, _, _, _): "resolve problem #\(problem)"
+        case .resolveProblem(let problem, _, _, _, _, _): "resolve problem #\(problem)"
         case .block: "block"
         case .unblock: "unblock"
         case .correct(let targets, _, _): "correct " + targets.map { "#\($0.seq)" }.joined(separator: " ")
@@ -51,7 +51,7 @@ package enum Action: Equatable, Sendable {
     package var scope: (batch: String?, office: String?) {
         switch self {
         case .record(_, let batch, let office, _, _, _): (batch, office)
-        case .openProblem(let batch, let office, _, _), .resolveProblem(_, let batch, let office, _, _),
+        case .openProblem(let batch, let office, _, _, _), .resolveProblem(_, let batch, let office, _, _, _),
             .block(let batch, let office, _, _), .unblock(let batch, let office, _, _):
             (batch, office)
         case .correct(let targets, _, _): (targets.first?.batch, targets.first?.office)
@@ -62,7 +62,7 @@ package enum Action: Equatable, Sendable {
 
     var effective: LocalDate? {
         switch self {
-        case .record(_, _, _, let date, _, _), .openProblem(_, _, let date, _), .resolveProblem(_, _, _, let date, _),
+        case .record(_, _, _, let date, _, _), .openProblem(_, _, let date, _, _), .resolveProblem(_, _, _, let date, _, _),
             .block(_, _, let date, _), .unblock(_, _, let date, _), .correct(_, let date, _):
             date
         case .addPerson, .removePerson: nil

@@ -55,10 +55,13 @@ package final class Engine: Sendable {
             draft.milestone = milestone
             draft.note = note
             draft.evidence = evidence
-        case .openProblem(_, _, _, let note): draft.note = note
-        case .resolveProblem(let problem, _, _, _, let note):
+        case .openProblem(_, _, _, let note, let evidence):
+            draft.note = note
+            draft.evidence = evidence
+        case .resolveProblem(let problem, _, _, _, let note, let evidence):
             draft.target = problem
             draft.note = note
+            draft.evidence = evidence
         case .block(_, _, _, let reason), .unblock(_, _, _, let reason): draft.note = reason
         case .correct(let entries, _, let reason):
             draft.note = reason

@@ -19,10 +19,10 @@ struct Rules {
         switch action {
         case .record(let milestone, let batch, let office, let effective, let note, let evidence):
             return [try record(milestone: milestone, batch: batch, office: office, effective: effective, note: note, evidence: evidence)]
-        case .openProblem(let batch, let office, let effective, let note):
-            return [try openProblem(batch: batch, office: office, effective: effective, note: note)]
-        case .resolveProblem(let problem, let batch, let office, let effective, let note):
-            return [try resolveProblem(problem, batch: batch, office: office, effective: effective, note: note)]
+        case .openProblem(let batch, let office, let effective, let note, let evidence):
+            return [try openProblem(batch: batch, office: office, effective: effective, note: note, evidence: evidence)]
+        case .resolveProblem(let problem, let batch, let office, let effective, let note, let evidence):
+            return [try resolveProblem(problem, batch: batch, office: office, effective: effective, note: note, evidence: evidence)]
         case .block(let batch, let office, let effective, let reason):
             return [try block(batch: batch, office: office, effective: effective, reason: reason)]
         case .unblock(let batch, let office, let effective, let reason):
@@ -176,7 +176,9 @@ struct Rules {
             actor: actor.name, actorRole: actor.role, effective: effective, note: note, evidence: evidence)
     }
 
-    private func openProblem(batch batchID: String, office: String, effective: LocalDate, note: String) throws -> EntryDraft {
+    private func openProblem(batch batchID: String, office: String, effective: LocalDate, note: String, evidence: [Evidence]) throws
+        -> EntryDraft
+    {
         let batch = try newBatch(batchID)
         try knownOffice(office)
         try requireNonEmpty(note, "the problem description")
@@ -191,10 +193,12 @@ struct Rules {
         }
         return EntryDraft(
             kind: .problemOpened, batch: batch.id, office: office, actor: actor.name, actorRole: actor.role,
-            effective: effective, note: note)
+            effective: effective, note: note, evidence: evidence)
     }
 
-    private func resolveProblem(_ id: Int64, batch batchID: String, office: String, effective: LocalDate, note: String) throws -> EntryDraft {
+    private func resolveProblem(_ id: Int64, batch batchID: String, office: String, effective: LocalDate, note: String, evidence: [Evidence])
+        throws -> EntryDraft
+    {
         let batch = try newBatch(batchID)
         try requireNonEmpty(note, "the resolution note")
         try requireRole(plan.followUp.resolvedBy, toDo: "resolve a problem", office: office)
@@ -209,7 +213,7 @@ struct Rules {
         }
         return EntryDraft(
             kind: .problemResolved, batch: batch.id, office: office, target: id, actor: actor.name,
-            actorRole: actor.role, effective: effective, note: note)
+            actorRole: actor.role, effective: effective, note: note, evidence: evidence)
     }
 
     private func block(batch batchID: String, office: String, effective: LocalDate, reason: String) throws -> EntryDraft {

@@ -68,13 +68,14 @@ struct BoardPages {
             )
         }
         let ownStaff = person.role == .office
+        let resolves = plan.followUp.resolvedBy.contains(person.role) && (person.role != .office || person.office == office.id)
         let reportable = plan.milestones.filter { $0.recordedBy == .office && $0.scope == .office }
         let inProgress = boards.first { board in board.rows.first.map { !$0.live } ?? false }?.batch.id
         return try await pages.html(
             "office", page, title: t.format("office_title", ["office": office.name]),
             [
                 "office": office.id, "sections": boards.map { BoardSection($0, plan: plan, strings: t, linkOffices: false) },
-                "problems": problems.map { ProblemRow($0, plan: plan) }, "ownStaff": ownStaff, "key": Secrets.sessionID(),
+                "problems": problems.map { ProblemRow($0, plan: plan) }, "ownStaff": ownStaff, "resolves": resolves, "key": Secrets.sessionID(),
                 "milestones": reportable.map { Option(value: $0.id, label: $0.label, selected: false) },
                 "batches": plan.newBatches.map { Option(value: $0.id, label: "\($0.id) \($0.label)", selected: $0.id == inProgress) },
             ])

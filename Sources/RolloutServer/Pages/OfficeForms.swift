@@ -2,8 +2,9 @@ import Hummingbird
 import RolloutApp
 import RolloutCore
 
-/// What office staff do on their own office's page: report a milestone (with
-/// a note and evidence files), open a problem, resolve one. Each form carries
+/// The forms of an office's page: its own staff report a milestone and open a
+/// problem (each with a note and evidence files); whoever the plan names
+/// resolves a problem (coordinators, in Yuzhong). Each form carries
 /// a key made when the page was drawn, so a form sent twice records once.
 struct OfficeForms {
     let pages: Pages
@@ -27,18 +28,22 @@ struct OfficeForms {
                 let office = try ownOffice(context, page)
                 let report = ProblemReport(
                     batch: try page.form.require("batch", page.strings["form_batch"]), office: [office],
-                    note: try page.form.require("note", page.strings["problems_problem"]), write: WriteInput(key: page.form["key"]))
+                    note: try page.form.require("note", page.strings["problems_problem"]), evidence: page.form.files,
+                    write: WriteInput(key: page.form["key"]))
                 let actor = try page.actor
                 let result = try await Blocking.run { try service.openProblem(report, by: actor, at: settings.clock()) }
                 await OutcomeLine.tell(result, plan: service.plan, page: page, pages: pages)
                 return Pages.redirect("/offices/\(office)")
             },
             PageRoute(.post, "/offices/:office/problems/:problem/resolve", .signedIn) { _, context, page in
-                let office = try ownOffice(context, page)
+                // Coordinators resolve problems (the plan says who); office staff may use only their own office's page.
+                let office = try context.parameters.require("office")
+                if try page.person.role == .office { _ = try ownOffice(context, page) }
                 let text = try context.parameters.require("problem")
                 guard let problem = Int64(text) else { throw InputError("invalid problem \"\(text)\"; expected a problem number") }
                 let resolution = ProblemResolution(
-                    problem: problem, note: try page.form.require("note", page.strings["form_note"]), write: WriteInput(key: page.form["key"]))
+                    problem: problem, note: try page.form.require("note", page.strings["form_note"]), evidence: page.form.files,
+                    write: WriteInput(key: page.form["key"]))
                 let actor = try page.actor
                 let result = try await Blocking.run { try service.resolveProblem(resolution, by: actor, at: settings.clock()) }
                 await OutcomeLine.tell(result, plan: service.plan, page: page, pages: pages)

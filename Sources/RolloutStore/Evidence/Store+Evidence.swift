@@ -20,7 +20,7 @@ extension Store {
             else { return nil }
             let data: Data = row["content"]
             let offices = try Row.fetchAll(
-                db, sql: "SELECT DISTINCT office_id FROM entries WHERE evidence LIKE ? AND kind <> 'refused'",
+                db, sql: "SELECT DISTINCT office_id FROM entries WHERE evidence LIKE ?",
                 arguments: ["%\"sha256\":\"\(sha256)\"%"]
             ).map { $0["office_id"] as String? }
             return (EvidenceContent(mediaType: row["media_type"], bytes: [UInt8](data)), Set(offices))

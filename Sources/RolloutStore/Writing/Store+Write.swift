@@ -179,9 +179,9 @@ extension Action {
         switch self {
         case .record(let milestone, let batch, let office, _, _, _):
             entry.kind == .milestone && entry.milestone == milestone && entry.batch == batch && entry.office == office
-        case .openProblem(let batch, let office, _, _):
+        case .openProblem(let batch, let office, _, _, _):
             entry.kind == .problemOpened && entry.batch == batch && entry.office == office
-        case .resolveProblem(let problem, _, _, _, _):
+        case .resolveProblem(let problem, _, _, _, _, _):
             entry.kind == .problemResolved && entry.target == problem
         case .block(let batch, let office, _, _):
             entry.kind == .blocked && entry.batch == batch && entry.office == office

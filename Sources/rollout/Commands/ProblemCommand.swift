@@ -27,10 +27,14 @@ struct ProblemCommand: ParsableCommand {
         @Option(name: .long, help: "What is wrong.")
         var note: String
 
+        @Option(name: .long, help: "A file showing it (kept in the database by its SHA-256). Repeatable.")
+        var evidence: [String] = []
+
         func run() throws {
             try reporting {
                 let service = try database.open()
-                let report = ProblemReport(batch: batch, office: offices.office, note: note, write: flags.input())
+                let report = ProblemReport(
+                    batch: batch, office: offices.office, note: note, evidence: try evidence.map(EvidenceFile.read), write: flags.input())
                 let result = try service.openProblem(report, by: try actor.resolve(in: service), at: try Clock.now(for: service))
                 try OutcomeReport(plan: service.plan, result: result).print(json: output.json)
             }
@@ -52,11 +56,15 @@ struct ProblemCommand: ParsableCommand {
         @Option(name: .long, help: "How it was resolved.")
         var note: String
 
+        @Option(name: .long, help: "A file showing the fix (kept in the database by its SHA-256). Repeatable.")
+        var evidence: [String] = []
+
         func run() throws {
             try reporting {
                 let service = try database.open()
                 let result = try service.resolveProblem(
-                    ProblemResolution(problem: id, note: note, write: flags.input()), by: try actor.resolve(in: service),
+                    ProblemResolution(problem: id, note: note, evidence: try evidence.map(EvidenceFile.read), write: flags.input()),
+                    by: try actor.resolve(in: service),
                     at: try Clock.now(for: service))
                 try OutcomeReport(plan: service.plan, result: result).print(json: output.json)
             }

@@ -111,4 +111,20 @@ final class ActionUseCaseTests: XCTestCase {
         XCTAssertEqual(problem.refused, 1)
         XCTAssertThrowsError(try service.resolveProblem(ProblemResolution(problem: 999, note: "x"), by: .cli("王敏"), at: august))
     }
+
+    func testAProblemCarriesEvidenceAndItsFileIsKeptEvenWhenTheAttemptIsRefused() throws {
+        let photo = EvidenceUpload(name: "读卡器报错.jpg", bytes: [0xFF, 0xD8, 0xFF, 0xE0, 1, 2, 3])
+        let problem = try service.openProblem(
+            ProblemReport(batch: "1", office: ["解放碑"], note: "读卡器故障", evidence: [photo]), by: .cli("李娜"), at: august)
+        XCTAssertEqual(problem.refused, 1, "before go-live")
+        guard case .refused(_, let entry) = problem.outcomes[0].result else { return XCTFail("not refused") }
+        XCTAssertEqual(entry.evidence.map(\.name), ["读卡器报错.jpg"])
+        let staff = try XCTUnwrap(service.people().first { $0.login == "李娜" })
+        XCTAssertEqual(try service.evidenceFile(sha256: entry.evidence[0].sha256, for: staff).bytes, photo.bytes)
+        XCTAssertEqual(try service.evidenceFile(sha256: entry.evidence[0].sha256, for: staff).mediaType, "image/jpeg")
+        XCTAssertTrue(try service.verify(expectHead: nil).passed)
+        let script = EvidenceUpload(name: "x.svg", bytes: Array("<svg onload=alert(1)>".utf8))
+        XCTAssertThrowsError(
+            try service.openProblem(ProblemReport(batch: "1", office: ["解放碑"], note: "x", evidence: [script]), by: .cli("李娜"), at: august))
+    }
 }
