@@ -48,7 +48,7 @@ struct AccountPages {
                     [
                         "accounts": rows,
                         "failures": attempts.filter { !$0.succeeded }.prefix(50).map { Failure(login: $0.login, address: $0.address, at: $0.at) },
-                        "offices": plan.offices.map { BoardPages.Option(value: $0.id, label: $0.name, selected: false) },
+                        "offices": plan.offices.map { Choice(value: $0.id, label: $0.name, selected: false) },
                     ])
             },
             PageRoute(.post, "/accounts", .coordinator) { _, _, page in

@@ -8,13 +8,6 @@ import RolloutWeb
 struct BoardPages {
     let pages: Pages
 
-    /// A choice in a select list.
-    struct Option: Sendable {
-        let value: String
-        let label: String
-        let selected: Bool
-    }
-
     var routes: [PageRoute] {
         [
             PageRoute(.get, "/board", .signedIn) { request, _, page in try await board(request, page) },
@@ -39,8 +32,8 @@ struct BoardPages {
         }
         let plan = service.plan
         let batches =
-            [Option(value: "", label: "—", selected: batch == nil)]
-            + plan.newBatches.map { Option(value: $0.id, label: "\($0.id) \($0.label)", selected: $0.id == batch) }
+            [Choice(value: "", label: "—", selected: batch == nil)]
+            + plan.newBatches.map { Choice(value: $0.id, label: "\($0.id) \($0.label)", selected: $0.id == batch) }
         return try await pages.html(
             "board", page, title: t["board_title"],
             [
@@ -76,8 +69,8 @@ struct BoardPages {
             [
                 "office": office.id, "sections": boards.map { BoardSection($0, plan: plan, strings: t, linkOffices: false) },
                 "problems": problems.map { ProblemRow($0, plan: plan) }, "ownStaff": ownStaff, "resolves": resolves, "key": Secrets.sessionID(),
-                "milestones": reportable.map { Option(value: $0.id, label: $0.label, selected: false) },
-                "batches": plan.newBatches.map { Option(value: $0.id, label: "\($0.id) \($0.label)", selected: $0.id == inProgress) },
+                "milestones": reportable.map { Choice(value: $0.id, label: $0.label, selected: false) },
+                "batches": plan.newBatches.map { Choice(value: $0.id, label: "\($0.id) \($0.label)", selected: $0.id == inProgress) },
             ])
     }
 }

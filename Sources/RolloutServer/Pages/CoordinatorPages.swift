@@ -114,7 +114,7 @@ struct CoordinatorPages {
         return try await pages.html(
             "record", page, title: page.strings["record_title"],
             [
-                "milestones": plan.milestones.map { BoardPages.Option(value: $0.id, label: "\($0.label)（\($0.id)）", selected: false) },
+                "milestones": plan.milestones.map { Choice(value: $0.id, label: "\($0.label)（\($0.id)）", selected: false) },
                 "batches": batchChoices(), "offices": officeChoices(form.all("office")), "key": Secrets.sessionID(),
             ])
     }
@@ -123,7 +123,7 @@ struct CoordinatorPages {
         pages.service.plan.offices.map { OfficeChoice(id: $0.id, name: $0.name, checked: ticked.contains($0.id)) }
     }
 
-    private func batchChoices() -> [BoardPages.Option] {
-        pages.service.plan.newBatches.map { BoardPages.Option(value: $0.id, label: "\($0.id) \($0.label)", selected: false) }
+    private func batchChoices() -> [Choice] {
+        pages.service.plan.newBatches.map { Choice(value: $0.id, label: "\($0.id) \($0.label)", selected: false) }
     }
 }

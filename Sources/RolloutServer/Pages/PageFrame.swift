@@ -27,7 +27,7 @@ struct PageFrame: Sendable {
         self.messages = messages
         csrf = page.session.map { Secrets.csrfToken(session: $0) }
         let other: Language = page.language == .zh ? .en : .zh
-        languageLink = Link(href: "?lang=\(other.rawValue)", label: t["nav_language"])
+        languageLink = Link(href: page.address + (page.address.contains("?") ? "&" : "?") + "lang=\(other.rawValue)", label: t["nav_language"])
         guard let signedIn = page.signedIn, !signedIn.mustChangePassword else {
             user = page.signedIn.map { $0.person.name }
             links = []

@@ -28,7 +28,9 @@ struct PageRoute: Sendable {
         let language = Language.negotiate(
             choice: request.uri.queryParameters.get("lang") ?? request.cookies[Pages.languageCookie]?.value,
             acceptLanguage: request.headers[.acceptLanguage])
-        var page = PageRequest(signedIn: context.signedIn, session: context.session, language: language, form: FormData(urlEncoded: ""))
+        var page = PageRequest(
+            signedIn: context.signedIn, session: context.session, language: language, form: FormData(urlEncoded: ""),
+            address: method == .get ? Self.addressWithoutLanguage(request) : "/board")
         do {
             if access != .anyone {
                 guard let signedIn = context.signedIn, context.session != nil else {
@@ -66,6 +68,14 @@ struct PageRoute: Sendable {
     }
 }
 
+extension PageRoute {
+    /// The page's own path and query without `lang`, for the language switch to come back to.
+    static func addressWithoutLanguage(_ request: Request) -> String {
+        let query = (request.uri.query ?? "").split(separator: "&").filter { !$0.hasPrefix("lang=") }.joined(separator: "&")
+        return request.uri.path + (query.isEmpty ? "" : "?" + query)
+    }
+}
+
 /// What a page handler knows beyond the request: who is signed in, in which
 /// language to answer, and the submitted form.
 struct PageRequest: Sendable {
@@ -73,6 +83,8 @@ struct PageRequest: Sendable {
     let session: String?
     let language: Language
     var form: FormData
+    /// Where this page is (path and query), for the language switch.
+    var address = "/board"
 
     var strings: PageStrings { PageStrings(language) }
 

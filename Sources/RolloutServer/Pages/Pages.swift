@@ -29,7 +29,7 @@ struct Pages: Sendable {
         var messages: [FlashMessages.Message] = []
         if let session = page.session { messages = await flash.take(session: session) }
         var model = fields
-        model["frame"] = frame(page, title: title, messages: messages)
+        model["frame"] = PageFrame(page: page, title: title, messages: messages)
         model["t"] = page.strings.all
         let text = try renderer.render(template, model)
         return Response(
@@ -40,7 +40,7 @@ struct Pages: Sendable {
     func error(status: HTTPResponse.Status, message: String, _ page: PageRequest, requestID: String) throws -> Response {
         let t = page.strings
         let model: [String: Any] = [
-            "frame": frame(page, title: t["error_title"], messages: []), "t": t.all, "message": message, "requestID": requestID,
+            "frame": PageFrame(page: page, title: t["error_title"], messages: []), "t": t.all, "message": message, "requestID": requestID,
         ]
         let text = try renderer.render("error", model)
         return Response(
@@ -51,9 +51,5 @@ struct Pages: Sendable {
     func tell(_ page: PageRequest, _ text: String, error: Bool = false) async {
         guard let session = page.session else { return }
         await flash.add(FlashMessages.Message(text: text, error: error), session: session)
-    }
-
-    private func frame(_ page: PageRequest, title: String, messages: [FlashMessages.Message]) -> PageFrame {
-        PageFrame(page: page, title: title, messages: messages)
     }
 }

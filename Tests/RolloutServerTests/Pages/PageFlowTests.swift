@@ -29,6 +29,10 @@ final class PageFlowTests: XCTestCase {
             try await client.execute(uri: "/signin", method: .get, headers: [.acceptLanguage: "en-US,en;q=0.9,zh;q=0.5"]) { response in
                 XCTAssertTrue(String(buffer: response.body).contains("Login (staff number or mobile)"))
             }
+            try await client.execute(uri: "/signin?next=%2Fhistory", method: .get) { response in
+                XCTAssertTrue(
+                    String(buffer: response.body).contains("href=\"/signin?next=%2Fhistory&amp;lang=en\""), "the switch comes back to the same page")
+            }
             try await client.execute(uri: "/signin?lang=en", method: .get) { response in
                 XCTAssertTrue(String(buffer: response.body).contains("<html lang=\"en\">"))
                 XCTAssertTrue(response.headers[.setCookie]?.hasPrefix("rollout_lang=en") ?? false)
