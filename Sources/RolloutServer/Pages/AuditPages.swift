@@ -23,7 +23,7 @@ struct AuditPages {
                 let asked = HistoryRequest(
                     office: own ?? request.query("office"), batch: request.query("batch"), milestone: request.query("milestone"),
                     actor: request.query("actor"), kind: request.query("kind"), from: request.query("from"), to: request.query("to"),
-                    limit: Self.rowLimit + 1)
+                    recordedFrom: request.query("recordedFrom"), recordedTo: request.query("recordedTo"), limit: Self.rowLimit + 1)
                 let entries = try await Blocking.run { try service.history(try service.historyFilter(asked)) }
                 return try await historyPage(page, title: page.strings["history_title"], entries: entries, filters: asked, showFilters: true)
             },
@@ -88,6 +88,7 @@ struct AuditPages {
             "entries": Array(shown),
             "showFilters": showFilters, "office": filters.office ?? "", "batch": filters.batch ?? "", "milestone": filters.milestone ?? "",
             "actor": filters.actor ?? "", "kind": filters.kind ?? "", "from": filters.from ?? "", "to": filters.to ?? "",
+            "recordedFrom": filters.recordedFrom ?? "", "recordedTo": filters.recordedTo ?? "",
             "isOffice": page.signedIn?.person.role == .office,
         ]
         if entries.count > Self.rowLimit { model["limited"] = page.strings.format("history_limited", ["n": String(Self.rowLimit)]) }

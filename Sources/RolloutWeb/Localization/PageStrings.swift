@@ -157,6 +157,7 @@ package struct PageStrings: Sendable {
         "history_actor": ("操作人", "Actor"),
         "history_from": ("生效日期自", "Effective from"),
         "history_to": ("至", "to"),
+        "history_recordedFrom": ("记录时间自", "Recorded from"),
         "history_seq": ("编号", "No."),
         "history_recordedAt": ("记录时间", "Recorded at"),
         "history_effective": ("生效日期", "Effective"),

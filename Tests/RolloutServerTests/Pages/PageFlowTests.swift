@@ -164,4 +164,36 @@ final class PageFlowTests: XCTestCase {
         }
         XCTAssertEqual(try service.history(HistoryFilter()).filter { $0.kind == .correction }.count, 2)
     }
+
+    func testTheAuditorsPagesFilterTheHistoryVerifyAndOfferTheExport() async throws {
+        let service = harness.service
+        let coordinator = Actor(login: "c001", authentication: .cli)
+        _ = try service.record(MilestoneRecording(milestone: "guides_written", batch: "1"), by: coordinator, at: harness.clock.now)
+        _ = try service.record(MilestoneRecording(milestone: "live", batch: "1", offices: ["daping"]), by: coordinator, at: harness.clock.now)
+        let head = try service.head().hash
+        try await harness.test { client in
+            let auditor = try await client.signIn("a001", "auditor-password-1")
+            try await client.execute(uri: "/history?milestone=guides_written", method: .get, headers: auditor.pageHeaders) { response in
+                let page = String(buffer: response.body)
+                XCTAssertTrue(page.contains("milestone batch1 guides_written"))
+                XCTAssertFalse(page.contains("refused batch1"), "the filter leaves the refusal out")
+            }
+            try await client.execute(uri: "/refusals", method: .get, headers: auditor.pageHeaders) { response in
+                XCTAssertTrue(String(buffer: response.body).contains("refused batch1 大坪街道 live"))
+            }
+            try await client.execute(uri: "/history?from=2026-13-45", method: .get, headers: auditor.pageHeaders) { response in
+                XCTAssertEqual(response.status, .badRequest)
+                XCTAssertTrue(String(buffer: response.body).contains("2026-13-45"))
+            }
+            try await client.execute(uri: "/verify?run=1", method: .get, headers: auditor.pageHeaders) { response in
+                let page = String(buffer: response.body)
+                XCTAssertTrue(page.contains("核验通过"))
+                XCTAssertTrue(page.contains(head))
+                XCTAssertTrue(page.contains("href=\"/api/v1/audit/export\""))
+            }
+            try await client.execute(uri: "/board?asOf=2026-08-05", method: .get, headers: auditor.pageHeaders) { response in
+                XCTAssertTrue(String(buffer: response.body).contains("截至日期"))
+            }
+        }
+    }
 }
