@@ -41,9 +41,8 @@ package struct BoardView: Encodable {
         rows = board.rows.map { row in
             var cells: [String: CellView] = [:]
             for (milestone, cell) in zip(board.milestones, row.cells) {
-                let (state, date, late) = cell.parts
-                // `due` cells carry no lateness; the other dated cells always say how late.
-                cells[milestone.id] = CellView(state: state.rawValue, date: date?.description, daysLate: date == nil || state == .due ? nil : late)
+                let (state, date, _) = cell.parts
+                cells[milestone.id] = CellView(state: state.rawValue, date: date?.description, daysLate: cell.statedLateness)
             }
             return RowView(
                 office: row.office.id, name: row.office.name, live: row.live, openProblems: row.openProblems,

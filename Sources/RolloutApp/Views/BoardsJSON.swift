@@ -43,13 +43,13 @@ package enum BoardsJSON {
                 for (position, cellIndex) in order.enumerated() where cellIndex < row.cells.count {
                     if position > 0 { raw(",") }
                     string(board.milestones[cellIndex].id)
-                    let (state, date, late) = row.cells[cellIndex].parts
+                    let cell = row.cells[cellIndex]
+                    let (state, date, _) = cell.parts
                     raw(":{")
                     if let date {
                         raw("\"date\":")
                         string(date.description)
-                        // `due` cells carry no lateness; the other dated cells always say how late.
-                        if state != .due {
+                        if let late = cell.statedLateness {
                             raw(",\"daysLate\":")
                             number(late)
                         }

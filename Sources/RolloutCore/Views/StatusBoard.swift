@@ -104,6 +104,14 @@ extension StatusBoard.Cell {
         }
     }
 
+    /// How late the cell says it is, for the views that show it: nil for a
+    /// cell without a date and for `due` (not late yet); the other dated
+    /// cells always say, 0 when on time.
+    package var statedLateness: Int? {
+        let (state, date, late) = parts
+        return date == nil || state == .due ? nil : late
+    }
+
     /// Past its due date and not done.
     package var isOverdue: Bool {
         switch self {
