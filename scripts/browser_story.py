@@ -184,6 +184,10 @@ def main():
         width = phone.driver.execute_script("return document.documentElement.scrollWidth")
         assert width <= 375, f"the office page is {width}px wide at a 375px phone"
         phone.driver.save_screenshot(os.path.join(SCREENSHOTS, "office-phone.png"))
+        for path in ["/board", "/history"]:
+            phone.get(path)
+            width = phone.driver.execute_script("return document.documentElement.scrollWidth")
+            assert width <= 375, f"{path} is {width}px wide at a 375px phone; tables must scroll inside their box"
         step("the coordinator records the guides, then previews and confirms training for all offices")
         preview, messages = coordinator.record("guides_written", "batch1", None, "2026-08-03")
         assert any("已登记" in text for text in messages), f"guides not recorded: {messages}"
