@@ -20,20 +20,37 @@ struct APIRoute: Sendable {
         case coordinatorOrAuditor
     }
 
-    /// What a handler gets: the request, its context, and the person (nil only for `.anyone`).
-    typealias Handler = @Sendable (Request, ServerContext, SignedIn?) async throws -> Response
+    /// What a handler of a route for signed-in people gets: the request, its context, and the person.
+    typealias Handler = @Sendable (Request, ServerContext, SignedIn) async throws -> Response
+    /// What a handler of a route open to anyone gets.
+    typealias OpenHandler = @Sendable (Request, ServerContext) async throws -> Response
 
     let method: HTTPRequest.Method
     /// The path with `:name` parameters, as the router matches it.
     let path: String
     let access: Access
-    let handle: Handler
+    private let work: Work
 
+    /// The handler, by whether it needs someone signed in.
+    private enum Work: Sendable {
+        case open(OpenHandler)
+        case signedIn(Handler)
+    }
+
+    /// A route for signed-in people with `access`; the handler always gets the person.
     init(_ method: HTTPRequest.Method, _ path: String, _ access: Access, _ handle: @escaping Handler) {
         self.method = method
         self.path = path
         self.access = access
-        self.handle = handle
+        self.work = .signedIn(handle)
+    }
+
+    /// A route open to anyone, signed in or not.
+    init(_ method: HTTPRequest.Method, _ path: String, _ handle: @escaping OpenHandler) {
+        self.method = method
+        self.path = path
+        self.access = .anyone
+        self.work = .open(handle)
     }
 
     /// The path as OpenAPI writes it: `{name}` parameters.
@@ -44,7 +61,11 @@ struct APIRoute: Sendable {
 
     /// Calls the handler after checking who asks.
     func respond(_ request: Request, _ context: ServerContext) async throws -> Response {
-        guard access != .anyone else { return try await handle(request, context, context.signedIn) }
+        let handle: Handler
+        switch work {
+        case .open(let open): return try await open(request, context)
+        case .signedIn(let signedInHandler): handle = signedInHandler
+        }
         guard let signedIn = context.signedIn else {
             throw HTTPError(.unauthorized, message: "sign in first (POST /api/v1/session) or send an API token")
         }

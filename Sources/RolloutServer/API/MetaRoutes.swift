@@ -14,12 +14,12 @@ struct MetaRoutes {
 
     var routes: [APIRoute] {
         [
-            APIRoute(.get, "/healthz", .anyone) { request, context, _ in
+            APIRoute(.get, "/healthz") { request, context in
                 let service = service
                 let head = try await Blocking.run { try service.head() }
                 return try JSONBody(Health(status: "ok", entries: head.count)).response(from: request, context: context)
             },
-            APIRoute(.get, "/api/v1/openapi.yaml", .anyone) { _, _, _ in
+            APIRoute(.get, "/api/v1/openapi.yaml") { _, _ in
                 Response(
                     status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"],
                     body: .init(byteBuffer: ByteBuffer(string: OpenAPIDocument.text)))

@@ -27,7 +27,7 @@ struct ReadRoutes {
             },
             APIRoute(.get, "/api/v1/status", .signedIn) { request, context, signedIn in
                 let status = StatusRequest(batches: request.queries("batch"), asOf: request.query("asOf"), knownAt: request.query("knownAt"))
-                let (service, now, office) = (service, settings.clock(), Self.ownOffice(signedIn))
+                let (service, now, office) = (service, settings.clock(), Self.ownOffice(signedIn.person))
                 // Built and written batch by batch on the thread pool: a national board is 40,000 rows.
                 let json = try await Blocking.run {
                     var boards: [StatusBoard] = []
@@ -38,7 +38,7 @@ struct ReadRoutes {
                     status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(bytes: json)))
             },
             APIRoute(.get, "/api/v1/overdue", .signedIn) { request, context, signedIn in
-                let (service, now, office, asOf) = (service, settings.clock(), Self.ownOffice(signedIn), request.query("asOf"))
+                let (service, now, office, asOf) = (service, settings.clock(), Self.ownOffice(signedIn.person), request.query("asOf"))
                 let items = try await Blocking.run { try service.overdue(asOf: asOf, now: now).items }
                 return try JSONBody(items.filter { office == nil || $0.office?.id == office }.map(OverdueView.init)).response(
                     from: request, context: context)
@@ -53,7 +53,7 @@ struct ReadRoutes {
                 guard let from = request.query("from"), let to = request.query("to") else {
                     throw InputError("name the period with from and to, both YYYY-MM-DD")
                 }
-                let (service, office) = (service, Self.ownOffice(signedIn))
+                let (service, office) = (service, Self.ownOffice(signedIn.person))
                 let view = try await Blocking.run {
                     let report = try service.changes(from: from, to: to)
                     var view = ChangesView(report, entries: try service.changeEntries(report).filter { office == nil || $0.office == office })
@@ -63,17 +63,17 @@ struct ReadRoutes {
                 return try JSONBody(view).response(from: request, context: context)
             },
             APIRoute(.get, "/api/v1/refusals", .signedIn) { request, context, signedIn in
-                let (service, office) = (service, Self.ownOffice(signedIn))
+                let (service, office) = (service, Self.ownOffice(signedIn.person))
                 let refusals = try await Blocking.run { try service.refusals().filter { office == nil || $0.office == office } }
                 return try JSONBody(refusals.map(RefusalView.init)).response(from: request, context: context)
             },
             APIRoute(.get, "/api/v1/problems", .signedIn) { request, context, signedIn in
-                let (service, office, all) = (service, Self.ownOffice(signedIn), try request.booleanQuery("all") ?? false)
+                let (service, office, all) = (service, Self.ownOffice(signedIn.person), try request.booleanQuery("all") ?? false)
                 let problems = try await Blocking.run { try service.problems(openOnly: !all).filter { office == nil || $0.office == office } }
                 return try JSONBody(problems.map(ProblemView.init)).response(from: request, context: context)
             },
             APIRoute(.get, "/api/v1/people", .signedIn) { request, context, signedIn in
-                let (service, office) = (service, Self.ownOffice(signedIn))
+                let (service, office) = (service, Self.ownOffice(signedIn.person))
                 let people = try await Blocking.run {
                     try service.people().filter { office == nil || $0.office == office || $0.role == .coordinator }
                 }
@@ -83,9 +83,9 @@ struct ReadRoutes {
     }
 
     /// The history with the CLI's filters; office staff only their own office's.
-    private func history(_ request: Request, _ context: ServerContext, _ signedIn: SignedIn?, office: String?) async throws -> Response {
+    private func history(_ request: Request, _ context: ServerContext, _ signedIn: SignedIn, office: String?) async throws -> Response {
         let service = service
-        let own = Self.ownOffice(signedIn)
+        let own = Self.ownOffice(signedIn.person)
         let filter = try await Blocking.run {
             var filter = try service.historyFilter(
                 HistoryRequest(
@@ -106,8 +106,8 @@ struct ReadRoutes {
     }
 
     /// The office an office staff member is limited to; nil for coordinators and auditors.
-    static func ownOffice(_ signedIn: SignedIn?) -> String? {
-        signedIn?.person.role == .office ? signedIn?.person.office ?? "" : nil
+    static func ownOffice(_ person: Person) -> String? {
+        person.role == .office ? person.office ?? "" : nil
     }
 
     /// A board with only the rows of `office` (all of them when nil).

@@ -31,7 +31,7 @@ struct SessionRoutes {
 
     var routes: [APIRoute] {
         [
-            APIRoute(.post, "/api/v1/session", .anyone) { request, context, _ in
+            APIRoute(.post, "/api/v1/session") { request, context in
                 let body = try await request.json(SignInBody.self, context: context)
                 let address = Self.clientAddress(request, context, settings)
                 let (service, settings) = (service, settings)
@@ -61,7 +61,7 @@ struct SessionRoutes {
             },
             APIRoute(.put, "/api/v1/password", .signedInWithCode) { request, context, signedIn in
                 let body = try await request.json(PasswordBody.self, context: context)
-                let (service, settings, login, session) = (service, settings, signedIn?.person.login ?? "", context.session)
+                let (service, settings, login, session) = (service, settings, signedIn.person.login, context.session)
                 try await Blocking.run {
                     try service.changePassword(
                         login: login, current: body.current, new: body.new, keepingSession: session, at: settings.clock(),
@@ -83,10 +83,10 @@ struct SessionRoutes {
         return context.peerAddress ?? "unknown"
     }
 
-    private static func me(_ signedIn: SignedIn?, session: String?) -> MeView {
+    private static func me(_ signedIn: SignedIn, session: String?) -> MeView {
         MeView(
-            login: signedIn?.person.login ?? "", name: signedIn?.person.name ?? "", role: signedIn?.person.role.rawValue ?? "",
-            office: signedIn?.person.office, authentication: signedIn?.authentication.rawValue ?? "",
-            mustChangePassword: signedIn?.mustChangePassword ?? false, csrfToken: session.map { Secrets.csrfToken(session: $0) })
+            login: signedIn.person.login, name: signedIn.person.name, role: signedIn.person.role.rawValue,
+            office: signedIn.person.office, authentication: signedIn.authentication.rawValue,
+            mustChangePassword: signedIn.mustChangePassword, csrfToken: session.map { Secrets.csrfToken(session: $0) })
     }
 }

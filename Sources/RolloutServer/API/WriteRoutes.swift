@@ -65,18 +65,18 @@ struct WriteRoutes {
                 let recording = MilestoneRecording(
                     milestone: body.milestone, batch: body.batch, offices: body.offices ?? [], note: body.note ?? "",
                     write: try Self.write(request, date: body.date, dryRun: body.dryRun))
-                return try await perform(request, context) { service, now in try service.record(recording, by: Self.actor(signedIn), at: now) }
+                return try await perform(request, context) { service, now in try service.record(recording, by: signedIn.actor, at: now) }
             },
             APIRoute(.post, "/api/v1/problems", .signedIn) { request, context, signedIn in
                 let body = try await request.json(ProblemBody.self, context: context)
                 let report = ProblemReport(batch: body.batch, office: [body.office], note: body.note, write: try Self.write(request, date: body.date))
-                return try await perform(request, context) { service, now in try service.openProblem(report, by: Self.actor(signedIn), at: now) }
+                return try await perform(request, context) { service, now in try service.openProblem(report, by: signedIn.actor, at: now) }
             },
             APIRoute(.post, "/api/v1/problems/:problem/resolution", .signedIn) { request, context, signedIn in
                 let problem = try context.parameters.require("problem", as: Int64.self)
                 let body = try await request.json(ResolutionBody.self, context: context)
                 let resolution = ProblemResolution(problem: problem, note: body.note, write: try Self.write(request, date: body.date))
-                return try await perform(request, context) { service, now in try service.resolveProblem(resolution, by: Self.actor(signedIn), at: now)
+                return try await perform(request, context) { service, now in try service.resolveProblem(resolution, by: signedIn.actor, at: now)
                 }
             },
             APIRoute(.post, "/api/v1/blocks", .signedIn) { request, context, signedIn in
@@ -88,30 +88,30 @@ struct WriteRoutes {
             APIRoute(.post, "/api/v1/corrections", .signedIn) { request, context, signedIn in
                 let body = try await request.json(CorrectionBody.self, context: context)
                 let correction = CorrectionRequest(entries: body.entries, reason: body.reason, write: try Self.write(request, date: body.date))
-                return try await perform(request, context) { service, now in try service.correct(correction, by: Self.actor(signedIn), at: now) }
+                return try await perform(request, context) { service, now in try service.correct(correction, by: signedIn.actor, at: now) }
             },
             APIRoute(.post, "/api/v1/people", .signedIn) { request, context, signedIn in
                 let body = try await request.json(PersonBody.self, context: context)
                 return try await perform(request, context) { service, now in
-                    try service.addPerson(name: body.name, login: body.login, role: body.role, office: body.office, by: Self.actor(signedIn), at: now)
+                    try service.addPerson(name: body.name, login: body.login, role: body.role, office: body.office, by: signedIn.actor, at: now)
                 }
             },
             APIRoute(.post, "/api/v1/people/:login/removal", .signedIn) { request, context, signedIn in
                 let login = try context.parameters.require("login")
                 let body = try await request.json(RemovalBody.self, context: context)
                 return try await perform(request, context) { service, now in
-                    try service.removePerson(login, reason: body.reason, by: Self.actor(signedIn), at: now)
+                    try service.removePerson(login, reason: body.reason, by: signedIn.actor, at: now)
                 }
             },
         ]
     }
 
-    private func changeBlock(_ request: Request, _ context: ServerContext, _ signedIn: SignedIn?, blocking: Bool) async throws -> Response {
+    private func changeBlock(_ request: Request, _ context: ServerContext, _ signedIn: SignedIn, blocking: Bool) async throws -> Response {
         let body = try await request.json(BlockBody.self, context: context)
         let change = BlockChangeRequest(
             blocking: blocking, batch: body.batch, offices: body.offices, reason: body.reason,
             write: try Self.write(request, date: body.date, dryRun: body.dryRun))
-        return try await perform(request, context) { service, now in try service.changeBlock(change, by: Self.actor(signedIn), at: now) }
+        return try await perform(request, context) { service, now in try service.changeBlock(change, by: signedIn.actor, at: now) }
     }
 
     /// Runs a write off the event loop and answers with its outcomes: 201 when
@@ -156,7 +156,4 @@ struct WriteRoutes {
 
     static let idempotencyKey = HTTPField.Name("Idempotency-Key")!
 
-    static func actor(_ signedIn: SignedIn?) -> Actor {
-        signedIn?.actor ?? Actor(login: "", authentication: .webSession)
-    }
 }

@@ -19,7 +19,7 @@ struct AuditPages {
         let service = pages.service
         return [
             PageRoute(.get, "/history", .signedIn) { request, _, page in
-                let own = ReadRoutes.ownOffice(page.signedIn)
+                let own = ReadRoutes.ownOffice(try page.person)
                 let asked = HistoryRequest(
                     office: own ?? request.query("office"), batch: request.query("batch"), milestone: request.query("milestone"),
                     actor: request.query("actor"), kind: request.query("kind"), from: request.query("from"), to: request.query("to"),

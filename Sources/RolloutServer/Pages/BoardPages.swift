@@ -20,7 +20,7 @@ struct BoardPages {
     private func board(_ request: Request, _ page: PageRequest) async throws -> Response {
         let (service, now, t) = (pages.service, pages.settings.clock(), page.strings)
         let person = try page.person
-        let own = ReadRoutes.ownOffice(page.signedIn)
+        let own = ReadRoutes.ownOffice(try page.person)
         let batch = request.query("batch")
         let status = StatusRequest(batches: batch.map { [$0] } ?? [], asOf: request.query("asOf"), knownAt: request.query("knownAt"))
         let (boards, overdue, problems) = try await Blocking.run {
