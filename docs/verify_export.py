@@ -15,6 +15,8 @@ Checks, as docs/audit.md describes:
   * each entry's hash is SHA-256 of its canonical encoding: the entry object without
     "type" and "hash", serialised with sorted keys, no whitespace, UTF-8 unescaped;
   * each entry names a plan version present in the file;
+  * (detail is hashed as part of the entry, whatever its members: those of an
+    imported milestone, reporter, import_sha256 and import_row, need nothing more);
   * entries of format 2 carry actor_login and auth (web_session, api_token or cli);
     once one does, every later entry does, and none is recorded (recorded_at)
     before the entry it follows (format 1 entries, from earlier releases, may be);
