@@ -1,9 +1,9 @@
 import Foundation
 
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #elseif canImport(Darwin)
-    import Darwin
+import Darwin
 #endif
 
 /// A webhook on this machine for tests: an HTTP/1.1 listener on 127.0.0.1 and
@@ -26,9 +26,9 @@ public final class WebhookReceiver: @unchecked Sendable {
     public init(answers: [(status: Int, body: String)] = [(200, #"{"errcode":0,"errmsg":"ok"}"#)]) throws {
         script = answers
         #if canImport(Glibc)
-            let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         #else
-            let listener = socket(AF_INET, SOCK_STREAM, 0)
+        let listener = socket(AF_INET, SOCK_STREAM, 0)
         #endif
         guard listener >= 0 else { throw POSIXError(.EMFILE) }
         var address = sockaddr_in()
@@ -79,7 +79,8 @@ public final class WebhookReceiver: @unchecked Sendable {
             if headerEnd == nil, let end = Self.find([13, 10, 13, 10], in: data) {
                 headerEnd = end + 4
                 let header = String(decoding: data[0..<end], as: UTF8.self).lowercased()
-                let length = header.split(separator: "\r\n").first { $0.hasPrefix("content-length:") }
+                let length =
+                    header.split(separator: "\r\n").first { $0.hasPrefix("content-length:") }
                     .flatMap { Int($0.dropFirst("content-length:".count).trimmingCharacters(in: .whitespaces)) } ?? 0
                 expected = end + 4 + length
                 if header.contains("expect: 100-continue"), !continued {

@@ -53,7 +53,9 @@ extension RolloutService {
         let order = Dictionary(plan.milestones.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         pending.sort {
             let (a, b) = (rows[$0.index], rows[$1.index])
-            return (a.effective?.dayNumber ?? 0, order[a.milestone ?? ""] ?? 0, a.row) < (b.effective?.dayNumber ?? 0, order[b.milestone ?? ""] ?? 0, b.row)
+            return (a.effective?.dayNumber ?? 0, order[a.milestone ?? ""] ?? 0, a.row) < (
+                b.effective?.dayNumber ?? 0, order[b.milestone ?? ""] ?? 0, b.row
+            )
         }
 
         let head = try store.head()
@@ -65,7 +67,8 @@ extension RolloutService {
         for (item, outcome) in zip(pending, decided) {
             switch outcome.result {
             case .recorded: toWrite.append(item)
-            case .refused(let refusal, _): rows[item.index] = rows[item.index].with(.refused(reason: refusal.reason.rawValue, message: refusal.message))
+            case .refused(let refusal, _):
+                rows[item.index] = rows[item.index].with(.refused(reason: refusal.reason.rawValue, message: refusal.message))
             case .duplicate(let entry): rows[item.index] = rows[item.index].with(.alreadyImported(entry: entry.seq))
             }
         }
@@ -117,7 +120,9 @@ extension RolloutService {
                     ? "the date is empty; expected when it happened, e.g. 2026-08-15"
                     : "date \"\(dateText)\" is not a real calendar date; expected YYYY-MM-DD, YYYY/M/D or YYYY年M月D日, e.g. 2026-08-15")
         }
-        if batch.alreadyLive { return refused("unknown_batch", "batch \(batch.id) (\(batch.label)) is already live everywhere; it has no milestones") }
+        if batch.alreadyLive {
+            return refused("unknown_batch", "batch \(batch.id) (\(batch.label)) is already live everywhere; it has no milestones")
+        }
         switch (milestone.scope, office) {
         case (.district, .some(let named)):
             return refused("wrong_scope", "\(milestone.id) is recorded once for the whole district; leave the office empty (not \(named.name))")

@@ -43,7 +43,9 @@ struct GenericReminder: Encodable {
         title = digest.title
         text = digest.markdown
         let item = { (item: ReminderItem) in
-            Item(batch: item.batch.id, office: item.office?.id, milestone: item.milestone.id, due: item.due.description, days: item.days, blocked: item.blocked)
+            Item(
+                batch: item.batch.id, office: item.office?.id, milestone: item.milestone.id, due: item.due.description, days: item.days,
+                blocked: item.blocked)
         }
         overdue = digest.late.map(item)
         dueSoon = digest.dueSoon.map(item)

@@ -45,7 +45,9 @@ extension RolloutService {
         var lastError = "", lastStatus: Int?
         for attempt in 1...max(1, retry.attempts) {
             if attempt > 1 {
-                do { try await retry.sleep(retry.delay(before: attempt)) } catch { return (.failed(attempts: attempt - 1, error: lastError), lastStatus) }
+                do { try await retry.sleep(retry.delay(before: attempt)) } catch {
+                    return (.failed(attempts: attempt - 1, error: lastError), lastStatus)
+                }
             }
             do {
                 let answer = try await transport.post(body, to: webhook)
@@ -75,8 +77,11 @@ extension RolloutService {
 
     /// A webhook address as given, checked.
     package static func checkedWebhook(_ url: String) throws -> String {
-        guard let parts = URLComponents(string: url), ["http", "https"].contains(parts.scheme?.lowercased() ?? ""), parts.host?.isEmpty == false else {
-            throw InputError("invalid webhook \"\(url)\"; expected an http:// or https:// address such as https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=...")
+        guard let parts = URLComponents(string: url), ["http", "https"].contains(parts.scheme?.lowercased() ?? ""), parts.host?.isEmpty == false
+        else {
+            throw InputError(
+                "invalid webhook \"\(url)\"; expected an http:// or https:// address such as https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=..."
+            )
         }
         return url
     }

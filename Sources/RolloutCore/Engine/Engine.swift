@@ -73,7 +73,8 @@ package final class Engine: Sendable {
             name = person
             draft.note = reason
         }
-        draft.detail = .refusal(refusal, action: action.summary, attempt: action.attemptCode, targets: targets, name: name, login: login, role: role, source: source)
+        draft.detail = .refusal(
+            refusal, action: action.summary, attempt: action.attemptCode, targets: targets, name: name, login: login, role: role, source: source)
         return draft
     }
 }

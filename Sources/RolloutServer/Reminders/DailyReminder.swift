@@ -42,7 +42,8 @@ package actor DailyReminder {
             let report = try await service.remind(run, now: now, transport: transport, retry: retry)
             lastRun = day
             let sent = report.deliveries.filter { if case .sent = $0.status { true } else { false } }.count
-            logger.info("reminders as of \(day): \(sent) sent of \(report.deliveries.count)\(report.failed ? "; some failed, see reminder_sends" : "")")
+            logger.info(
+                "reminders as of \(day): \(sent) sent of \(report.deliveries.count)\(report.failed ? "; some failed, see reminder_sends" : "")")
             return report
         } catch {
             logger.error("reminders as of \(day) failed: \(error)")

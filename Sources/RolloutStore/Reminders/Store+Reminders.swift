@@ -44,7 +44,8 @@ extension Store {
             try Row.fetchAll(db, sql: "SELECT * FROM reminder_sends ORDER BY id").map { row in
                 ReminderSend(
                     recipient: row["recipient"], asOf: row["as_of"], contentSHA256: row["content_sha256"], format: row["format"],
-                    destination: row["destination"], sent: (row["status"] as String?) == "sent", attempts: row["attempts"], httpStatus: row["http_status"],
+                    destination: row["destination"], sent: (row["status"] as String?) == "sent", attempts: row["attempts"],
+                    httpStatus: row["http_status"],
                     error: row["error"], sentAt: row["sent_at"])
             }
         }

@@ -14,7 +14,8 @@ struct ReminderRendering {
         }
         let failed = report.deliveries.filter { if case .failed = $0.status { true } else { false } }.count
         if failed > 0 {
-            Terminal.standardError("rollout: \(failed) of \(report.deliveries.count) reminders could not be delivered; they are logged and the next run tries again")
+            Terminal.standardError(
+                "rollout: \(failed) of \(report.deliveries.count) reminders could not be delivered; they are logged and the next run tries again")
             throw ExitCode(Exit.failure)
         }
     }

@@ -140,7 +140,8 @@ final class ProgressImportTests: XCTestCase {
             """
         let result = try service.importProgress(ProgressImport(bytes: Array(sheet.utf8)), by: .cli("王敏"), at: september)
         XCTAssertEqual(
-            statuses(result), ["2 future_date", "3 unknown_batch", "4 wrong_scope", "5 missing_value", "6 unknown_milestone", "7 missing_value", "8 allowed"])
+            statuses(result),
+            ["2 future_date", "3 unknown_batch", "4 wrong_scope", "5 missing_value", "6 unknown_milestone", "7 missing_value", "8 allowed"])
     }
 
     func testSheetDates() {

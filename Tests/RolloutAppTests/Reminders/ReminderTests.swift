@@ -16,7 +16,8 @@ final class ReminderTests: XCTestCase {
     override func setUpWithError() throws {
         temporary = try TemporaryService()
         let august = TemporaryService.time("2026-08-10T10:00:00+08:00")
-        _ = try service.record(MilestoneRecording(milestone: "guides_written", batch: "1", write: WriteInput(date: "2026-08-05")), by: .cli("王敏"), at: august)
+        _ = try service.record(
+            MilestoneRecording(milestone: "guides_written", batch: "1", write: WriteInput(date: "2026-08-05")), by: .cli("王敏"), at: august)
         _ = try service.record(
             MilestoneRecording(milestone: "network_built", batch: "1", offices: ["解放碑"], write: WriteInput(date: "2026-08-06")), by: .cli("李娜"),
             at: august)
@@ -131,7 +132,8 @@ final class ReminderTests: XCTestCase {
         let up = try WebhookReceiver(answers: [(204, "")])
         defer { up.stop() }
         let retried = try await service.remind(
-            ReminderRun(withinDays: 0, webhook: up.url(), format: "generic"), now: lateAugust, transport: HTTPWebhookTransport(), retry: Waits().policy)
+            ReminderRun(withinDays: 0, webhook: up.url(), format: "generic"), now: lateAugust, transport: HTTPWebhookTransport(),
+            retry: Waits().policy)
         XCTAssertEqual(retried.deliveries.map(\.status), [.sent(attempts: 1)])
         XCTAssertEqual(try service.store.reminderSends().map(\.sent), [false, true])
     }

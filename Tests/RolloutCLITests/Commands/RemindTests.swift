@@ -32,7 +32,9 @@ final class RemindTests: XCTestCase {
         XCTAssertTrue(second.stdout.contains("already sent to the coordinators at 2026-08-28T01:00:00Z; not sent again"), second.stdout)
         XCTAssertEqual(receiver.bodies.count, sent)
 
-        let head = try cli.expect(0, ["audit", "verify"]).stdout.components(separatedBy: "Head: ").last?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        let head =
+            try cli.expect(0, ["audit", "verify"]).stdout.components(separatedBy: "Head: ").last?.trimmingCharacters(in: .whitespacesAndNewlines)
+            ?? ""
         XCTAssertTrue(receiver.bodies.last?.contains(head) ?? false, "the work group holds the head")
     }
 
