@@ -35,6 +35,9 @@ package struct SheetText: Equatable, Sendable {
                 "the file is \(bytes.count) bytes; expected a spreadsheet saved as CSV of at most \(Self.maximumBytes) bytes (10 MiB)")
         }
         guard !bytes.isEmpty else { throw InputError("the file is empty; expected a spreadsheet saved as CSV with a header row") }
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            throw InputError("the file is UTF-16 text (Excel's \"Unicode Text\"); expected a sheet saved as CSV, in UTF-8 or GB18030/GBK")
+        }
         if let zero = bytes.firstIndex(of: 0) {
             throw InputError("the file holds a zero byte at offset \(zero): it is a binary file (an .xlsx workbook?); expected a sheet saved as CSV")
         }

@@ -114,6 +114,7 @@ final class ProgressImportTests: XCTestCase {
             ("binary", [0x50, 0x4B, 0x03, 0x04, 0x00, 0x01], "binary file"),
             ("too big", [UInt8](repeating: 0x41, count: SheetText.maximumBytes + 1), "at most 10485760 bytes"),
             ("empty", [], "empty"),
+            ("UTF-16", [0xFF, 0xFE, 0x61, 0x00], "UTF-16 text"),
             ("not text", [0x81, 0x20, 0x41], "neither UTF-8 nor GB18030"),
             ("open quote", Array("office,batch,milestone,date\n\"jiefangbei,1,x,2026-08-01\n".utf8), "never closed"),
             ("unknown column", Array("office,batch,milestone,when\n".utf8), "unknown column \"when\""),
