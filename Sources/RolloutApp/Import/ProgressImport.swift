@@ -65,24 +65,18 @@ extension RolloutService {
         let decided = pending.isEmpty ? [] : try store.perform(pending.map(\.request), at: moment, options: preview)
         var toWrite: [(index: Int, request: Store.Request)] = []
         for (item, outcome) in zip(pending, decided) {
-            switch outcome.result {
-            case .recorded: toWrite.append(item)
-            case .refused(let refusal, _):
-                rows[item.index] = rows[item.index].with(.refused(reason: refusal.reason.rawValue, message: refusal.message))
-            case .duplicate(let entry): rows[item.index] = rows[item.index].with(.alreadyImported(entry: entry.seq))
-            }
+            if case .recorded = outcome.result { toWrite.append(item) }
+            rows[item.index] = rows[item.index].with(Self.status(of: outcome))
         }
         var bulk: String?
         if request.apply, !toWrite.isEmpty {
+            // Decided against the same head in the same order, so exactly the previewed rows are recorded.
             var options = write
             options.expect = .count(head.count)
             let written = try store.perform(toWrite.map(\.request), at: moment, options: options)
             for (item, outcome) in zip(toWrite, written) {
-                guard case .recorded(let entries) = outcome.result, let entry = entries.first else {
-                    throw InputError("row \(rows[item.index].row) was allowed in the preview but not recorded; nothing was written; import again")
-                }
-                bulk = entry.bulk
-                rows[item.index] = rows[item.index].with(.recorded(entry: entry.seq))
+                rows[item.index] = rows[item.index].with(Self.status(of: outcome, written: true))
+                if case .recorded(let entries) = outcome.result { bulk = entries.first?.bulk }
             }
         }
         return ImportResult(
@@ -144,6 +138,15 @@ extension RolloutService {
             row: csvRow.number, office: office?.id, batch: batch.id, milestone: milestone.id, effective: effective, reporter: reporter,
             status: .allowed)
         return (row, action)
+    }
+
+    /// A row's status from the store's outcome: allowed in a preview, recorded when written.
+    private static func status(of outcome: Outcome, written: Bool = false) -> ImportedRow.Status {
+        switch outcome.result {
+        case .recorded(let entries): written ? .recorded(entry: entries.first?.seq ?? 0) : .allowed
+        case .refused(let refusal, _): .refused(reason: refusal.reason.rawValue, message: refusal.message)
+        case .duplicate(let entry): .alreadyImported(entry: entry.seq)
+        }
     }
 
     /// What an office cell may say for a district-wide milestone.
