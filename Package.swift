@@ -30,6 +30,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        // Reminders' webhook posts: HTTPS with a TLS stack compiled in, so the static binary needs no system libcurl.
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
     ],
     targets: [
         // Pure domain: catalog, plan, milestone graph, state machine. No SQLite, no I/O.
@@ -57,6 +59,8 @@ let package = Package(
                 "RolloutCore", "RolloutStore", "RolloutScenarios",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ],
             plugins: ["EmbedFilesPlugin"]
         ),

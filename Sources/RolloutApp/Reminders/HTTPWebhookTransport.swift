@@ -1,33 +1,23 @@
-import Foundation
+import AsyncHTTPClient
+import NIOCore
 
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
-
-/// The webhook transport of a real run: an HTTP(S) POST through URLSession
-/// (libcurl on Linux, so https:// endpoints such as the WeCom and DingTalk
-/// robots work), with a time limit per attempt.
+/// The webhook transport of a real run: an HTTP(S) POST through
+/// AsyncHTTPClient, with a time limit per attempt. Its TLS stack is compiled
+/// in (BoringSSL, through swift-nio-ssl): URLSession on Linux would need the
+/// system's libcurl, which a binary built with `--static-swift-stdlib` cannot
+/// link without the libcurl development files.
 package struct HTTPWebhookTransport: WebhookTransport {
-    package var timeout: TimeInterval
+    package var timeout: TimeAmount
 
-    package init(timeout: TimeInterval = 15) { self.timeout = timeout }
+    package init(timeout: TimeAmount = .seconds(15)) { self.timeout = timeout }
 
     package func post(_ body: [UInt8], to url: String) async throws -> (status: Int, body: [UInt8]) {
-        guard let address = URL(string: url) else { throw InputError("invalid webhook \"\(url)\"; expected an http:// or https:// address") }
-        var request = URLRequest(url: address, timeoutInterval: timeout)
-        request.httpMethod = "POST"
-        request.setValue("application/json; charset=utf-8", forHTTPHeaderField: "Content-Type")
-        request.httpBody = Data(body)
-        let session = URLSession(configuration: .ephemeral)
-        defer { session.finishTasksAndInvalidate() }
-        return try await withCheckedThrowingContinuation { continuation in
-            session.dataTask(with: request) { data, response, error in
-                if let error {
-                    continuation.resume(throwing: error)
-                } else {
-                    continuation.resume(returning: ((response as? HTTPURLResponse)?.statusCode ?? 0, [UInt8](data ?? Data())))
-                }
-            }.resume()
-        }
+        var request = HTTPClientRequest(url: url)
+        request.method = .POST
+        request.headers.add(name: "Content-Type", value: "application/json; charset=utf-8")
+        request.body = .bytes(ByteBuffer(bytes: body))
+        let response = try await HTTPClient.shared.execute(request, timeout: timeout)
+        let answer = try await response.body.collect(upTo: 1 << 20)
+        return (Int(response.status.code), Array(buffer: answer))
     }
 }
