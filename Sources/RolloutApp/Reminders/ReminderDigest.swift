@@ -48,7 +48,7 @@ package struct ReminderDigest: Equatable, Sendable {
             lines += section("全区逾期", late.filter { $0.office == nil }) + section("全区即将到期", dueSoon.filter { $0.office == nil })
             lines += officeSummary()
             if let entries, let head {
-                lines += ["", "**操作记录**：共 \(entries) 条，最新哈希 `\(head)`", "核对：`rollout audit verify --expect-head \(head)`"]
+                lines += ["", "**操作记录**：共 \(entries) 条，最新哈希 `\(head)`", "核对：`rollout audit verify --expect-head \(entries):\(head)`"]
             }
         }
         return lines.joined(separator: "\n")
