@@ -32,6 +32,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
+        // Reminders' webhook posts: HTTPS with a TLS stack compiled in, so the static binary needs no system libcurl.
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
     ],
     targets: [
         // Pure domain: catalog, plan, milestone graph, state machine. No SQLite, no I/O.
@@ -59,6 +61,8 @@ let package = Package(
                 "RolloutCore", "RolloutStore", "RolloutScenarios",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ],
             plugins: ["EmbedFilesPlugin"]
         ),

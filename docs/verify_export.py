@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Verify a `rollout audit export` file with nothing but Python's standard library.
 
-Usage: python3 verify_export.py EXPORT.jsonl [--expect-head HASH]
+Usage: python3 verify_export.py EXPORT.jsonl [--expect-head HASH|N:HASH]
 
 Checks, as docs/audit.md describes:
   * every line is strict JSON, exactly as `rollout audit verify --file` reads it
@@ -15,10 +15,14 @@ Checks, as docs/audit.md describes:
   * each entry's hash is SHA-256 of its canonical encoding: the entry object without
     "type" and "hash", serialised with sorted keys, no whitespace, UTF-8 unescaped;
   * each entry names a plan version present in the file;
+  * (detail is hashed as part of the entry, whatever its members: those of an
+    imported milestone, reporter, import_sha256 and import_row, need nothing more);
   * entries of format 2 carry actor_login and auth (web_session, api_token or cli);
     once one does, every later entry does, and none is recorded (recorded_at)
     before the entry it follows (format 1 entries, from earlier releases, may be);
-  * the head line matches the last entry, and --expect-head (if given) is its prefix.
+  * the head line matches the last entry, and --expect-head (if given) is its prefix;
+    N:HASH instead means entry N's hash starts with HASH (a head noted when the
+    history had N entries, e.g. in a work group's reminder, checked after it grew).
 Prints the entry count and head hash; exits 0 when verified, 1 otherwise, with one
 line saying what is wrong and where, whatever the file holds.
 """
@@ -148,6 +152,7 @@ def lines(path):
 
 def verify(path, expect_head):
     plans, previous, count, head_line, recorded = set(), "0" * 64, 0, None, None
+    anchor_seq, anchor_hash = (int(expect_head.split(":")[0]), None) if expect_head and ":" in expect_head else (None, None)
     first_format_two = None
     for number, raw in lines(path):
         if not raw:
@@ -192,6 +197,8 @@ def verify(path, expect_head):
                 fail("entry #%d: recorded at %s, before entry #%d (%s): the recording time went backwards"
                      % (seq, entry["recorded_at"], seq - 1, recorded[0]))
             previous, count, recorded = digest, seq, (entry["recorded_at"], time)
+            if seq == anchor_seq:
+                anchor_hash = digest
         elif kind == "head":
             head_line = (field(line, "count", int, number), field(line, "hash", str, number))
         else:
@@ -200,7 +207,14 @@ def verify(path, expect_head):
         fail("no head line: the export was cut short")
     if head_line != (count, previous):
         fail("the head line does not match the last entry")
-    if expect_head and not previous.startswith(expect_head):
+    if anchor_seq is not None:
+        wanted = expect_head.split(":")[1]
+        if anchor_seq > count:
+            fail("the history has %d entries, fewer than the %d noted with head %s: it was truncated or rewritten"
+                 % (count, anchor_seq, wanted[:16]))
+        if not anchor_hash.startswith(wanted):
+            fail("entry #%d: its hash is %s, not the noted %s: the history up to it was rewritten" % (anchor_seq, anchor_hash[:16], wanted[:16]))
+    elif expect_head and not previous.startswith(expect_head):
         fail("head %s is not the expected %s: the history was rewritten or truncated" % (previous, expect_head))
     return count, previous
 
@@ -210,6 +224,9 @@ def main(argv):
         print(__doc__.strip().splitlines()[2])
         return 2
     expect_head = argv[3].lower() if len(argv) == 4 else None
+    if expect_head is not None and not re.fullmatch(r"([1-9][0-9]{0,18}:)?[0-9a-f]{6,64}", expect_head):
+        print("invalid --expect-head %s; expected HASH or N:HASH" % expect_head[:80])
+        return 2
     try:
         count, head = verify(argv[1], expect_head)
     except Failure as failure:

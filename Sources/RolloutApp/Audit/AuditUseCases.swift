@@ -2,10 +2,12 @@ import RolloutCore
 import RolloutStore
 
 extension RolloutService {
-    /// Checks a head hash a person noted down: at least 6 hex digits.
+    /// Checks a head a person noted down: a hash (at least 6 hex digits), or
+    /// `N:HASH`, entry N's hash when it was the head.
     package static func checkNotedHead(_ head: String?) throws {
-        if let head, head.count < 6 || !head.allSatisfy(\.isHexDigit) {
-            throw InputError("invalid --expect-head \"\(head)\"; expected a head hash (at least 6 hex digits)")
+        if let head, Verification.notedHead(head) == nil {
+            throw InputError(
+                "invalid --expect-head \"\(head)\"; expected a head hash (at least 6 hex digits) or N:HASH (the entry count and head noted then)")
         }
     }
 

@@ -11,6 +11,9 @@ package enum ExportVerifier {
         var verifier: AuditVerifier?
         var declaredHead: (count: Int64, hash: String)?
         var lastEntry: Int64 = 0
+        // The entry a noted `N:HASH` names, and its hash once read.
+        let anchor = expectHead.flatMap(Verification.notedHead)?.seq
+        var anchorHash: String?
         do {
             try readLines { text, number in
                 guard !text.isEmpty, case .entry(let entry) = try AuditExport.parse(text, number: number) else { return }
@@ -27,6 +30,7 @@ package enum ExportVerifier {
                     if verifier == nil { verifier = AuditVerifier(plans: plans) }
                     try verifier?.feed(entry) { kept[$0] }
                     if needed.contains(entry.seq) { kept[entry.seq] = entry }
+                    if entry.seq == anchor { anchorHash = entry.hash }
                     lastEntry = entry.seq
                 case .head(let count, let hash):
                     declaredHead = (count, hash)
@@ -41,7 +45,7 @@ package enum ExportVerifier {
                     "the export's head line says \(declaredHead.count) entries ending \(declaredHead.hash.prefix(12)), but the entries end at #\(final.count) \(final.head.prefix(12))"
                 )
             }
-            try Verification.checkHead(expectHead, count: final.count, head: final.head)
+            try Verification.checkHead(expectHead, count: final.count, head: final.head) { $0 == anchor ? anchorHash : nil }
             return Verification(entries: final.count, head: final.head, failure: nil)
         } catch let failure as AuditFailure {
             return Verification(entries: lastEntry, head: verifier?.head ?? Entry.genesisHash, failure: failure)

@@ -163,7 +163,7 @@ package struct ReplayVerifier {
         case "milestone", "record":
             return .record(
                 milestone: entry.milestone ?? "", batch: batch, office: entry.office, effective: entry.effective, note: entry.note,
-                evidence: entry.evidence)
+                evidence: entry.evidence, source: entry.detail.importSource)
         case "problem_opened", "open_problem":
             return .openProblem(batch: batch, office: office, effective: entry.effective, note: entry.note, evidence: entry.evidence)
         case "problem_resolved", "resolve_problem":

@@ -12,10 +12,42 @@ package struct Verification: Equatable, Sendable {
 
     package var passed: Bool { failure == nil }
 
-    /// Checks a head noted down earlier: a shorter or rewritten history fails.
-    package static func checkHead(_ expected: String?, count: Int64, head: String) throws(AuditFailure) {
+    /// A head noted down earlier: `HASH` (a prefix of the head now) or
+    /// `N:HASH` (a prefix of entry N's hash: a head witnessed when the history
+    /// had N entries, such as a reminder posted to a work group, checked after
+    /// the history has grown). Nil when `text` is neither.
+    package static func notedHead(_ text: String) -> (seq: Int64?, prefix: String)? {
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        let hash = String(parts.last ?? "").lowercased()
+        guard (1...2).contains(parts.count), hash.count >= 6, hash.count <= 64, hash.allSatisfy(\.isHexDigit) else { return nil }
+        guard parts.count == 2 else { return (nil, hash) }
+        guard parts[0].allSatisfy(\.isASCII), let seq = Int64(parts[0]), seq >= 1 else { return nil }
+        return (seq, hash)
+    }
+
+    /// Checks a head noted down earlier (`notedHead`): a shorter or rewritten
+    /// history fails. `hashOf` gives an entry's hash by number, for `N:HASH`.
+    package static func checkHead(_ expected: String?, count: Int64, head: String, hashOf: (Int64) -> String?) throws(AuditFailure) {
         guard let expected else { return }
-        let wanted = expected.lowercased()
+        guard let (seq, wanted) = notedHead(expected) else {
+            throw AuditFailure(entry: nil, "the expected head \(expected.prefix(80)) is not HASH or N:HASH")
+        }
+        if let seq {
+            guard seq <= count else {
+                throw AuditFailure(
+                    entry: nil,
+                    "the history has \(count) entries, fewer than the \(seq) noted with head \(wanted.prefix(16)): it was truncated or rewritten since that head was noted"
+                )
+            }
+            let hash = hashOf(seq) ?? ""
+            guard hash.hasPrefix(wanted) else {
+                throw AuditFailure(
+                    entry: seq,
+                    "its hash is \(hash.prefix(16)), not the \(wanted.prefix(16)) noted when it was the head: the history up to it was rewritten since that head was noted"
+                )
+            }
+            return
+        }
         guard head.hasPrefix(wanted) else {
             throw AuditFailure(
                 entry: nil,

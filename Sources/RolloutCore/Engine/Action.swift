@@ -1,7 +1,11 @@
 /// Something a person asks the tool to do. The engine decides whether it is allowed.
 package enum Action: Equatable, Sendable {
-    /// Record a milestone: district-wide ones without an office, the others for one office.
-    case record(milestone: String, batch: String, office: String?, effective: LocalDate, note: String, evidence: [Evidence])
+    /// Record a milestone: district-wide ones without an office, the others for
+    /// one office. `source` when a coordinator imports it from a sheet (the
+    /// sheet's reporter, file and row are kept in the entry).
+    case record(
+        milestone: String, batch: String, office: String?, effective: LocalDate, note: String, evidence: [Evidence],
+        source: ImportSource? = nil)
     /// Report a problem found after go-live.
     case openProblem(batch: String, office: String, effective: LocalDate, note: String, evidence: [Evidence] = [])
     /// Resolve an open problem (its id is the entry that opened it).
@@ -20,7 +24,7 @@ package enum Action: Equatable, Sendable {
     /// A short description for refusal records and messages, e.g. `record staff_trained`.
     package var summary: String {
         switch self {
-        case .record(let milestone, _, _, _, _, _): "record \(milestone)"
+        case .record(let milestone, _, _, _, _, _, _): "record \(milestone)"
         case .openProblem: "open problem"
         case .resolveProblem(let problem, _, _, _, _, _): "resolve problem #\(problem)"
         case .block: "block"
@@ -50,7 +54,7 @@ package enum Action: Equatable, Sendable {
     /// The batch and office the action is about, when it has them.
     package var scope: (batch: String?, office: String?) {
         switch self {
-        case .record(_, let batch, let office, _, _, _): (batch, office)
+        case .record(_, let batch, let office, _, _, _, _): (batch, office)
         case .openProblem(let batch, let office, _, _, _), .resolveProblem(_, let batch, let office, _, _, _),
             .block(let batch, let office, _, _), .unblock(let batch, let office, _, _):
             (batch, office)
@@ -62,7 +66,7 @@ package enum Action: Equatable, Sendable {
 
     var effective: LocalDate? {
         switch self {
-        case .record(_, _, _, let date, _, _), .openProblem(_, _, let date, _, _), .resolveProblem(_, _, _, let date, _, _),
+        case .record(_, _, _, let date, _, _, _), .openProblem(_, _, let date, _, _), .resolveProblem(_, _, _, let date, _, _),
             .block(_, _, let date, _), .unblock(_, _, let date, _), .correct(_, let date, _):
             date
         case .addPerson, .removePerson: nil

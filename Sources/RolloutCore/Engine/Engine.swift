@@ -49,12 +49,13 @@ package final class Engine: Sendable {
         var draft = EntryDraft(
             kind: .refused, batch: action.scope.batch, office: action.scope.office, actor: actor.name,
             actorRole: actor.role, effective: action.effective ?? today)
-        var targets: [Int64]?, name: String?, login: String?, role: Role?
+        var targets: [Int64]?, name: String?, login: String?, role: Role?, source: ImportSource?
         switch action {
-        case .record(let milestone, _, _, _, let note, let evidence):
+        case .record(let milestone, _, _, _, let note, let evidence, let imported):
             draft.milestone = milestone
             draft.note = note
             draft.evidence = evidence
+            source = imported
         case .openProblem(_, _, _, let note, let evidence):
             draft.note = note
             draft.evidence = evidence
@@ -75,7 +76,8 @@ package final class Engine: Sendable {
             name = person
             draft.note = reason
         }
-        draft.detail = .refusal(refusal, action: action.summary, attempt: action.attemptCode, targets: targets, name: name, login: login, role: role)
+        draft.detail = .refusal(
+            refusal, action: action.summary, attempt: action.attemptCode, targets: targets, name: name, login: login, role: role, source: source)
         return draft
     }
 }

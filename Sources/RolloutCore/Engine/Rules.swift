@@ -17,8 +17,10 @@ struct Rules {
             throw Refusal(.notRegistered, "\(actor.name) is no longer on the register and may not act")
         }
         switch action {
-        case .record(let milestone, let batch, let office, let effective, let note, let evidence):
-            return [try record(milestone: milestone, batch: batch, office: office, effective: effective, note: note, evidence: evidence)]
+        case .record(let milestone, let batch, let office, let effective, let note, let evidence, let source):
+            return [
+                try record(milestone: milestone, batch: batch, office: office, effective: effective, note: note, evidence: evidence, source: source)
+            ]
         case .openProblem(let batch, let office, let effective, let note, let evidence):
             return [try openProblem(batch: batch, office: office, effective: effective, note: note, evidence: evidence)]
         case .resolveProblem(let problem, let batch, let office, let effective, let note, let evidence):
@@ -118,7 +120,7 @@ struct Rules {
 
     private func record(
         milestone id: String, batch batchID: String, office: String?, effective: LocalDate,
-        note: String, evidence: [Evidence]
+        note: String, evidence: [Evidence], source: ImportSource?
     ) throws -> EntryDraft {
         let batch = try newBatch(batchID)
         guard let milestone = plan.milestone(id) else {
@@ -132,7 +134,10 @@ struct Rules {
         default: break
         }
         if let office { try knownOffice(office) }
-        try requireRole(milestone.recordedBy, toDo: "record \(milestone.id)", office: office)
+        // A coordinator importing a sheet transcribes what the office reported; anyone else records their own work.
+        if source == nil || actor.role != .coordinator {
+            try requireRole(milestone.recordedBy, toDo: "record \(milestone.id)", office: office)
+        }
 
         let done: Completion?
         let track = office.map { state.track(batch: batch.id, office: $0) }
@@ -173,7 +178,8 @@ struct Rules {
         }
         return EntryDraft(
             kind: .milestone, batch: batch.id, office: office, milestone: milestone.id,
-            actor: actor.name, actorRole: actor.role, effective: effective, note: note, evidence: evidence)
+            actor: actor.name, actorRole: actor.role, effective: effective, note: note, evidence: evidence,
+            detail: source.map(EntryDetail.imported) ?? .none)
     }
 
     private func openProblem(batch batchID: String, office: String, effective: LocalDate, note: String, evidence: [Evidence]) throws

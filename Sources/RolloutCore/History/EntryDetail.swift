@@ -29,6 +29,12 @@ package struct EntryDetail: Equatable, Sendable {
     package let attempt: String?
     /// A refused correction: the entries it named, comma-separated.
     package let targets: String?
+    /// An imported milestone (or a refused import): who reported it, as the sheet says; absent when it names no one.
+    package let reporter: String?
+    /// An imported milestone: the SHA-256 of the imported file.
+    package let importSHA256: String?
+    /// An imported milestone: the sheet's row, as decimal text.
+    package let importRow: String?
     /// Members this release never writes, as found.
     package let other: [String: String]
 
@@ -38,7 +44,7 @@ package struct EntryDetail: Equatable, Sendable {
     package init(
         name: String? = nil, login: String? = nil, role: String? = nil, office: String? = nil, reverses: String? = nil, problem: String? = nil,
         action: String? = nil, reason: String? = nil, message: String? = nil, attempt: String? = nil, targets: String? = nil,
-        other: [String: String] = [:]
+        reporter: String? = nil, importSHA256: String? = nil, importRow: String? = nil, other: [String: String] = [:]
     ) {
         self.name = name
         self.login = login
@@ -51,6 +57,9 @@ package struct EntryDetail: Equatable, Sendable {
         self.message = message
         self.attempt = attempt
         self.targets = targets
+        self.reporter = reporter
+        self.importSHA256 = importSHA256
+        self.importRow = importRow
         self.other = other
     }
 
@@ -73,16 +82,24 @@ package struct EntryDetail: Equatable, Sendable {
         EntryDetail(reverses: kind.rawValue, problem: problem.map { String($0) })
     }
 
+    /// A milestone imported from a sheet: where it came from.
+    package static func imported(_ source: ImportSource) -> EntryDetail {
+        EntryDetail(reporter: source.reporter.isEmpty ? nil : source.reporter, importSHA256: source.fileSHA256, importRow: String(source.row))
+    }
+
     /// A refused attempt: what was tried and why it was refused; a refused
-    /// correction names its targets, a refused registration or removal the person.
+    /// correction names its targets, a refused registration or removal the
+    /// person, a refused import its source.
     package static func refusal(
         _ refusal: Refusal, action: String, attempt: String, targets: [Int64]? = nil, name: String? = nil,
-        login: String? = nil, role: Role? = nil
+        login: String? = nil, role: Role? = nil, source: ImportSource? = nil
     ) -> EntryDetail {
-        EntryDetail(
+        let imported = source.map(EntryDetail.imported)
+        return EntryDetail(
             name: name, login: login == name ? nil : login, role: role?.rawValue, action: action, reason: refusal.reason.rawValue,
             message: refusal.message,
-            attempt: attempt, targets: targets.map { $0.map { String($0) }.joined(separator: ",") })
+            attempt: attempt, targets: targets.map { $0.map { String($0) }.joined(separator: ",") }, reporter: imported?.reporter,
+            importSHA256: imported?.importSHA256, importRow: imported?.importRow)
     }
 
     /// The facts as stored: key → text.
@@ -93,7 +110,8 @@ package struct EntryDetail: Equatable, Sendable {
             name: take("name"), login: take("login"), role: take("role"), office: take("office"), reverses: take("reverses"),
             problem: take("problem"),
             action: take("action"), reason: take("reason"), message: take("message"), attempt: take("attempt"),
-            targets: take("targets"), other: other)
+            targets: take("targets"), reporter: take("reporter"), importSHA256: take("import_sha256"), importRow: take("import_row"),
+            other: other)
     }
 
     /// The facts as stored: key → text.
@@ -101,7 +119,8 @@ package struct EntryDetail: Equatable, Sendable {
         var members = other
         let known: [(String, String?)] = [
             ("name", name), ("login", login), ("role", role), ("office", office), ("reverses", reverses), ("problem", problem), ("action", action),
-            ("reason", reason), ("message", message), ("attempt", attempt), ("targets", targets),
+            ("reason", reason), ("message", message), ("attempt", attempt), ("targets", targets), ("reporter", reporter),
+            ("import_sha256", importSHA256), ("import_row", importRow),
         ]
         for case let (key, value?) in known { members[key] = value }
         return members
@@ -115,6 +134,12 @@ package struct EntryDetail: Equatable, Sendable {
 
     /// The problem a correction of a resolution reopens.
     package var reopenedProblem: Int64? { problem.flatMap { Int64($0) } }
+
+    /// Where an imported milestone came from, when it was imported.
+    package var importSource: ImportSource? {
+        guard let importSHA256, let row = importRow.flatMap({ Int($0) }) else { return nil }
+        return ImportSource(reporter: reporter ?? "", fileSHA256: importSHA256, row: row)
+    }
 
     /// The entries a refused correction named.
     package var targetEntries: [Int64] { (targets ?? "").split(separator: ",").compactMap { Int64($0) } }

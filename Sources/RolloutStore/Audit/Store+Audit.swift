@@ -25,7 +25,9 @@ extension Store {
                     throw AuditFailure(entry: nil, "the current-state tables disagree with the history: \(difference)")
                 }
                 try checkEvidence(db)
-                try Verification.checkHead(expectHead, count: chain.count, head: chain.head)
+                try Verification.checkHead(expectHead, count: chain.count, head: chain.head) { seq in
+                    try? String.fetchOne(db, sql: "SELECT hash FROM entries WHERE seq = ?", arguments: [seq])
+                }
                 return Verification(entries: chain.count, head: chain.head, failure: nil)
             } catch let failure as AuditFailure {
                 // The chain may have been read past an entry the replay thread found bad.

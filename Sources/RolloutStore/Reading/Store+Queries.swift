@@ -91,14 +91,15 @@ extension Store {
     /// What was not yet done on `date` as known now (effective axis), for the
     /// milestones due before it, read with index range scans rather than loading
     /// every office's track. As of today this is simply what is not done.
-    package func outstanding(asOf date: LocalDate) throws -> Outstanding {
+    /// With `horizon`, also the milestones due up to that date (reminders of what falls due soon).
+    package func outstanding(asOf date: LocalDate, dueThrough horizon: LocalDate? = nil) throws -> Outstanding {
         try read { db in
             var missing: [String: Set<String>] = [:], districtDone = Set<String>(), blocked: [String: Set<String>] = [:]
             let day = date.description
             let officeCount = try Int.fetchOne(db, sql: "SELECT count(*) FROM offices") ?? 0
             for batch in plan.newBatches {
                 for milestone in plan.milestones {
-                    guard let due = plan.dueDate(of: milestone, in: batch), due < date else { continue }
+                    guard let due = plan.dueDate(of: milestone, in: batch), due < date || horizon.map({ due <= $0 }) ?? false else { continue }
                     let key = Outstanding.key(batch.id, milestone.id)
                     if milestone.scope == .district {
                         if try Bool.fetchOne(

@@ -2,14 +2,17 @@ import GRDB
 import RolloutCore
 
 extension Store {
-    /// One action and the registered person (by login) who takes it.
+    /// One action and the registered person (by login) who takes it; its own
+    /// idempotency key when each action of a write has one (an import: file and row).
     package struct Request: Sendable {
         package var actor: String
         package var action: Action
+        package var idempotencyKey: String?
 
-        package init(actor: String, action: Action) {
+        package init(actor: String, action: Action, idempotencyKey: String? = nil) {
             self.actor = actor
             self.action = action
+            self.idempotencyKey = idempotencyKey
         }
     }
 
@@ -76,7 +79,7 @@ extension Store {
 
         for request in requests {
             let action = request.action
-            let key = options.idempotencyKey.map { requests.count > 1 ? "\($0)/\(action.scope.office ?? "district")" : $0 }
+            let key = request.idempotencyKey ?? options.idempotencyKey.map { requests.count > 1 ? "\($0)/\(action.scope.office ?? "district")" : $0 }
             if let key, let existing = try EntryRow.fetchAll(db, where: "idempotency_key = ?", arguments: [key]).first {
                 guard action.describes(existing) else { throw StoreError.idempotencyConflict(key: key, existing: existing.seq) }
                 outcomes.append(Outcome(action: action, result: .duplicate(existing)))
@@ -177,7 +180,7 @@ extension Action {
     /// Whether an existing entry records this very action (for idempotent resubmission).
     func describes(_ entry: Entry) -> Bool {
         switch self {
-        case .record(let milestone, let batch, let office, _, _, _):
+        case .record(let milestone, let batch, let office, _, _, _, _):
             entry.kind == .milestone && entry.milestone == milestone && entry.batch == batch && entry.office == office
         case .openProblem(let batch, let office, _, _, _):
             entry.kind == .problemOpened && entry.batch == batch && entry.office == office

@@ -26,7 +26,11 @@ struct AuditCommand: ParsableCommand {
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var output: OutputOptions
 
-        @Option(name: .customLong("expect-head"), help: "A head hash noted earlier (a prefix will do); detects a rewritten or truncated history.")
+        @Option(
+            name: .customLong("expect-head"),
+            help:
+                "A head hash noted earlier (a prefix will do), or N:HASH for the head when there were N entries; detects a rewritten or truncated history."
+        )
         var expectHead: String?
 
         @Option(name: .long, help: "Verify an export file instead of the database.")

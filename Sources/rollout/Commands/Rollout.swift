@@ -18,7 +18,8 @@ struct Rollout: AsyncParsableCommand {
             """,
         subcommands: [
             InitCommand.self, CatalogCommand.self, OfficesCommand.self, PlanCommand.self,
-            PeopleCommand.self, AccountsCommand.self, ServeCommand.self, RecordCommand.self, ProblemCommand.self, BlockCommand.self,
+            PeopleCommand.self, AccountsCommand.self, ServeCommand.self, RecordCommand.self, ImportCommand.self, RemindCommand.self,
+            ProblemCommand.self, BlockCommand.self,
             UnblockCommand.self,
             CorrectCommand.self, RefusalsCommand.self, GraphCommand.self, AuditCommand.self, StatusCommand.self, OverdueCommand.self,
             HistoryCommand.self, ChangesCommand.self, ReportCommand.self, DemoCommand.self, ExportCommand.self, CheckCommand.self, BackupCommand.self,

@@ -18,6 +18,10 @@ struct ServeCommand: AsyncParsableCommand {
     )
 
     @OptionGroup var database: DatabaseOptions
+    @OptionGroup var reminders: ReminderOptions
+
+    @Option(name: .customLong("remind-at"), help: "Send the daily reminders at this local time, HH:MM (needs --webhook or ROLLOUT_WEBHOOK).")
+    var remindAt: String?
 
     @Option(name: .long, help: "The address to listen on (default 127.0.0.1: this machine only; put a TLS proxy in front for the network).")
     var host = "127.0.0.1"
@@ -45,6 +49,9 @@ struct ServeCommand: AsyncParsableCommand {
             logger.logLevel = .info
             let settings = ServerSettings(host: host, port: port, publicURL: publicURL)
             let path = service.path
+            let daily = try dailyReminder(service: service, logger: logger)
+            let reminding = Task { await daily?.run() }
+            defer { reminding.cancel() }
             try await RolloutServer.run(service: service, settings: settings, logger: logger) { address in
                 // Written unbuffered: a script waiting for the address reads it at once.
                 FileHandle.standardOutput.write(Data("Serving \(path) at \(address)\n".utf8))
@@ -52,5 +59,17 @@ struct ServeCommand: AsyncParsableCommand {
         } catch {
             throw Exit.report(error)
         }
+    }
+
+    /// The daily reminder `--remind-at` asks for, checked before the server starts.
+    private func dailyReminder(service: RolloutService, logger: Logger) throws -> DailyReminder? {
+        guard let remindAt else { return nil }
+        guard let webhook = reminders.address else { throw InputError("--remind-at needs a webhook: pass --webhook URL or set ROLLOUT_WEBHOOK") }
+        let run = reminders.run(asOf: nil, dryRun: false)
+        _ = try RolloutService.checkedWebhook(webhook)
+        _ = try WebhookFormat.named(run.format, webhook: webhook)
+        return DailyReminder(
+            service: service, schedule: try ReminderSchedule(remindAt, timeZone: service.plan.timeZone), run: run,
+            transport: HTTPWebhookTransport(), retry: try reminders.retry(), clock: SystemClock.now, logger: logger)
     }
 }

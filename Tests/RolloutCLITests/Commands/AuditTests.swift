@@ -164,6 +164,28 @@ final class AuditTests: XCTestCase {
             report.contains("not the expected \(noted.prefix(16)): the history was rewritten or truncated since that head was noted"), report)
     }
 
+    func testAHeadWitnessedWhenTheHistoryWasShorterIsCheckedAfterItGrows() throws {
+        let noted = try Store.open(path: cli.databasePath).head()
+        let witnessed = "\(noted.count):\(noted.hash)"
+        let reminder = try cli.expect(0, ["remind", "--dry-run"]).stdout
+        XCTAssertTrue(reminder.contains("--expect-head \(witnessed)`"), "the coordinators' digest carries it: \(reminder)")
+        try cli.expect(0, ["record", "guides_written", "--batch", "2", "--as", "王敏"])
+        try cli.expect(0, ["audit", "verify", "--expect-head", witnessed])
+        try cli.expect(0, ["audit", "verify", "--expect-head", "\(noted.count):\(noted.hash.prefix(8))"])
+        XCTAssertTrue(try verifyFails(["--expect-head", noted.hash]).contains("not the expected"), "the plain form checks the head now")
+        let export = cli.folder.appendingPathComponent("grown.jsonl").path
+        try cli.expect(0, ["audit", "export", export])
+        try cli.expect(0, ["audit", "verify", "--file", export, "--expect-head", witnessed])
+        XCTAssertEqual(try pythonVerify(export, expectHead: witnessed).0, 0)
+
+        let truncated = try verifyFails(["--expect-head", "\(noted.count + 5):\(noted.hash)"])
+        XCTAssertTrue(truncated.contains("fewer than the \(noted.count + 5) noted"), truncated)
+        let rewritten = try verifyFails(["--expect-head", "\(noted.count - 1):\(noted.hash)"])
+        XCTAssertTrue(rewritten.contains("the history up to it was rewritten since that head was noted"), rewritten)
+        XCTAssertEqual(try pythonVerify(export, expectHead: "\(noted.count - 1):\(noted.hash)").0, 1)
+        try cli.expect(2, ["audit", "verify", "--expect-head", "0:\(noted.hash)"])
+    }
+
     func testAnEditedCurrentStateTableIsNamed() throws {
         try tamper("DELETE FROM office_completions WHERE batch_id = 'batch1' AND office_id = 'jiefangbei' AND milestone_id = 'ready'")
         let report = try verifyFails()
