@@ -19,7 +19,8 @@ package enum RolloutServer {
     /// Every page and form target, in one list.
     static func pageRoutes(_ pages: Pages) -> [PageRoute] {
         SessionPages(pages: pages).routes + BoardPages(pages: pages).routes + OfficeForms(pages: pages).routes
-            + CoordinatorPages(pages: pages).routes + AccountPages(pages: pages).routes + AuditPages(pages: pages).routes
+            + CoordinatorPages(pages: pages).routes + ImportPages(pages: pages).routes + AccountPages(pages: pages).routes
+            + AuditPages(pages: pages).routes
     }
 
     /// Every route as its method, its router path and its OpenAPI path.

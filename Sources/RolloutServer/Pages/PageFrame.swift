@@ -39,7 +39,8 @@ struct PageFrame: Sendable {
         if person.role == .office, let office = person.office { links.append(Link(href: "/offices/\(office)", label: t["nav_office"])) }
         if person.role == .coordinator {
             links += [
-                Link(href: "/record", label: t["nav_record"]), Link(href: "/correct", label: t["nav_correct"]),
+                Link(href: "/record", label: t["nav_record"]), Link(href: "/import", label: t["nav_import"]),
+                Link(href: "/correct", label: t["nav_correct"]),
                 Link(href: "/blocks", label: t["nav_block"]), Link(href: "/accounts", label: t["nav_accounts"]),
             ]
         }

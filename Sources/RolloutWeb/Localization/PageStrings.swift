@@ -117,6 +117,30 @@ package struct PageStrings: Sendable {
         "outcome_duplicate": ("此前已提交过，未重复登记", "already submitted; not recorded again"),
         "outcome_entry": ("记录 #{seq}", "entry #{seq}"),
         "outcome_summary": ("已登记 {recorded} 条，拒绝 {refused} 条，重复 {duplicates} 条。", "{recorded} recorded, {refused} refused, {duplicates} duplicates."),
+        "nav_import": ("导入进度表", "Import"),
+        "import_title": ("导入进度表", "Import a progress sheet"),
+        "import_hint": (
+            "上传街道已有的进度表（CSV，UTF-8 或 Excel 保存的 GB18030/GBK）。先逐行预览，确认后才写入；同一文件重复导入不会重复登记。",
+            "Upload the progress sheet offices kept (CSV, UTF-8 or the GB18030/GBK Excel writes). Every row is previewed first; nothing is written until you confirm, and importing the same file again records nothing new."
+        ),
+        "import_file": ("进度表文件", "Sheet"),
+        "import_previewTitle": ("导入预览：尚未写入", "Import preview: nothing written yet"),
+        "import_summary": (
+            "{name}（{encoding}）：可以登记 {allowed} 行，拒绝 {refused} 行，已导入过 {already} 行。",
+            "{name} ({encoding}): {allowed} rows allowed, {refused} refused, {already} imported before."
+        ),
+        "import_row": ("行", "Row"),
+        "import_moved": (
+            "预览之后记录已有变化（或表单重复提交），未写入任何内容；以下是重新预览的结果。",
+            "The history moved since the preview (or the form was sent twice); nothing was written. This is the preview again."
+        ),
+        "import_reporter": ("填报人", "Reported by"),
+        "import_already": ("已导入过", "imported before"),
+        "import_nothing": ("没有可以登记的行。", "No row can be recorded."),
+        "import_done": (
+            "导入完成：登记 {recorded} 行（批量编号 {bulk}），已导入过 {already} 行，拒绝 {refused} 行。",
+            "Imported: {recorded} rows recorded (bulk {bulk}), {already} imported before, {refused} refused."
+        ),
         "correct_title": ("更正记录", "Correct entries"),
         "correct_entry": ("要更正的记录编号", "Entry number to correct"),
         "correct_find": ("查找", "Find"),
