@@ -39,9 +39,7 @@ struct SessionRoutes {
                     try service.signIn(login: body.login, password: body.password, address: address, at: settings.clock(), policy: settings.policy)
                 }
                 var response = try JSONBody(Self.me(session.signedIn, session: session.id)).response(from: request, context: context)
-                response.setCookie(
-                    Cookie(
-                        name: AuthenticationMiddleware.cookie, value: session.id, path: "/", secure: settings.secure, httpOnly: true, sameSite: .lax))
+                response.setCookie(AuthenticationMiddleware.sessionCookie(session.id, settings: settings))
                 return response
             },
             APIRoute(.delete, "/api/v1/session", .signedInWithCode) { request, context, _ in
@@ -50,10 +48,7 @@ struct SessionRoutes {
                     try await Blocking.run { try service.signOut(session: session) }
                 }
                 var response = Response(status: .noContent)
-                response.setCookie(
-                    Cookie(
-                        name: AuthenticationMiddleware.cookie, value: "", maxAge: 0, path: "/", secure: settings.secure, httpOnly: true,
-                        sameSite: .lax))
+                response.setCookie(AuthenticationMiddleware.clearedSessionCookie(settings: settings))
                 return response
             },
             APIRoute(.get, "/api/v1/me", .signedInWithCode) { request, context, signedIn in

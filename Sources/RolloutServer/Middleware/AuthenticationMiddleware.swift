@@ -13,6 +13,16 @@ struct AuthenticationMiddleware: RouterMiddleware {
     /// The session cookie's name.
     static let cookie = "rollout_session"
 
+    /// The cookie a sign-in sets: HttpOnly, SameSite=Lax, and Secure behind a TLS proxy.
+    static func sessionCookie(_ id: String, settings: ServerSettings) -> Cookie {
+        Cookie(name: cookie, value: id, path: "/", secure: settings.secure, httpOnly: true, sameSite: .lax)
+    }
+
+    /// The cookie a sign-out sets: the same cookie, emptied and expired.
+    static func clearedSessionCookie(settings: ServerSettings) -> Cookie {
+        Cookie(name: cookie, value: "", maxAge: 0, path: "/", secure: settings.secure, httpOnly: true, sameSite: .lax)
+    }
+
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
         let now = settings.clock()

@@ -30,18 +30,13 @@ struct SessionPages {
                     return try await signInPage(page, next: page.form["next"], login: login, error: refused.description, status: status)
                 }
                 var response = Pages.redirect(session.signedIn.mustChangePassword ? "/password" : Self.safeNext(page.form["next"]))
-                response.setCookie(
-                    Cookie(
-                        name: AuthenticationMiddleware.cookie, value: session.id, path: "/", secure: settings.secure, httpOnly: true, sameSite: .lax))
+                response.setCookie(AuthenticationMiddleware.sessionCookie(session.id, settings: settings))
                 return response
             },
             PageRoute(.post, "/signout", .signedInWithCode) { _, _, page in
                 if let session = page.session { try await Blocking.run { try service.signOut(session: session) } }
                 var response = Pages.redirect("/signin")
-                response.setCookie(
-                    Cookie(
-                        name: AuthenticationMiddleware.cookie, value: "", maxAge: 0, path: "/", secure: settings.secure, httpOnly: true,
-                        sameSite: .lax))
+                response.setCookie(AuthenticationMiddleware.clearedSessionCookie(settings: settings))
                 return response
             },
             PageRoute(.get, "/password", .signedInWithCode) { _, _, page in
