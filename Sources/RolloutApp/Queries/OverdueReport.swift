@@ -13,4 +13,11 @@ extension RolloutService {
         let date = try asOf.map { try TimeInput.date($0, field: "--as-of") } ?? moment(at: now).today
         return OverdueReport(date: date, items: OverdueList.items(plan: plan, outstanding: try store.outstanding(asOf: date), asOf: date))
     }
+
+    /// What is overdue for a status request: on its date as known now, or as
+    /// known at its recording time (`knownAt`), for its batches.
+    package func overdue(_ request: StatusRequest, now: Timestamp) throws -> OverdueReport {
+        let (state, date) = try stateAndDate(request, now: now)
+        return OverdueReport(date: date, items: OverdueList.items(plan: plan, state: state, asOf: date))
+    }
 }

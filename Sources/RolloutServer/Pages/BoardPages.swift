@@ -25,8 +25,7 @@ struct BoardPages {
         let status = StatusRequest(batches: batch.map { [$0] } ?? [], asOf: request.query("asOf"), knownAt: request.query("knownAt"))
         let (boards, overdue, problems) = try await Blocking.run {
             let boards = try service.boards(status, now: now).map { ReadRoutes.scoped($0, to: own) }
-            let overdue = try service.overdue(asOf: status.knownAt == nil ? status.asOf : boards.first?.asOf.description, now: now).items
-                .filter { own == nil || $0.office?.id == own }
+            let overdue = try service.overdue(status, now: now).items.filter { own == nil || $0.office?.id == own }
             let problems = try service.problems(openOnly: true).filter { own == nil || $0.office == own }
             return (boards, overdue, problems)
         }

@@ -195,5 +195,15 @@ final class PageFlowTests: XCTestCase {
                 XCTAssertTrue(String(buffer: response.body).contains("截至日期"))
             }
         }
+        harness.clock.advance(seconds: 30 * 86_400)
+        try await harness.test { client in
+            let auditor = try await client.signIn("a001", "auditor-password-1")
+            try await client.execute(uri: "/board?batch=batch1", method: .get, headers: auditor.pageHeaders) { response in
+                XCTAssertFalse(String(buffer: response.body).contains("逾期事项 (0)"), "a month later the network build-out is overdue")
+            }
+            try await client.execute(uri: "/board?batch=batch1&knownAt=2026-08-10", method: .get, headers: auditor.pageHeaders) { response in
+                XCTAssertTrue(String(buffer: response.body).contains("逾期事项 (0)"), "as known on the day, nothing was overdue yet")
+            }
+        }
     }
 }
