@@ -229,6 +229,23 @@ LUA
     serve_stop >&2
   }
 
+  # page_cookie DB LOGIN: a signed-in browser's session cookie for LOGIN on DB
+  # (the pages take a session, not a bearer token).
+  page_cookie() {
+    local db="$1" login="$2" jar="$work/page-cookies.txt" code csrf password="benchmark-page-password-$RANDOM-$RANDOM"
+    trap "$stop_on_exit" EXIT
+    code=$(env -u ROLLOUT_NOW "$bin" accounts reset "$login" --as "$login" --db "$db" --json | json '["oneTimeCode"]')
+    serve_start "$db" "$work/serve-cookie.log"
+    rm -f "$jar"
+    csrf=$(curl -sS --fail-with-body -c "$jar" -H 'Content-Type: application/json' \
+      -d "$(python3 -c 'import json, sys; print(json.dumps({"login": sys.argv[1], "password": sys.argv[2]}))' "$login" "$code")" \
+      "$url/api/v1/session" | json '["csrfToken"]')
+    curl -sS --fail-with-body -b "$jar" -c "$jar" -X PUT -H 'Content-Type: application/json' -H "X-CSRF-Token: $csrf" \
+      -d "{\"current\":\"$code\",\"new\":\"$password\"}" "$url/api/v1/password" >/dev/null
+    awk '$6 == "rollout_session" {print "rollout_session=" $7}' "$jar"
+    serve_stop >&2
+  }
+
   # server_bench NAME SCALE SCENARIO CLIENTS DB PATH TOKEN SCRIPT [script arguments…]:
   # one wrk run against a fresh server on DB; a row of the results.
   server_bench() {
@@ -236,7 +253,7 @@ LUA
     shift 8
     local out="$work/wrk-$name.txt" threads=2 auth=()
     [ "$clients" -lt 2 ] && threads=1
-    [ -n "$token" ] && auth=(-H "Authorization: Bearer $token")
+    if [[ "$token" == rollout_session=* ]]; then auth=(-H "Cookie: $token"); elif [ -n "$token" ]; then auth=(-H "Authorization: Bearer $token"); fi
     serve_start "$db" "$work/serve-$name.log"
     wrk -t "$threads" -c "$clients" -d "${seconds}s" --timeout 30s --latency "${auth[@]}" -s "$script" "$url$path" "$@" > "$out" 2>&1 \
       || { cat "$out" >&2; exit 1; }
@@ -269,11 +286,15 @@ PY
   for token in "$yz_token" "$nat_token" "$open_token"; do
     [[ "$token" == rlt_* ]] || { echo "no API token: $token" >&2; exit 1; }
   done
+  yz_cookie=$(page_cookie "$server_yz" 王敏)
+  [[ "$yz_cookie" == rollout_session=* ]] || { echo "no session cookie: $yz_cookie" >&2; exit 1; }
 
   for clients in 1 50; do
     server_bench "yz-healthz-$clients" Yuzhong '`GET /healthz` (the floor)' "$clients" "$server_yz" /healthz "" "$work/count.lua"
     server_bench "yz-status-$clients" Yuzhong '`GET /api/v1/status?batch=1`' "$clients" "$server_yz" "/api/v1/status?batch=1" "$yz_token" "$work/count.lua"
     server_bench "yz-history-$clients" Yuzhong '`GET /api/v1/offices/jiefangbei/history`' "$clients" "$server_yz" /api/v1/offices/jiefangbei/history "$yz_token" "$work/count.lua"
+    server_bench "yz-board-$clients" Yuzhong 'page `GET /board` (both batches, HTML)' "$clients" "$server_yz" /board "$yz_cookie" "$work/count.lua"
+    server_bench "yz-office-$clients" Yuzhong 'page `GET /offices/jiefangbei`' "$clients" "$server_yz" /offices/jiefangbei "$yz_cookie" "$work/count.lua"
   done
   for clients in 1 50; do
     server_bench "nat-healthz-$clients" national '`GET /healthz` (the floor)' "$clients" "$server_nat" /healthz "" "$work/count.lua"
