@@ -34,7 +34,7 @@ struct PageFrame: Sendable {
             return
         }
         let person = signedIn.person
-        user = "\(person.name)（\(t["role_\(person.role.rawValue)"])）"
+        user = t.format("frame_user", ["name": person.name, "role": t["role_\(person.role.rawValue)"]])
         var links = [Link(href: "/board", label: t["nav_board"])]
         if person.role == .office, let office = person.office { links.append(Link(href: "/offices/\(office)", label: t["nav_office"])) }
         if person.role == .coordinator {

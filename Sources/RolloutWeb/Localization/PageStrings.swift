@@ -35,6 +35,7 @@ package struct PageStrings: Sendable {
         "nav_verify": ("审计核验", "Verify"),
         "nav_language": ("English", "中文"),
         "nav_signOut": ("退出", "Sign out"),
+        "frame_user": ("{name}（{role}）", "{name} ({role})"),
         "signIn_title": ("登录", "Sign in"),
         "signIn_login": ("账号（工号或手机号）", "Login (staff number or mobile)"),
         "signIn_password": ("密码", "Password"),
