@@ -293,7 +293,7 @@ PY
     server_bench "yz-healthz-$clients" Yuzhong '`GET /healthz` (the floor)' "$clients" "$server_yz" /healthz "" "$work/count.lua"
     server_bench "yz-status-$clients" Yuzhong '`GET /api/v1/status?batch=1`' "$clients" "$server_yz" "/api/v1/status?batch=1" "$yz_token" "$work/count.lua"
     server_bench "yz-history-$clients" Yuzhong '`GET /api/v1/offices/jiefangbei/history`' "$clients" "$server_yz" /api/v1/offices/jiefangbei/history "$yz_token" "$work/count.lua"
-    server_bench "yz-board-$clients" Yuzhong 'page `GET /board` (both batches, HTML)' "$clients" "$server_yz" /board "$yz_cookie" "$work/count.lua"
+    server_bench "yz-board-$clients" Yuzhong 'page `GET /board` (the batches in progress, HTML)' "$clients" "$server_yz" /board "$yz_cookie" "$work/count.lua"
     server_bench "yz-office-$clients" Yuzhong 'page `GET /offices/jiefangbei`' "$clients" "$server_yz" /offices/jiefangbei "$yz_cookie" "$work/count.lua"
   done
   for clients in 1 50; do
