@@ -19,16 +19,10 @@ struct AuditRoutes {
                 return try JSONBody(CheckView(try await Blocking.run { try service.check() })).response(from: request, context: context)
             },
             APIRoute(.get, "/api/v1/audit/export", .coordinatorOrAuditor) { _, _, _ in
-                let service = service
-                let text = try await Blocking.run {
-                    var lines: [String] = []
-                    _ = try service.auditExport { lines.append($0) }
-                    return lines.joined(separator: "\n") + "\n"
-                }
-                return Response(
+                Response(
                     status: .ok,
                     headers: [.contentType: "application/x-ndjson; charset=utf-8", .contentDisposition: "attachment; filename=\"audit.jsonl\""],
-                    body: .init(byteBuffer: ByteBuffer(string: text)))
+                    body: ExportStream.body(service: service))
             },
         ]
     }

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import GRDB
 import RolloutCore
 import RolloutStore
@@ -26,7 +29,7 @@ final class ServeTests: XCTestCase {
         let errors: Pipe
     }
 
-    private func startServer() throws -> Server {
+    private func startServer(database: String? = nil) throws -> Server {
         let (process, out, errors) = try cli.start(["serve", "--port", "0"])
         var printed = Data()
         let deadline = Date().addingTimeInterval(60)
@@ -39,7 +42,7 @@ final class ServeTests: XCTestCase {
             printed.append(out.fileHandleForReading.availableData)
         }
         let line = String(decoding: printed, as: UTF8.self).split(separator: "\n")[0]
-        XCTAssertTrue(line.hasPrefix("Serving \(cli.databasePath) at http://127.0.0.1:"), String(line))
+        XCTAssertTrue(line.hasPrefix("Serving \(database ?? cli.databasePath) at http://127.0.0.1:"), String(line))
         let address = String(line.split(separator: " ").last ?? "")
         XCTAssertFalse(address.hasSuffix(":0"), "--port 0 prints the port it got")
         return Server(process: process, address: address, errors: errors)
@@ -107,5 +110,62 @@ final class ServeTests: XCTestCase {
 
         func add(_ status: Int) { lock.withLock { statuses.append(status) } }
         var all: [Int] { lock.withLock { statuses } }
+    }
+
+    func testAbandonedExportDownloadsLeaveTheServerServingAndTheExportWhole() throws {
+        // A history whose export (about 4 MB) spans many of the stream's chunks.
+        let big = cli.folder.appendingPathComponent("big.sqlite").path
+        try cli.expect(0, ["generate", "--db", big, "--offices", "250"])
+        cli.environment["ROLLOUT_DB"] = big
+        let code = try cli.expect(0, ["accounts", "reset", "总协调员", "--as", "总协调员", "--json"]).stdout
+        let oneTime = ((try JSONSerialization.jsonObject(with: Data(code.utf8))) as? [String: Any])?["oneTimeCode"] as? String ?? ""
+        let server = try startServer(database: big)
+        defer {
+            server.process.terminate()
+            server.process.waitUntilExit()
+        }
+        let client = HTTPClient(base: server.address)
+        let signIn = try client.send("POST", "/api/v1/session", json: ["login": "总协调员", "password": oneTime])
+        let browser = ["X-CSRF-Token": signIn.json["csrfToken"] as? String ?? ""]
+        XCTAssertEqual(
+            try client.send("PUT", "/api/v1/password", json: ["current": oneTime, "new": "export-password-1"], headers: browser).status, 204)
+        let token = try client.send("POST", "/api/v1/tokens", json: ["name": "export"], headers: browser).json["token"] as? String ?? ""
+        _ = try client.send("DELETE", "/api/v1/session", headers: browser)
+        for _ in 0..<6 {
+            let received = try readThenHangUp(address: server.address, path: "/api/v1/audit/export", token: token, bytes: 200_000)
+            XCTAssertGreaterThanOrEqual(received, 200_000, "the export was flowing when the client hung up")
+        }
+        XCTAssertTrue(server.process.isRunning, "the server survives abandoned downloads")
+        let export = try client.send("GET", "/api/v1/audit/export", headers: ["Authorization": "Bearer \(token)"])
+        XCTAssertEqual(export.status, 200)
+        let file = cli.folder.appendingPathComponent("export.jsonl")
+        try export.body.write(to: file)
+        let verified = try cli.expect(0, ["audit", "verify", "--file", file.path])
+        XCTAssertTrue(verified.stdout.contains("Verified"), verified.stdout)
+    }
+
+    /// Asks for `path` over a plain socket, reads at least `bytes` of the answer, then closes the connection.
+    private func readThenHangUp(address: String, path: String, token: String, bytes: Int) throws -> Int {
+        let port = try XCTUnwrap(address.split(separator: ":").last.flatMap { UInt16($0) })
+        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(socket) }
+        var peer = sockaddr_in()
+        peer.sin_family = sa_family_t(AF_INET)
+        peer.sin_port = port.bigEndian
+        peer.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &peer) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        XCTAssertEqual(connected, 0)
+        let request = Array("GET \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer \(token)\r\n\r\n".utf8)
+        XCTAssertEqual(request.withUnsafeBytes { send(socket, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }, request.count)
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        var received = 0
+        while received < bytes {
+            let count = buffer.withUnsafeMutableBytes { recv(socket, $0.baseAddress, $0.count, 0) }
+            guard count > 0 else { break }
+            received += count
+        }
+        return received
     }
 }
