@@ -212,18 +212,27 @@ LUA
   }
   json() { python3 -c "import json, sys; print(json.load(sys.stdin)$1)"; }
 
-  # api_token DB LOGIN: a bearer token for LOGIN (a coordinator) on DB.
-  api_token() {
-    local db="$1" login="$2" jar="$work/cookies.txt" code csrf password="benchmark-password-$RANDOM-$RANDOM"
-    trap "$stop_on_exit" EXIT   # runs in a command substitution's subshell, which has no traps
+  # sign_in DB LOGIN JAR: starts a server on DB and signs LOGIN (a coordinator) in
+  # as a coordinator would (a one-time code from the CLI, sign-in, a new
+  # password), leaving the session cookie in JAR and the CSRF token in $csrf.
+  # The caller stops the server.
+  sign_in() {
+    local db="$1" login="$2" jar="$3" code password="benchmark-password-$RANDOM-$RANDOM"
     code=$(env -u ROLLOUT_NOW "$bin" accounts reset "$login" --as "$login" --db "$db" --json | json '["oneTimeCode"]')
-    serve_start "$db" "$work/serve-token.log"
+    serve_start "$db" "$work/serve-sign-in.log"
     rm -f "$jar"
     csrf=$(curl -sS --fail-with-body -c "$jar" -H 'Content-Type: application/json' \
       -d "$(python3 -c 'import json, sys; print(json.dumps({"login": sys.argv[1], "password": sys.argv[2]}))' "$login" "$code")" \
       "$url/api/v1/session" | json '["csrfToken"]')
     curl -sS --fail-with-body -b "$jar" -c "$jar" -X PUT -H 'Content-Type: application/json' -H "X-CSRF-Token: $csrf" \
       -d "{\"current\":\"$code\",\"new\":\"$password\"}" "$url/api/v1/password" >/dev/null
+  }
+
+  # api_token DB LOGIN: a bearer token for LOGIN (a coordinator) on DB.
+  api_token() {
+    local jar="$work/cookies.txt"
+    trap "$stop_on_exit" EXIT   # runs in a command substitution's subshell, which has no traps
+    sign_in "$1" "$2" "$jar"
     curl -sS --fail-with-body -b "$jar" -H 'Content-Type: application/json' -H "X-CSRF-Token: $csrf" \
       -d '{"name":"benchmark"}' "$url/api/v1/tokens" | json '["token"]'
     serve_stop >&2
@@ -232,16 +241,9 @@ LUA
   # page_cookie DB LOGIN: a signed-in browser's session cookie for LOGIN on DB
   # (the pages take a session, not a bearer token).
   page_cookie() {
-    local db="$1" login="$2" jar="$work/page-cookies.txt" code csrf password="benchmark-page-password-$RANDOM-$RANDOM"
+    local jar="$work/page-cookies.txt"
     trap "$stop_on_exit" EXIT
-    code=$(env -u ROLLOUT_NOW "$bin" accounts reset "$login" --as "$login" --db "$db" --json | json '["oneTimeCode"]')
-    serve_start "$db" "$work/serve-cookie.log"
-    rm -f "$jar"
-    csrf=$(curl -sS --fail-with-body -c "$jar" -H 'Content-Type: application/json' \
-      -d "$(python3 -c 'import json, sys; print(json.dumps({"login": sys.argv[1], "password": sys.argv[2]}))' "$login" "$code")" \
-      "$url/api/v1/session" | json '["csrfToken"]')
-    curl -sS --fail-with-body -b "$jar" -c "$jar" -X PUT -H 'Content-Type: application/json' -H "X-CSRF-Token: $csrf" \
-      -d "{\"current\":\"$code\",\"new\":\"$password\"}" "$url/api/v1/password" >/dev/null
+    sign_in "$1" "$2" "$jar"
     awk '$6 == "rollout_session" {print "rollout_session=" $7}' "$jar"
     serve_stop >&2
   }

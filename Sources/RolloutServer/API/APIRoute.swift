@@ -72,14 +72,21 @@ struct APIRoute: Sendable {
         if signedIn.mustChangePassword && access != .signedInWithCode {
             throw HTTPError(.forbidden, message: "you signed in with a one-time code; choose your own password first (PUT /api/v1/password)")
         }
-        switch (access, signedIn.person.role) {
+        try access.permit(signedIn.person)
+        return try await handle(request, context, signedIn)
+    }
+}
+
+extension APIRoute.Access {
+    /// Refuses a person whose role this access does not let in (the API and the pages alike).
+    func permit(_ person: Person) throws {
+        switch (self, person.role) {
         case (.coordinator, .office), (.coordinator, .auditor):
-            throw PermissionDenied(
-                "only a coordinator may do this; \(signedIn.person.name) is \(signedIn.person.role == .office ? "office staff" : "an auditor")")
+            throw PermissionDenied("only a coordinator may do this; \(person.name) is \(person.role == .office ? "office staff" : "an auditor")")
         case (.coordinatorOrAuditor, .office):
-            throw PermissionDenied("only coordinators and auditors may do this; \(signedIn.person.name) is office staff")
+            throw PermissionDenied("only coordinators and auditors may do this; \(person.name) is office staff")
         default:
-            return try await handle(request, context, signedIn)
+            return
         }
     }
 }

@@ -37,14 +37,7 @@ struct PageRoute: Sendable {
                     return Pages.redirect("/signin?next=" + (request.uri.path.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"))
                 }
                 if signedIn.mustChangePassword && access != .signedInWithCode { return Pages.redirect("/password") }
-                switch (access, signedIn.person.role) {
-                case (.coordinator, .office), (.coordinator, .auditor):
-                    throw PermissionDenied(
-                        "only a coordinator may do this; \(signedIn.person.name) is \(page.strings["role_\(signedIn.person.role.rawValue)"])")
-                case (.coordinatorOrAuditor, .office):
-                    throw PermissionDenied("only coordinators and auditors may do this; \(signedIn.person.name) is office staff")
-                default: break
-                }
+                try access.permit(signedIn.person)
             }
             if method == .post {
                 page.form = try await FormData.read(request, limit: pages.settings.maximumFormBody)
