@@ -34,6 +34,9 @@ let package = Package(
         .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
         // Reminders' webhook posts: HTTPS with a TLS stack compiled in, so the static binary needs no system libcurl.
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        // The PostgreSQL engine of the store (`--db postgresql://…`).
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.25.0"),
     ],
     targets: [
         // Pure domain: catalog, plan, milestone graph, state machine. No SQLite, no I/O.
@@ -49,6 +52,10 @@ let package = Package(
                 "RolloutCore", .product(name: "GRDB", package: "GRDB.swift"),
                 // SQLite's C API, for reading a million entries straight from the column buffers.
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             plugins: ["EmbedFilesPlugin"]
         ),

@@ -25,7 +25,7 @@ extension RolloutService {
         return try ExportVerifier.verify(expectHead: expectHead, readLines: readLines)
     }
 
-    /// Every integrity check: SQLite's own, the audit chain, the replay and the stored state.
+    /// Every integrity check: the engine's own, the audit chain, the replay and the stored state.
     package func check() throws -> CheckReport {
         try store.check()
     }

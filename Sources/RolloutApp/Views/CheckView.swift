@@ -1,6 +1,6 @@
 import RolloutStore
 
-/// The JSON form of `check`: SQLite's own checks, the audit chain and the replay.
+/// The JSON form of `check`: the engine's own checks, the audit chain and the replay.
 package struct CheckView: Encodable {
     package var passed: Bool
     package var integrity: [String]

@@ -74,11 +74,14 @@ struct ErrorMiddleware: RouterMiddleware {
         case .stale: return (.preconditionFailed, error.description)
         case .idempotencyConflict, .clockBehind: return (.conflict, error.description)
         case .busy, .readOnly: return (.serviceUnavailable, "the database cannot take writes right now; nothing was recorded; try again")
+        case .unavailable:
+            context.logger.error("database unreachable: \(error.description)")
+            return (.serviceUnavailable, "the database cannot be reached right now; nothing was recorded; try again")
         case .unknownEntry, .unknownProblem: return (.notFound, error.description)
         case .diskFull, .diskFullPartway, .ioFailure:
             context.logger.error("storage failure: \(error.description)")
             return (.init(code: 507, reasonPhrase: "Insufficient Storage"), "the server's disk is full; nothing was recorded")
-        case .sqlite, .noDatabase, .notARolloutDatabase, .newerSchema, .databaseExists, .unsuitableTarget, .cannotWrite:
+        case .sqlite, .noDatabase, .notARolloutDatabase, .newerSchema, .databaseExists, .unsuitableTarget, .cannotWrite, .badLocation, .copyFailed:
             context.logger.error("store failure: \(error.description)")
             return (.internalServerError, "unexpected error; the server log has the details under request id \(context.requestID)")
         case .unknownPerson: return (.forbidden, "you are not on the register (any more); nothing was recorded")

@@ -1,4 +1,3 @@
-import GRDB
 import RolloutCore
 
 /// Accounts, sessions, API tokens and sign-in attempts: the credentials of the
@@ -6,12 +5,12 @@ import RolloutCore
 extension Store {
     /// The account of `login`, if one was ever issued.
     package func account(login: String) throws -> Account? {
-        try read { db in try Row.fetchOne(db, sql: "SELECT * FROM accounts WHERE login = ?", arguments: [login]).map(Self.account) }
+        try read { db in try db.row("SELECT \(Self.accountColumns) FROM accounts WHERE login = ?", [login]).map(Self.account) }
     }
 
     /// Every account, by login.
     package func accounts() throws -> [Account] {
-        try read { db in try Row.fetchAll(db, sql: "SELECT * FROM accounts ORDER BY login").map(Self.account) }
+        try read { db in try db.rows("SELECT \(Self.accountColumns) FROM accounts ORDER BY login").map(Self.account) }
     }
 
     /// Sets the password hash (a one-time code's when `mustChange`) and enables the account.
@@ -19,21 +18,21 @@ extension Store {
     package func setPassword(login: String, hash: String, mustChange: Bool, at time: String, keeping session: String? = nil) throws {
         try writeCredentials { db in
             try db.execute(
-                sql: """
-                    INSERT INTO accounts (login, password_hash, must_change, disabled, updated_at) VALUES (?, ?, ?, 0, ?)
-                    ON CONFLICT(login) DO UPDATE SET password_hash = excluded.password_hash, must_change = excluded.must_change,
-                        disabled = 0, updated_at = excluded.updated_at
-                    """, arguments: [login, hash, mustChange, time])
-            try db.execute(sql: "DELETE FROM sessions WHERE login = ? AND id_hash IS NOT ?", arguments: [login, session])
+                """
+                INSERT INTO accounts (login, password_hash, must_change, disabled, updated_at) VALUES (?, ?, ?, 0, ?)
+                ON CONFLICT (login) DO UPDATE SET password_hash = excluded.password_hash, must_change = excluded.must_change,
+                    disabled = 0, updated_at = excluded.updated_at
+                """, [login, hash, mustChange, time])
+            try db.execute("DELETE FROM sessions WHERE login = ? AND id_hash IS DISTINCT FROM ?", [login, session])
         }
     }
 
     /// Disables an account, ends all its sessions and revokes its tokens, at once.
     package func disableAccount(login: String, at time: String) throws {
         try writeCredentials { db in
-            try db.execute(sql: "UPDATE accounts SET disabled = 1, updated_at = ? WHERE login = ?", arguments: [time, login])
-            try db.execute(sql: "DELETE FROM sessions WHERE login = ?", arguments: [login])
-            try db.execute(sql: "UPDATE api_tokens SET revoked_at = ? WHERE login = ? AND revoked_at IS NULL", arguments: [time, login])
+            try db.execute("UPDATE accounts SET disabled = 1, updated_at = ? WHERE login = ?", [time, login])
+            try db.execute("DELETE FROM sessions WHERE login = ?", [login])
+            try db.execute("UPDATE api_tokens SET revoked_at = ? WHERE login = ? AND revoked_at IS NULL", [time, login])
         }
     }
 
@@ -41,25 +40,24 @@ extension Store {
 
     package func createSession(idHash: String, login: String, at time: String) throws {
         try writeCredentials { db in
-            try db.execute(
-                sql: "INSERT INTO sessions (id_hash, login, created_at, last_seen) VALUES (?, ?, ?, ?)", arguments: [idHash, login, time, time])
+            try db.execute("INSERT INTO sessions (id_hash, login, created_at, last_seen) VALUES (?, ?, ?, ?)", [idHash, login, time, time])
         }
     }
 
     package func session(idHash: String) throws -> SessionRecord? {
         try read { db in
-            try Row.fetchOne(db, sql: "SELECT id_hash, login, created_at, last_seen FROM sessions WHERE id_hash = ?", arguments: [idHash]).map {
-                SessionRecord(idHash: $0[0], login: $0[1], createdAt: $0[2], lastSeen: $0[3])
+            try db.row("SELECT id_hash, login, created_at, last_seen FROM sessions WHERE id_hash = ?", [idHash]).map {
+                SessionRecord(idHash: $0.string(0) ?? "", login: $0.string(1) ?? "", createdAt: $0.string(2) ?? "", lastSeen: $0.string(3) ?? "")
             }
         }
     }
 
     package func touchSession(idHash: String, at time: String) throws {
-        try writeCredentials { db in try db.execute(sql: "UPDATE sessions SET last_seen = ? WHERE id_hash = ?", arguments: [time, idHash]) }
+        try writeCredentials { db in try db.execute("UPDATE sessions SET last_seen = ? WHERE id_hash = ?", [time, idHash]) }
     }
 
     package func endSession(idHash: String) throws {
-        try writeCredentials { db in try db.execute(sql: "DELETE FROM sessions WHERE id_hash = ?", arguments: [idHash]) }
+        try writeCredentials { db in try db.execute("DELETE FROM sessions WHERE id_hash = ?", [idHash]) }
     }
 
     // MARK: API tokens
@@ -67,29 +65,30 @@ extension Store {
     /// Stores a new token's hash; returns its id.
     package func createToken(hash: String, login: String, name: String, at time: String, expiresAt: String) throws -> Int64 {
         try writeCredentials { db in
-            try db.execute(
-                sql: "INSERT INTO api_tokens (token_hash, login, name, created_at, expires_at) VALUES (?, ?, ?, ?, ?)",
-                arguments: [hash, login, name, time, expiresAt])
-            return db.lastInsertedRowID
+            guard
+                let id = try db.int(
+                    "INSERT INTO api_tokens (token_hash, login, name, created_at, expires_at) VALUES (?, ?, ?, ?, ?) RETURNING id",
+                    [hash, login, name, time, expiresAt])
+            else { throw StoreError.sqlite("the new token of \(login) was given no id") }
+            return id
         }
     }
 
     /// The token with this hash, revoked or not.
     package func token(hash: String) throws -> APIToken? {
-        try read { db in try Row.fetchOne(db, sql: "SELECT * FROM api_tokens WHERE token_hash = ?", arguments: [hash]).map(Self.token) }
+        try read { db in try db.row("SELECT \(Self.tokenColumns) FROM api_tokens WHERE token_hash = ?", [hash]).map(Self.token) }
     }
 
     /// A person's tokens, newest first.
     package func tokens(login: String) throws -> [APIToken] {
-        try read { db in try Row.fetchAll(db, sql: "SELECT * FROM api_tokens WHERE login = ? ORDER BY id DESC", arguments: [login]).map(Self.token) }
+        try read { db in try db.rows("SELECT \(Self.tokenColumns) FROM api_tokens WHERE login = ? ORDER BY id DESC", [login]).map(Self.token) }
     }
 
     /// Revokes a person's token; false when they have no such live token.
     package func revokeToken(id: Int64, login: String, at time: String) throws -> Bool {
         try writeCredentials { db in
-            try db.execute(
-                sql: "UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND login = ? AND revoked_at IS NULL", arguments: [time, id, login])
-            return db.changesCount == 1
+            try db.execute("UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND login = ? AND revoked_at IS NULL", [time, id, login])
+            return try db.changes == 1
         }
     }
 
@@ -98,20 +97,19 @@ extension Store {
     package func recordSignInAttempt(_ attempt: SignInAttempt) throws {
         try writeCredentials { db in
             try db.execute(
-                sql: "INSERT INTO sign_in_attempts (login, address, at, succeeded) VALUES (?, ?, ?, ?)",
-                arguments: [attempt.login, attempt.address, attempt.at, attempt.succeeded])
+                "INSERT INTO sign_in_attempts (login, address, at, succeeded) VALUES (?, ?, ?, ?)",
+                [attempt.login, attempt.address, attempt.at, attempt.succeeded])
         }
     }
 
     /// Failed attempts for `login` (or from `address`) recorded at or after `since`, newest first.
     package func failedSignIns(login: String? = nil, address: String? = nil, since: String) throws -> [SignInAttempt] {
         try read { db in
-            try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT login, address, at, succeeded FROM sign_in_attempts
-                    WHERE succeeded = 0 AND at >= ? AND (? IS NULL OR login = ?) AND (? IS NULL OR address = ?) ORDER BY id DESC
-                    """, arguments: [since, login, login, address, address]
+            try db.rows(
+                """
+                SELECT login, address, at, succeeded FROM sign_in_attempts
+                WHERE succeeded = 0 AND at >= ?1 AND (login = ?2 OR ?2 IS NULL) AND (address = ?3 OR ?3 IS NULL) ORDER BY id DESC
+                """, [since, login, address]
             ).map(Self.attempt)
         }
     }
@@ -119,44 +117,34 @@ extension Store {
     /// The newest sign-in attempts, for coordinators to review.
     package func signInAttempts(limit: Int) throws -> [SignInAttempt] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT login, address, at, succeeded FROM sign_in_attempts ORDER BY id DESC LIMIT ?", arguments: [limit]).map(
-                Self.attempt)
+            try db.rows("SELECT login, address, at, succeeded FROM sign_in_attempts ORDER BY id DESC LIMIT ?", [limit]).map(Self.attempt)
         }
     }
 
     // MARK: Rows
 
-    private static func account(_ row: Row) -> Account {
+    private static let accountColumns = "login, password_hash, must_change, disabled, updated_at"
+
+    private static func account(_ row: StoredRow) -> Account {
         Account(
-            login: row["login"], passwordHash: row["password_hash"], mustChange: row["must_change"], disabled: row["disabled"],
-            updatedAt: row["updated_at"])
+            login: row.string(0) ?? "", passwordHash: row.string(1), mustChange: row.bool(2) ?? true, disabled: row.bool(3) ?? true,
+            updatedAt: row.string(4) ?? "")
     }
 
-    private static func token(_ row: Row) -> APIToken {
+    private static let tokenColumns = "id, login, name, created_at, expires_at, revoked_at"
+
+    private static func token(_ row: StoredRow) -> APIToken {
         APIToken(
-            id: row["id"], login: row["login"], name: row["name"], createdAt: row["created_at"], expiresAt: row["expires_at"],
-            revokedAt: row["revoked_at"])
+            id: row.int(0) ?? 0, login: row.string(1) ?? "", name: row.string(2) ?? "", createdAt: row.string(3) ?? "",
+            expiresAt: row.string(4) ?? "", revokedAt: row.string(5))
     }
 
-    private static func attempt(_ row: Row) -> SignInAttempt {
-        SignInAttempt(login: row[0], address: row[1], at: row[2], succeeded: row[3])
+    private static func attempt(_ row: StoredRow) -> SignInAttempt {
+        SignInAttempt(login: row.string(0) ?? "", address: row.string(1) ?? "", at: row.string(2) ?? "", succeeded: row.bool(3) ?? false)
     }
 
-    /// One immediate transaction on the credential tables.
-    private func writeCredentials<T>(_ body: (Database) throws -> T) throws -> T {
-        try WriteAccess.check(path)
-        do {
-            return try queue.writeWithoutTransaction { db in
-                var result: T?
-                try db.inTransaction(.immediate) {
-                    result = try body(db)
-                    return .commit
-                }
-                guard let result else { throw StoreError.sqlite("the transaction on the accounts of \(path) produced no result") }
-                return result
-            }
-        } catch let error as DatabaseError {
-            throw Store.translate(error, path: path)
-        }
+    /// One transaction on the credential tables.
+    private func writeCredentials<T>(_ body: (any SQLExecutor) throws -> T) throws -> T {
+        try engine.write(appendsToHistory: false, commit: true, body)
     }
 }

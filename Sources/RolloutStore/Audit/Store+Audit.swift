@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import RolloutCore
 
 extension Store {
@@ -15,8 +14,9 @@ extension Store {
             var chain = ChainVerifier(planVersions: [])
             do {
                 var plans: [String: Plan] = [:]
-                for row in try Row.fetchAll(db, sql: "SELECT version, document FROM plan_versions") {
-                    plans[row["version"]] = try Verification.checkPlan(version: row["version"], document: row["document"])
+                for row in try db.rows("SELECT version, document FROM plan_versions") {
+                    let version = row.string(0) ?? ""
+                    plans[version] = try Verification.checkPlan(version: version, document: row.string(1) ?? "")
                 }
                 chain = ChainVerifier(planVersions: Set(plans.keys))
                 let (replayed, stored) = try replayConcurrently(plans: plans, needed: try correctionTargets(db), db: db, chain: &chain)
@@ -26,7 +26,7 @@ extension Store {
                 }
                 try checkEvidence(db)
                 try Verification.checkHead(expectHead, count: chain.count, head: chain.head) { seq in
-                    try? String.fetchOne(db, sql: "SELECT hash FROM entries WHERE seq = ?", arguments: [seq])
+                    try? db.string("SELECT hash FROM entries WHERE seq = ?", [seq])
                 }
                 return Verification(entries: chain.count, head: chain.head, failure: nil)
             } catch let failure as AuditFailure {
@@ -38,15 +38,14 @@ extension Store {
     }
 
     /// Entries that corrections (accepted or refused) name: the replay keeps these to look them up.
-    private func correctionTargets(_ db: Database) throws -> Set<Int64> {
-        Set(
-            try Int64.fetchAll(
-                db,
-                sql: """
-                    SELECT target FROM entries WHERE kind = 'correction'
-                    UNION SELECT CAST(value AS INTEGER) FROM entries, json_each('[' || json_extract(detail, '$.targets') || ']')
-                    WHERE kind = 'refused' AND json_extract(detail, '$.attempt') = 'correct'
-                    """))
+    private func correctionTargets(_ db: any SQLExecutor) throws -> Set<Int64> {
+        var targets = Set(try db.ints("SELECT target FROM entries WHERE kind = 'correction' AND target IS NOT NULL"))
+        // A refused correction lists what it tried to reverse as "3,7,12".
+        let attempt = db.dialect.jsonText("detail", "attempt"), listed = db.dialect.jsonText("detail", "targets")
+        for list in try db.strings("SELECT \(listed) FROM entries WHERE kind = 'refused' AND \(attempt) = 'correct'") {
+            targets.formUnion(list.split(separator: ",").compactMap { Int64($0.trimmingCharacters(in: .whitespaces)) })
+        }
+        return targets
     }
 
     /// Reads and chain-checks every entry here while a second thread replays
@@ -55,7 +54,7 @@ extension Store {
     /// every third entry is checked on the replay thread just before it is
     /// replayed, the others here. The failure reported is the one of the lowest entry.
     private func replayConcurrently(
-        plans: [String: Plan], needed: Set<Int64>, db: Database,
+        plans: [String: Plan], needed: Set<Int64>, db: any SQLExecutor,
         chain: inout ChainVerifier
     ) throws -> (ReplayOutcome, stored: StateDigest) {
         let pipe = EntryPipe()
@@ -90,13 +89,13 @@ extension Store {
         var chunk: [Entry] = []
         chunk.reserveCapacity(2048)
         do {
-            var stream = try EntryStream(db)
+            var stream = try db.entries(where: "TRUE", [])
             while true {
                 let entry: Entry
                 do {
                     guard let next = try stream.next() else { break }
                     entry = next
-                } catch let unreadable as EntryStream.Unreadable {
+                } catch let unreadable as EntryUnreadable {
                     throw AuditFailure(entry: unreadable.seq, "it cannot be read: its \(unreadable.field) is not what the schema allows")
                 }
                 try chain.feed(entry, checkingContent: entry.seq % 3 != 0)
@@ -132,11 +131,11 @@ extension Store {
     /// Streams the export lines (plan versions, entries, head) to `write`.
     package func export(_ write: (String) throws -> Void) throws {
         try read { db in
-            for row in try Row.fetchAll(db, sql: "SELECT version, document FROM plan_versions ORDER BY rowid") {
-                try write(AuditExport.planLine(version: row["version"], document: row["document"]))
+            for row in try db.rows("SELECT version, document FROM plan_versions ORDER BY loaded_at, version") {
+                try write(AuditExport.planLine(version: row.string(0) ?? "", document: row.string(1) ?? ""))
             }
             var head = Head(count: 0, hash: Entry.genesisHash)
-            try EntryStream.forEach(db) { entry in
+            try EntryRow.forEach(db) { entry in
                 try write(AuditExport.entryLine(entry))
                 head = Head(count: entry.seq, hash: entry.hash)
             }

@@ -1,43 +1,41 @@
-import Foundation
-import GRDB
 import RolloutCore
 
-/// The result of `Store.check`: SQLite's own checks and the audit verification.
+/// The result of `Store.check`: the engine's own checks and the audit verification.
 package struct CheckReport: Sendable {
-    /// `PRAGMA integrity_check` messages other than "ok".
+    /// SQLite's `integrity_check` messages other than "ok"; PostgreSQL's `amcheck` findings.
     package var integrityProblems: [String]
-    /// `PRAGMA foreign_key_check` violations.
+    /// Rows whose foreign keys point nowhere.
     package var foreignKeyProblems: [String]
+    /// What the engine's own checks are called ("SQLite integrity_check", "PostgreSQL amcheck").
+    package var integrityCheckName: String
+    package var foreignKeyCheckName: String
     package var verification: Verification
 
     package var passed: Bool { integrityProblems.isEmpty && foreignKeyProblems.isEmpty && verification.passed }
 }
 
 extension Store {
-    /// SQLite integrity and foreign-key checks, then the full audit verification
-    /// (chain, replay, stored state equals replay).
+    /// The engine's own checks (SQLite: integrity and foreign keys; PostgreSQL:
+    /// index and heap checks and foreign keys), then the full audit
+    /// verification (chain, replay, stored state equals replay).
     package func check() throws -> CheckReport {
-        let (integrity, foreignKeys) = try read { db in
-            let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check").filter { $0 != "ok" }
-            let foreignKeys = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").map { row in
-                "\(row[0] as String? ?? "?") row \(row[1] as Int64? ?? 0) → \(row[2] as String? ?? "?")"
-            }
-            return (integrity, foreignKeys)
-        }
-        return CheckReport(integrityProblems: integrity, foreignKeyProblems: foreignKeys, verification: try verify())
+        let storage = try engine.storageProblems()
+        return CheckReport(
+            integrityProblems: storage.integrity, foreignKeyProblems: storage.foreignKeys, integrityCheckName: storage.integrityCheckName,
+            foreignKeyCheckName: storage.foreignKeyCheckName, verification: try verify())
     }
 
-    /// A consistent copy of the database taken online (`VACUUM INTO`): writers
-    /// may go on meanwhile; the copy holds every transaction committed before it began.
-    /// The copy is written beside `destination` as `DESTINATION.partial-PID` and
-    /// moved into place when complete (`AtomicFile.build`); an existing file is never replaced.
+    /// A consistent copy of the database taken online: writers may go on
+    /// meanwhile; the copy holds every transaction committed before it began.
+    /// SQLite writes a file (`VACUUM INTO`); PostgreSQL writes the tool's own
+    /// export, which `rollout db copy` reads back into an empty database.
+    /// The copy is written beside `destination` and moved into place when
+    /// complete; an existing file is never replaced.
     package func backup(to destination: String) throws {
-        do {
-            try AtomicFile.build(destination, tag: "partial", replace: false) { partial in
-                try queue.writeWithoutTransaction { db in try db.execute(sql: "VACUUM INTO ?", arguments: [partial]) }
-            }
-        } catch let error as DatabaseError {
-            throw Store.translate(error, path: destination)
+        if let sqlite = engine as? SQLiteEngine {
+            try sqlite.backup(to: destination)
+        } else {
+            _ = try copy(to: destination)
         }
     }
 }

@@ -1,16 +1,11 @@
-import Foundation
-import GRDB
 import RolloutCore
 
 /// A rollout database: the plan, the hash-chained history and the current
-/// state derived from it. The only code that touches SQLite.
-///
-/// Every write runs in one immediate transaction with a busy timeout, so two
-/// people acting at once never lose an update or fork the chain.
+/// state derived from it, in a SQLite file or a PostgreSQL database. The front
+/// ends and the application layer see only this type; which engine holds the
+/// tables is decided by the location given to `open` or `create`.
 package struct Store: Sendable {
-    let queue: DatabaseQueue
-    /// The database file.
-    package let path: String
+    let engine: any StoreEngine
     /// The plan version in force.
     package let plan: Plan
     let planVersion: String
@@ -18,142 +13,58 @@ package struct Store: Sendable {
     /// honours an injected clock (`ROLLOUT_NOW`); a real district's never does.
     package let isTestDatabase: Bool
 
-    /// Opens an existing database, refusing files that are not rollout databases.
-    package static func open(path: String) throws -> Store {
-        try checkHeader(path: path)
-        do {
-            let queue = try DatabaseQueue(path: path, configuration: configuration())
-            let version = try queue.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0 }
-            guard version > 0 else { throw StoreError.notARolloutDatabase(path: path, why: "it has no rollout schema") }
-            guard version <= Migrations.latest else {
-                throw StoreError.newerSchema(path: path, found: version, supported: Migrations.latest)
+    /// The database file, or the PostgreSQL URL without its password.
+    package var path: String { engine.location }
+
+    /// Opens an existing database: a file path (SQLite) or a `postgresql://` URL.
+    /// Refuses anything that is not a rollout database; applies newer migrations.
+    package static func open(path location: String) throws -> Store {
+        let engine: any StoreEngine =
+            if let url = try PostgresURL(location) { try PostgresEngine.open(url) } else { try SQLiteEngine.open(path: location) }
+        let (plan, version, isTest) = try engine.read { db in
+            guard let row = try db.row("SELECT version, document FROM plan_versions ORDER BY loaded_at DESC, version DESC LIMIT 1"),
+                let version = row.string(0), let document = row.string(1)
+            else { throw StoreError.notARolloutDatabase(path: engine.location, why: "it holds no plan") }
+            var offices: [Office] = []
+            for row in try db.rows("SELECT id, name FROM offices ORDER BY position") {
+                offices.append(Office(id: row.string(0) ?? "", name: row.string(1) ?? ""))
             }
-            if version < Migrations.latest { try queue.writeWithoutTransaction(Migrations.migrate) }
-            let (plan, planVersion, isTest) = try queue.read { db in
-                let (plan, version) = try loadPlan(db, path: path)
-                return (plan, version, try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM test_clock)") ?? false)
+            let plan: Plan
+            do {
+                plan = try PlanDocument.decode(document, offices: offices)
+            } catch {
+                throw StoreError.notARolloutDatabase(path: engine.location, why: "its stored plan cannot be read: \(error)")
             }
-            return Store(queue: queue, path: path, plan: plan, planVersion: planVersion, isTestDatabase: isTest)
-        } catch let error as StoreError {
-            throw error
-        } catch let error as DatabaseError {
-            throw translate(error, path: path)
+            return (plan, version, try db.int("SELECT count(*) FROM test_clock") ?? 0 > 0)
         }
+        return Store(engine: engine, plan: plan, planVersion: version, isTestDatabase: isTest)
     }
 
-    /// Creates a database at `path` holding `plan` and its first coordinator.
-    /// With `testClock` the database is marked as a test database, whose
-    /// commands may take their time from an injected clock (`isTestDatabase`).
-    ///
-    /// The database is built in `PATH.init-PID` beside `path` and moved into
-    /// place only when complete (`AtomicFile.build`), so a failure leaves nothing behind.
+    /// Creates a database at `location` (a file path or a `postgresql://` URL of
+    /// an empty database) holding `plan` and its first coordinator, in one
+    /// transaction: a failure leaves nothing behind. With `testClock` the
+    /// database is marked as a test database, whose commands may take their time
+    /// from an injected clock (`isTestDatabase`).
     package static func create(
-        path: String, plan: Plan, coordinator: String, login: String? = nil, at moment: Moment, replace: Bool,
+        path location: String, plan: Plan, coordinator: String, login: String? = nil, at moment: Moment, replace: Bool,
         testClock: Bool = false
     ) throws -> Store {
         let coordinator = Person(login: login ?? coordinator, name: coordinator, role: .coordinator, office: nil)
         if coordinator.login != coordinator.name, let problem = Person.loginProblem(coordinator.login) {
             throw StoreError.invalid(InvalidAction(problem))
         }
-        guard case .file = try WriteTarget.inspect(path, streams: false) else {
-            throw StoreError.unsuitableTarget(path: path, why: "expected a file name")
+        func seed(_ db: any SQLExecutor) throws {
+            if testClock { try db.execute("INSERT INTO test_clock (id, marked_at) VALUES (1, ?)", [moment.recordedAt]) }
+            try Seeding.load(plan, coordinator: coordinator, at: moment, into: db)
         }
-        if FileManager.default.fileExists(atPath: path) && !replace { throw StoreError.databaseExists(path: path) }
-        try WriteAccess.check(path)
-        removeAbandonedInitFiles(for: path)
-        do {
-            try AtomicFile.build(path, tag: "init", replace: replace, sidecars: ["-wal", "-shm", "-journal"]) { temporary in
-                let queue = try DatabaseQueue(path: temporary, configuration: configuration())
-                try queue.writeWithoutTransaction { db in
-                    try Migrations.migrate(db)
-                    try db.inTransaction(.immediate) {
-                        if testClock {
-                            try db.execute(sql: "INSERT INTO test_clock (id, marked_at) VALUES (1, ?)", arguments: [moment.recordedAt])
-                        }
-                        try Seeding.load(plan, coordinator: coordinator, at: moment, into: db)
-                        return .commit
-                    }
-                }
-                try queue.close()
-                for suffix in ["-wal", "-shm"] { unlink(path + suffix) }
-            }
-        } catch let error as DatabaseError {
-            throw translate(error, path: path)
+        if let url = try PostgresURL(location) {
+            try PostgresEngine.create(url, replace: replace, seed: seed)
+        } else {
+            try SQLiteEngine.create(path: location, replace: replace, seed: seed)
         }
-        return try open(path: path)
+        return try open(path: location)
     }
 
-    /// Removes `PATH.init-PID*` files left by an `init` that was killed (its process no longer exists).
-    private static func removeAbandonedInitFiles(for path: String) {
-        let folder = (path as NSString).deletingLastPathComponent
-        let prefix = (path as NSString).lastPathComponent + ".init-"
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.isEmpty ? "." : folder)) ?? []
-        for name in names where name.hasPrefix(prefix) {
-            let digits = name.dropFirst(prefix.count).prefix { $0.isNumber }
-            guard let pid = Int32(digits), kill(pid, 0) != 0, errno == ESRCH else { continue }
-            try? FileManager.default.removeItem(atPath: (folder.isEmpty ? "." : folder) + "/" + name)
-        }
-    }
-
-    private static func configuration() -> Configuration {
-        var configuration = Configuration()
-        configuration.busyMode = .timeout(30)
-        configuration.foreignKeysEnabled = true
-        configuration.prepareDatabase { db in
-            // WAL: readers and the writer never block each other. The mode is
-            // recorded in the file, so asking again on open is only a read. Set
-            // here rather than with GRDB's `journalMode` option, which lowers
-            // `synchronous` to NORMAL and writes a transaction on every open.
-            let mode = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
-            guard mode == "wal" else { throw DatabaseError(message: "could not switch the database to WAL mode (it stays in \(mode ?? "?") mode)") }
-            try db.execute(sql: "PRAGMA synchronous = FULL")
-        }
-        return configuration
-    }
-
-    /// Refuses a missing, empty or non-SQLite file before SQLite touches it.
-    private static func checkHeader(path: String) throws {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw StoreError.noDatabase(path: path) }
-        guard !isDirectory.boolValue else { throw StoreError.notARolloutDatabase(path: path, why: "it is a folder") }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw StoreError.notARolloutDatabase(path: path, why: "it cannot be read")
-        }
-        defer { try? handle.close() }
-        let header = (try? handle.read(upToCount: 16)) ?? Data()
-        if header.isEmpty { throw StoreError.notARolloutDatabase(path: path, why: "the file is empty") }
-        guard header == Data("SQLite format 3\0".utf8) else {
-            throw StoreError.notARolloutDatabase(path: path, why: "it is not an SQLite file")
-        }
-    }
-
-    private static func loadPlan(_ db: Database, path: String) throws -> (Plan, String) {
-        guard let row = try Row.fetchOne(db, sql: "SELECT version, document FROM plan_versions ORDER BY rowid DESC LIMIT 1") else {
-            throw StoreError.notARolloutDatabase(path: path, why: "it holds no plan")
-        }
-        let version: String = row["version"]
-        let document: String = row["document"]
-        do {
-            var offices: [Office] = []
-            let rows = try Row.fetchCursor(db, sql: "SELECT id, name FROM offices ORDER BY position")
-            while let row = try rows.next() { offices.append(Office(id: row[0], name: row[1])) }
-            let plan = try PlanDocument.decode(document, offices: offices)
-            return (plan, version)
-        } catch {
-            throw StoreError.notARolloutDatabase(path: path, why: "its stored plan cannot be read: \(error)")
-        }
-    }
-
-    static func translate(_ error: DatabaseError, path: String) -> StoreError {
-        // A full disk shows as SQLITE_FULL when a page cannot be written, and as
-        // SQLITE_IOERR_SHMSIZE when not even the WAL index can grow (opening a database on a disk with no room left).
-        if error.extendedResultCode == .SQLITE_IOERR_SHMSIZE { return .diskFull(path: path) }
-        return switch error.resultCode {
-        case .SQLITE_NOTADB: .notARolloutDatabase(path: path, why: "it is not an SQLite file")
-        case .SQLITE_READONLY, .SQLITE_CANTOPEN, .SQLITE_PERM: .readOnly(path: path)
-        case .SQLITE_BUSY, .SQLITE_LOCKED: .busy(path: path)
-        case .SQLITE_FULL: .diskFull(path: path)
-        default: .sqlite(error.message ?? "\(error)")
-        }
-    }
+    /// One read transaction.
+    func read<T>(_ body: (any SQLExecutor) throws -> T) throws -> T { try engine.read(body) }
 }

@@ -28,6 +28,12 @@ package enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case unsuitableTarget(path: String, why: String)
     /// The clock reads earlier than the last entry's recording time; the recorded time never goes backwards.
     case clockBehind(now: String, head: String, seq: Int64)
+    /// A copy was written but does not verify as the original.
+    case copyFailed(path: String, why: String)
+    /// `--db` looks like a URL but cannot be used as one.
+    case badLocation(String, why: String)
+    /// The database server could not be reached or refused the connection.
+    case unavailable(path: String, why: String)
 
     package var description: String {
         switch self {
@@ -68,6 +74,12 @@ package enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             "cannot write \(path) (\(reason)); expected a writable path in an existing folder"
         case .unsuitableTarget(let path, let why):
             "will not write \(path): \(why)"
+        case .copyFailed(let path, let why):
+            "the copy at \(path) cannot be trusted: \(why)"
+        case .badLocation(let location, let why):
+            "cannot use --db \(location): \(why)"
+        case .unavailable(let path, let why):
+            "cannot reach the database \(path): \(why); nothing was recorded"
         case .clockBehind(let now, let head, let seq):
             "the clock reads \(now), earlier than entry #\(seq), recorded at \(head); the recorded time never goes backwards, so nothing was recorded; check the system clock (or ROLLOUT_NOW) and try again"
         }

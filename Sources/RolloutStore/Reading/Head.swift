@@ -1,4 +1,3 @@
-import GRDB
 import RolloutCore
 
 /// The end of the chain: how many entries there are and the last hash.
@@ -11,11 +10,11 @@ package struct Head: Equatable, Sendable {
         self.hash = hash
     }
 
-    static func fetch(_ db: Database) throws -> Head {
-        guard let row = try Row.fetchOne(db, sql: "SELECT seq, hash FROM entries ORDER BY seq DESC LIMIT 1") else {
+    static func fetch(_ db: any SQLExecutor) throws -> Head {
+        guard let row = try db.row("SELECT seq, hash FROM entries ORDER BY seq DESC LIMIT 1") else {
             return Head(count: 0, hash: Entry.genesisHash)
         }
-        return Head(count: row["seq"], hash: row["hash"])
+        return Head(count: row.int(0) ?? 0, hash: row.string(1) ?? "")
     }
 
     func check(_ expectation: Expectation) throws {

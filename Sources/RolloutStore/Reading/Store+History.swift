@@ -1,4 +1,3 @@
-import GRDB
 import RolloutCore
 
 extension Store {
@@ -13,11 +12,11 @@ extension Store {
     /// first, holding none of them (a national history has a million).
     package func eachEntry(_ filter: HistoryFilter, _ body: (Entry) throws -> Void) throws {
         var clauses: [String] = []
-        var arguments: StatementArguments = []
-        func add(_ clause: String, _ value: (any DatabaseValueConvertible)?) {
+        var arguments: [any SQLBindable] = []
+        func add(_ clause: String, _ value: (any SQLBindable)?) {
             guard let value else { return }
             clauses.append(clause)
-            arguments += [value]
+            arguments.append(value)
         }
         add("office_id = ?", filter.office)
         add("batch_id = ?", filter.batch)
@@ -29,10 +28,10 @@ extension Store {
         add("recorded_at >= ?", filter.recordedFrom)
         add("recorded_at <= ?", filter.recordedTo)
         add("seq <= ?", filter.through)
-        let condition = clauses.isEmpty ? "1" : clauses.joined(separator: " AND ")
+        let condition = clauses.isEmpty ? "TRUE" : clauses.joined(separator: " AND ")
         let selection = filter.limit.map { "seq IN (SELECT seq FROM entries WHERE \(condition) ORDER BY seq DESC LIMIT \(max(0, $0)))" } ?? condition
         try read { db in
-            try EntryStream.forEach(db, where: selection, arguments: arguments, body)
+            try EntryRow.forEach(db, where: selection, arguments: arguments, body)
         }
     }
 
@@ -63,7 +62,7 @@ extension Store {
     package func state(knownAt time: String) throws -> RolloutState {
         try read { db in
             var state = RolloutState()
-            try EntryStream.forEach(db, where: "recorded_at <= ?", arguments: [time]) { state.apply($0) }
+            try EntryRow.forEach(db, where: "recorded_at <= ?", arguments: [time]) { state.apply($0) }
             return state
         }
     }

@@ -1,4 +1,3 @@
-import GRDB
 import RolloutCore
 
 /// A problem with the track it belongs to.
@@ -20,21 +19,15 @@ extension Store {
     /// The registered person with this login (a primary-key lookup).
     package func person(login: String) throws -> Person? {
         try read { db in
-            try Row.fetchOne(db, sql: "SELECT login, name, role, office_id FROM people WHERE login = ?", arguments: [login]).flatMap { row in
-                Role(rawValue: row["role"] ?? "").map { Person(login: row["login"], name: row["name"], role: $0, office: row["office_id"]) }
-            }
+            try db.row("SELECT login, name, role, office_id FROM people WHERE login = ?", [login]).flatMap(StateTables.person)
         }
     }
 
     /// The registered people whose login or display name is `text`.
     package func people(loginOrName text: String) throws -> [Person] {
         try read { db in
-            try Row.fetchAll(
-                db, sql: "SELECT login, name, role, office_id FROM people WHERE login = ? OR name = ? ORDER BY login", arguments: [text, text]
-            )
-            .compactMap { row in
-                Role(rawValue: row["role"] ?? "").map { Person(login: row["login"], name: row["name"], role: $0, office: row["office_id"]) }
-            }
+            try db.rows("SELECT login, name, role, office_id FROM people WHERE login = ?1 OR name = ?1 ORDER BY login", [text])
+                .compactMap(StateTables.person)
         }
     }
 
@@ -71,7 +64,7 @@ extension Store {
 
     /// Problems, oldest first; only unresolved ones when `openOnly`.
     package func problems(openOnly: Bool) throws -> [ProblemRecord] {
-        try read { db in try StateTables.loadProblems(db, where: openOnly ? "resolved_seq IS NULL" : "1") }
+        try read { db in try StateTables.loadProblems(db, where: openOnly ? "resolved_seq IS NULL" : "TRUE") }
     }
 
     /// The stored current state; only the given batches' tracks (and no people
@@ -96,49 +89,41 @@ extension Store {
         try read { db in
             var missing: [String: Set<String>] = [:], districtDone = Set<String>(), blocked: [String: Set<String>] = [:]
             let day = date.description
-            let officeCount = try Int.fetchOne(db, sql: "SELECT count(*) FROM offices") ?? 0
+            let officeCount = try db.int("SELECT count(*) FROM offices") ?? 0
             for batch in plan.newBatches {
                 for milestone in plan.milestones {
                     guard let due = plan.dueDate(of: milestone, in: batch), due < date || horizon.map({ due <= $0 }) ?? false else { continue }
                     let key = Outstanding.key(batch.id, milestone.id)
+                    let arguments: [any SQLBindable] = [batch.id, milestone.id, day]
                     if milestone.scope == .district {
-                        if try Bool.fetchOne(
-                            db,
-                            sql: """
-                                SELECT EXISTS (SELECT 1 FROM district_completions WHERE batch_id = ? AND milestone_id = ? AND effective <= ?)
-                                """, arguments: [batch.id, milestone.id, day]) ?? false
-                        {
-                            districtDone.insert(key)
-                        }
+                        let done = try db.int(
+                            "SELECT count(*) FROM district_completions WHERE batch_id = ? AND milestone_id = ? AND effective <= ?", arguments)
+                        if done ?? 0 > 0 { districtDone.insert(key) }
                         continue
                     }
                     let done =
-                        try Int.fetchOne(
-                            db,
-                            sql: """
-                                SELECT count(*) FROM office_completions WHERE batch_id = ? AND milestone_id = ? AND effective <= ?
-                                """, arguments: [batch.id, milestone.id, day]) ?? 0
+                        try db.int(
+                            "SELECT count(*) FROM office_completions WHERE batch_id = ? AND milestone_id = ? AND effective <= ?", arguments) ?? 0
                     missing[key] =
                         done == officeCount
                         ? []
                         : Set(
-                            try String.fetchAll(
-                                db,
-                                sql: """
-                                    SELECT id FROM offices WHERE id NOT IN
-                                        (SELECT office_id FROM office_completions WHERE batch_id = ? AND milestone_id = ? AND effective <= ?)
-                                    """, arguments: [batch.id, milestone.id, day]))
+                            try db.strings(
+                                """
+                                SELECT id FROM offices WHERE id NOT IN
+                                    (SELECT office_id FROM office_completions WHERE batch_id = ? AND milestone_id = ? AND effective <= ?)
+                                """, arguments))
                 }
             }
-            for row in try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT batch_id, office_id FROM block_changes AS b
-                    WHERE blocked = 1 AND effective <= ?1 AND entry_seq = (SELECT max(entry_seq) FROM block_changes
-                        WHERE batch_id = b.batch_id AND office_id = b.office_id AND effective <= ?1)
-                    """, arguments: [day])
+            for row in try db.rows(
+                """
+                SELECT batch_id, office_id FROM block_changes AS b
+                WHERE blocked = 1 AND effective <= ?1 AND entry_seq = (SELECT max(entry_seq) FROM block_changes
+                    WHERE batch_id = b.batch_id AND office_id = b.office_id AND effective <= ?1)
+                """, [day])
             {
-                blocked[row[0], default: []].insert(row[1])
+                guard let batch = row.string(0), let office = row.string(1) else { continue }
+                blocked[batch, default: []].insert(office)
             }
             return Outstanding(missing: missing, districtDone: districtDone, blocked: blocked)
         }
@@ -147,13 +132,5 @@ extension Store {
     /// The state rebuilt from the history alone.
     package func replayedState() throws -> RolloutState {
         Replay.state(of: try allEntries())
-    }
-
-    func read<T>(_ body: (Database) throws -> T) throws -> T {
-        do {
-            return try queue.read(body)
-        } catch let error as DatabaseError {
-            throw Store.translate(error, path: path)
-        }
     }
 }

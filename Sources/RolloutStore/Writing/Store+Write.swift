@@ -1,4 +1,3 @@
-import GRDB
 import RolloutCore
 
 extension Store {
@@ -30,22 +29,12 @@ extension Store {
     /// Like `perform(_:as:at:options:)`, each action with its own actor (an import of
     /// many people's reports at once, or the scale generator), still one transaction.
     package func perform(_ requests: [Request], at moment: Moment, options: WriteOptions = WriteOptions()) throws -> [Outcome] {
-        if !options.dryRun { try WriteAccess.check(path) }
-        do {
-            return try queue.writeWithoutTransaction { db in
-                var outcomes: [Outcome] = []
-                try db.inTransaction(.immediate) {
-                    outcomes = try perform(requests, at: moment, options: options, db: db)
-                    return options.dryRun ? .rollback : .commit
-                }
-                return outcomes
-            }
-        } catch let error as DatabaseError {
-            throw Store.translate(error, path: path)
+        try engine.write(appendsToHistory: true, commit: !options.dryRun) { db in
+            try perform(requests, at: moment, options: options, db: db)
         }
     }
 
-    private func perform(_ requests: [Request], at moment: Moment, options: WriteOptions, db: Database) throws -> [Outcome] {
+    private func perform(_ requests: [Request], at moment: Moment, options: WriteOptions, db: any SQLExecutor) throws -> [Outcome] {
         let head = try Head.fetch(db)
         if let expect = options.expect { try head.check(expect) }
         try checkClockNotBehind(moment, headSeq: head.count, db: db)
@@ -65,7 +54,7 @@ extension Store {
         var previousHash = head.hash
         var outcomes: [Outcome] = []
         outcomes.reserveCapacity(requests.count)
-        let writer = try StateTables.Writer(db)
+        let writer = StateTables.Writer(db)
 
         func append(_ draft: EntryDraft, by actor: Person, key: String?) throws -> Entry {
             seq += 1
@@ -115,8 +104,8 @@ extension Store {
     /// The recording time never decreases along the chain: a clock behind the
     /// last entry's `recorded_at` (a clock set back, or a back-dated injected
     /// clock) is refused before anything is written.
-    private func checkClockNotBehind(_ moment: Moment, headSeq: Int64, db: Database) throws {
-        guard headSeq > 0, let last = try String.fetchOne(db, sql: "SELECT recorded_at FROM entries WHERE seq = ?", arguments: [headSeq]) else {
+    private func checkClockNotBehind(_ moment: Moment, headSeq: Int64, db: any SQLExecutor) throws {
+        guard headSeq > 0, let last = try db.string("SELECT recorded_at FROM entries WHERE seq = ?", [headSeq]) else {
             return
         }
         let behind: Bool
@@ -129,23 +118,23 @@ extension Store {
     }
 
     /// A person taken off the register: their attempts are refused and recorded, not treated as unknown input.
-    private func removedPerson(_ login: String, db: Database) throws -> Person? {
+    private func removedPerson(_ login: String, db: any SQLExecutor) throws -> Person? {
+        let dialect = db.dialect
         guard
-            let row = try Row.fetchOne(
-                db,
-                sql: """
-                    SELECT office_id, json_extract(detail, '$.name') AS name, json_extract(detail, '$.role') AS role FROM entries
-                    WHERE kind = 'person_removed' AND coalesce(json_extract(detail, '$.login'), json_extract(detail, '$.name')) = ?
-                    ORDER BY seq DESC LIMIT 1
-                    """, arguments: [login]),
-            let role = Role(rawValue: row["role"] ?? "")
+            let row = try db.row(
+                """
+                SELECT office_id, \(dialect.jsonText("detail", "name")), \(dialect.jsonText("detail", "role")) FROM entries
+                WHERE kind = 'person_removed' AND coalesce(\(dialect.jsonText("detail", "login")), \(dialect.jsonText("detail", "name"))) = ?
+                ORDER BY seq DESC LIMIT 1
+                """, [login]),
+            let role = row.string(2).flatMap(Role.init(rawValue:))
         else { return nil }
-        return Person(login: login, name: row["name"] ?? login, role: role, office: row["office_id"])
+        return Person(login: login, name: row.string(1) ?? login, role: role, office: row.string(0))
     }
 
     /// Loads the part of the state the requests can read: the people they name
     /// and every coordinator, and the tracks of the offices they touch.
-    private func loadState(for requests: [Request], db: Database) throws -> RolloutState {
+    private func loadState(for requests: [Request], db: any SQLExecutor) throws -> RolloutState {
         var state = RolloutState()
         var logins = Set(requests.map(\.actor))
         for request in requests {

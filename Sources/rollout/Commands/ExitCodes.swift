@@ -26,7 +26,7 @@ enum Exit {
             switch error {
             case .stale, .idempotencyConflict, .busy, .clockBehind: (message, code) = (error.description, conflict)
             case .diskFull, .diskFullPartway, .ioFailure: (message, code) = (error.description, diskFull)
-            case .sqlite: (message, code) = (error.description, failure)
+            case .sqlite, .unavailable, .copyFailed: (message, code) = (error.description, failure)
             default: (message, code) = (error.description, badInput)
             }
         default: (message, code) = ("\(error)", failure)

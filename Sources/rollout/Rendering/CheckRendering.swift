@@ -8,8 +8,8 @@ enum CheckRendering {
                 + (problems.isEmpty ? "" : ":\n" + problems.prefix(10).map { "        " + $0 }.joined(separator: "\n"))
         }
         return [
-            line(report.integrityProblems.isEmpty, "SQLite integrity_check", report.integrityProblems),
-            line(report.foreignKeyProblems.isEmpty, "SQLite foreign_key_check", report.foreignKeyProblems),
+            line(report.integrityProblems.isEmpty, report.integrityCheckName, report.integrityProblems),
+            line(report.foreignKeyProblems.isEmpty, report.foreignKeyCheckName, report.foreignKeyProblems),
             line(
                 report.verification.passed, "audit chain and state-machine replay (\(report.verification.entries) entries)",
                 report.verification.failure.map { [$0.description] } ?? []),

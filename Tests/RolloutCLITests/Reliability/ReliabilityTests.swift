@@ -185,7 +185,7 @@ final class ReliabilityTests: XCTestCase {
         try queue.close()
         result = try cli.expect(2, ["status", "--db", newer])
         XCTAssertTrue(
-            result.stderr.contains("has schema version 42, newer than this rollout supports (\(Migrations.latest)); use a newer rollout"),
+            result.stderr.contains("has schema version 42, newer than this rollout supports (\(SQLiteMigrations.latest)); use a newer rollout"),
             result.stderr)
     }
 

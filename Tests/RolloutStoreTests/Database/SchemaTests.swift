@@ -38,7 +38,7 @@ final class SchemaTests: XCTestCase {
         XCTAssertEqual(
             EmbeddedSchema.files.map(\.name), files,
             "the embedded schema is stale: after adding a file to Schema/, touch Package.swift so the build plugin sees it")
-        XCTAssertEqual(Migrations.all.map(\.version), Array(1...files.count), "migrations are numbered 1, 2, 3, ... without gaps")
+        XCTAssertEqual(SQLiteMigrations.all.map(\.version), Array(1...files.count), "migrations are numbered 1, 2, 3, ... without gaps")
         for file in EmbeddedSchema.files {
             XCTAssertEqual(file.contents, try String(contentsOf: folder.appendingPathComponent(file.name), encoding: .utf8))
         }
@@ -69,7 +69,7 @@ final class SchemaTests: XCTestCase {
         }
         XCTAssertEqual(failures.all, [], "every concurrent opener succeeds")
         let reopened = try DatabaseQueue(path: path)
-        XCTAssertEqual(try reopened.read { try Int.fetchOne($0, sql: "PRAGMA user_version") }, Migrations.latest)
+        XCTAssertEqual(try reopened.read { try Int.fetchOne($0, sql: "PRAGMA user_version") }, SQLiteMigrations.latest)
         let indexes = try reopened.read {
             try String.fetchAll($0, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_autoindex%' ORDER BY name")
         }
@@ -88,26 +88,27 @@ final class SchemaTests: XCTestCase {
     }
 
     func testCommitsAreFullySyncedAndOpeningToReadWritesNothing() throws {
+        let queue = try XCTUnwrap((temporary.store.engine as? SQLiteEngine)?.queue)
         XCTAssertEqual(
-            try temporary.store.queue.read { try Int.fetchOne($0, sql: "PRAGMA synchronous") }, 2, "FULL: a reported write survives power loss")
-        XCTAssertEqual(try temporary.store.queue.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") }, "wal")
-        try temporary.store.queue.close()
+            try queue.read { try Int.fetchOne($0, sql: "PRAGMA synchronous") }, 2, "FULL: a reported write survives power loss")
+        XCTAssertEqual(try queue.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") }, "wal")
+        try queue.close()
         let before = try Data(contentsOf: URL(fileURLWithPath: temporary.path))
         for _ in 0..<3 {
             let store = try Store.open(path: temporary.path)
             _ = try store.currentState()
-            try store.queue.close()
+            try XCTUnwrap((store.engine as? SQLiteEngine)?.queue).close()
         }
         XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: temporary.path)), before, "reading must not change the file")
     }
 
     func testTheSchemaVersionIsRecordedAndANewerOneRefused() throws {
         let db = try raw()
-        XCTAssertEqual(try db.read { try Int.fetchOne($0, sql: "PRAGMA user_version") }, Migrations.latest)
+        XCTAssertEqual(try db.read { try Int.fetchOne($0, sql: "PRAGMA user_version") }, SQLiteMigrations.latest)
         try db.write { try $0.execute(sql: "PRAGMA user_version = 99") }
         try db.close()
         XCTAssertThrowsError(try Store.open(path: temporary.path)) { error in
-            XCTAssertEqual(error as? StoreError, .newerSchema(path: temporary.path, found: 99, supported: Migrations.latest))
+            XCTAssertEqual(error as? StoreError, .newerSchema(path: temporary.path, found: 99, supported: SQLiteMigrations.latest))
         }
     }
 

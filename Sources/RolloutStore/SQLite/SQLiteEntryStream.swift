@@ -1,13 +1,13 @@
 import GRDB
 import RolloutCore
 
-/// Reads entries in order, straight from SQLite's column buffers: the one
+/// Reads entries in order, straight from SQLite's column buffers: the SQLite
 /// decoder of `entries` rows, on the hot path of verification (a million entries).
 ///
 /// Strings that repeat from one entry to the next are shared rather than
 /// allocated again: the plan version, the recording time of one command, and
 /// each `previous_hash`, which is the hash read just before.
-struct EntryStream {
+struct SQLiteEntryStream: EntrySource {
     private let statement: Statement
     private let rows: RowCursor
     private var planVersion = ""
@@ -15,36 +15,12 @@ struct EntryStream {
     private var hash = ""
 
     /// The entries matching `clause` (SQL over the `entries` columns), oldest first.
-    init(_ db: Database, where clause: String = "1", arguments: StatementArguments = []) throws {
+    init(_ db: Database, where clause: String, arguments: StatementArguments) throws {
         statement = try db.makeStatement(sql: "SELECT \(EntryRow.columns) FROM entries WHERE \(clause) ORDER BY seq")
         rows = try Row.fetchCursor(statement, arguments: arguments)
     }
 
-    /// Hands every entry matching `clause` to `body`; a row that cannot be read is a `StoreError`.
-    static func forEach(
-        _ db: Database, where clause: String = "1", arguments: StatementArguments = [],
-        _ body: (Entry) throws -> Void
-    ) throws {
-        var stream = try EntryStream(db, where: clause, arguments: arguments)
-        while true {
-            let entry: Entry
-            do {
-                guard let next = try stream.next() else { return }
-                entry = next
-            } catch let unreadable as Unreadable {
-                throw StoreError.sqlite("entry #\(unreadable.seq) has an unreadable \(unreadable.field)")
-            }
-            try body(entry)
-        }
-    }
-
-    /// A row whose `field` holds something no entry can have.
-    struct Unreadable: Error {
-        var seq: Int64
-        var field: String
-    }
-
-    /// The next entry, or nil after the last. Throws `Unreadable` for a row that cannot be read.
+    /// The next entry, or nil after the last. Throws `EntryUnreadable` for a row that cannot be read.
     mutating func next() throws -> Entry? {
         guard try rows.next() != nil else { return nil }
         let row = RawRow(statement)
@@ -53,7 +29,7 @@ struct EntryStream {
             if !row.holds(column, &candidate) { candidate = row.text(column) ?? "" }
             return candidate
         }
-        func bad(_ field: String) -> Unreadable { Unreadable(seq: seq, field: field) }
+        func bad(_ field: String) -> EntryUnreadable { EntryUnreadable(seq: seq, field: field) }
         guard let kind = row.text(1).flatMap(EntryKind.init(rawValue:)) else { throw bad("kind") }
         guard let role = row.text(7).flatMap(Role.init(rawValue:)) else { throw bad("actor role") }
         guard let effective = row.bytes(8).flatMap(LocalDate.init(utf8:)) else { throw bad("effective date") }

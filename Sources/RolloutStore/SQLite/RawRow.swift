@@ -12,6 +12,19 @@ struct RawRow {
 
     func isNull(_ column: Int32) -> Bool { sqlite3_column_type(statement, column) == SQLITE_NULL }
 
+    /// The column's storage class (`SQLITE_INTEGER`, `SQLITE_TEXT`…).
+    func type(_ column: Int32) -> Int32 { sqlite3_column_type(statement, column) }
+
+    /// The column's bytes as a blob.
+    func blob(_ column: Int32) -> [UInt8] {
+        let count = Int(sqlite3_column_bytes(statement, column))
+        guard count > 0, let start = sqlite3_column_blob(statement, column) else { return [] }
+        return Array(UnsafeRawBufferPointer(start: start, count: count))
+    }
+
+    /// The number of columns of the statement.
+    var count: Int32 { sqlite3_column_count(statement) }
+
     func int64(_ column: Int32) -> Int64 { sqlite3_column_int64(statement, column) }
 
     /// The column's UTF-8 text, valid until the cursor moves; nil for NULL.

@@ -1,8 +1,8 @@
 import GRDB
 
-/// Applies the embedded `Schema/NNN_name.sql` files in order and tracks the
+/// Applies the embedded SQLite migrations (`Schema/NNN_name.sql`) in order and tracks the
 /// version in `PRAGMA user_version`.
-package enum Migrations {
+package enum SQLiteMigrations {
     /// (version, SQL) pairs from the generated `EmbeddedSchema`.
     static let all: [(version: Int, sql: String)] = EmbeddedSchema.files.compactMap { file in
         Int(file.name.prefix { $0.isNumber }).map { ($0, file.contents) }
