@@ -39,6 +39,8 @@ package enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         switch self {
         case .noDatabase(let path):
             "no database at \(path); create one with `rollout init --db \(path)`"
+        case .databaseExists(let path) where path.hasPrefix("postgresql://"):
+            "the PostgreSQL database \(path) already holds tables; expected an empty or missing database (rollout never drops a PostgreSQL history)"
         case .databaseExists(let path):
             "a database already exists at \(path); pass --replace to start over (the old history is lost) or choose another --db"
         case .notARolloutDatabase(let path, let why):

@@ -4,7 +4,7 @@ import RolloutApp
 
 /// `--db`: which database, else `ROLLOUT_DB`, else `rollout.sqlite` in the current folder.
 struct DatabaseOptions: ParsableArguments {
-    @Option(name: .long, help: "Database file (default: $ROLLOUT_DB, else ./rollout.sqlite).")
+    @Option(name: .long, help: "Database: a file (SQLite) or a postgresql:// URL (default: $ROLLOUT_DB, else ./rollout.sqlite).")
     var db: String?
 
     var path: String {
