@@ -29,7 +29,8 @@ extension Store {
         }
         guard verification.entries == head.count, verification.head == head.hash else {
             throw StoreError.copyFailed(
-                path: copy.path, why: "it ends at entry #\(verification.entries) (\(verification.head.prefix(12))), not #\(head.count) (\(head.hash.prefix(12)))")
+                path: copy.path,
+                why: "it ends at entry #\(verification.entries) (\(verification.head.prefix(12))), not #\(head.count) (\(head.hash.prefix(12)))")
         }
         return copy
     }

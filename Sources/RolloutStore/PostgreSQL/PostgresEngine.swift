@@ -128,7 +128,8 @@ struct PostgresEngine: StoreEngine {
                 }
             } else {
                 integrity.append(
-                    "the amcheck extension is not installed, so PostgreSQL's index and table checks did not run (CREATE EXTENSION amcheck as the owner)")
+                    "the amcheck extension is not installed, so PostgreSQL's index and table checks did not run (CREATE EXTENSION amcheck as the owner)"
+                )
             }
             var foreignKeys: [String] = []
             for key in try db.rows(
@@ -141,11 +142,12 @@ struct PostgresEngine: StoreEngine {
                 """)
             {
                 let (table, column, parent, parentColumn) = (key.string(0) ?? "", key.string(1) ?? "", key.string(2) ?? "", key.string(3) ?? "")
-                let broken = try db.int(
-                    """
-                    SELECT count(*) FROM \(table) AS t WHERE t.\(column) IS NOT NULL
-                    AND NOT EXISTS (SELECT 1 FROM \(parent) AS p WHERE p.\(parentColumn) = t.\(column))
-                    """) ?? 0
+                let broken =
+                    try db.int(
+                        """
+                        SELECT count(*) FROM \(table) AS t WHERE t.\(column) IS NOT NULL
+                        AND NOT EXISTS (SELECT 1 FROM \(parent) AS p WHERE p.\(parentColumn) = t.\(column))
+                        """) ?? 0
                 if broken > 0 { foreignKeys.append("\(table).\(column) → \(parent): \(broken) rows point nowhere") }
             }
             return StorageCheck(

@@ -82,6 +82,7 @@ struct PostgresURL: Sendable {
         }
         let tls: PostgresConnection.Configuration.TLS =
             requireTLS ? .require(try NIOSSLContext(configuration: .makeClientConfiguration())) : .disable
-        return PostgresConnection.Configuration(host: host ?? "localhost", port: port, username: user, password: password, database: database, tls: tls)
+        return PostgresConnection.Configuration(
+            host: host ?? "localhost", port: port, username: user, password: password, database: database, tls: tls)
     }
 }

@@ -120,7 +120,8 @@ enum StateTables {
         if let seq = row.int(5), let date = row.date(6) {
             resolution = Resolution(entry: seq, effective: date, note: row.string(7) ?? "")
         }
-        return ProblemRecord(batch: batch, office: office, problem: Problem(id: id, opened: opened, note: row.string(4) ?? "", resolution: resolution))
+        return ProblemRecord(
+            batch: batch, office: office, problem: Problem(id: id, opened: opened, note: row.string(4) ?? "", resolution: resolution))
     }
 
     /// The whole stored state.
@@ -233,7 +234,8 @@ enum StateTables {
                     [entry.seq, entry.batch, entry.office, effective, entry.note])
             case .problemResolved:
                 try db.execute(
-                    "UPDATE problems SET resolved_seq = ?, resolved = ?, resolution = ? WHERE id = ?", [entry.seq, effective, entry.note, entry.target])
+                    "UPDATE problems SET resolved_seq = ?, resolved = ?, resolution = ? WHERE id = ?",
+                    [entry.seq, effective, entry.note, entry.target])
             case .personAdded:
                 try db.execute(
                     """

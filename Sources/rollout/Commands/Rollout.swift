@@ -22,7 +22,8 @@ struct Rollout: AsyncParsableCommand {
             ProblemCommand.self, BlockCommand.self,
             UnblockCommand.self,
             CorrectCommand.self, RefusalsCommand.self, GraphCommand.self, AuditCommand.self, StatusCommand.self, OverdueCommand.self,
-            HistoryCommand.self, ChangesCommand.self, ReportCommand.self, DemoCommand.self, ExportCommand.self, CheckCommand.self, BackupCommand.self, DatabaseCommand.self,
+            HistoryCommand.self, ChangesCommand.self, ReportCommand.self, DemoCommand.self, ExportCommand.self, CheckCommand.self, BackupCommand.self,
+            DatabaseCommand.self,
             GenerateCommand.self,
         ]
     )

@@ -71,8 +71,14 @@ final class AsOfTests: XCTestCase {
     }
 
     func testTheStateOnADateIsTheFoldOfTheUnreversedEntriesEffectiveByThen() throws {
+        for engine in try TestEngine.available() {
+            try theStateOnADateIsTheFold(on: engine)
+        }
+    }
+
+    private func theStateOnADateIsTheFold(on engine: TestEngine) throws {
         for seed: UInt64 in [1, 2, 3] {
-            let temporary = try TemporaryStore()
+            let temporary = try TemporaryStore(engine: engine)
             defer { temporary.remove() }
             let store = temporary.store
             try playRandomHistory(store, seed: seed, steps: 300)
@@ -82,7 +88,7 @@ final class AsOfTests: XCTestCase {
             let last = entries.map(\.effective).max() ?? LocalDate("2026-08-01")!
             var date = LocalDate("2026-07-31")!
             while date <= last {
-                XCTAssertEqual(try store.state(asOf: date), definition(entries, asOf: date, batches: nil), "seed \(seed), \(date)")
+                XCTAssertEqual(try store.state(asOf: date), definition(entries, asOf: date, batches: nil), "\(engine) seed \(seed), \(date)")
                 XCTAssertEqual(
                     try store.state(asOf: date, batches: ["batch2"]), definition(entries, asOf: date, batches: ["batch2"]),
                     "seed \(seed), \(date), batch2")
