@@ -1,19 +1,20 @@
 import Foundation
 import RolloutCore
 import RolloutStore
+import TestSupport
 import XCTest
 
-/// Several real `rollout` processes writing to one database at once.
+/// Several real `rollout` processes writing to one database at once, on each engine.
 final class ConcurrencyTests: XCTestCase {
-    private var cli: CLI!
-
-    override func setUpWithError() throws {
-        cli = try CLI.withStaff(now: "2026-08-20T10:00:00+08:00")
+    func testConcurrentProcessesLoseNoUpdateAndNeverForkTheChain() throws {
+        for engine in try TestEngine.available() {
+            let cli = try CLI.withStaff(now: "2026-08-20T10:00:00+08:00", engine: engine)
+            defer { cli.remove() }
+            try concurrentProcessesLoseNoUpdate(cli)
+        }
     }
 
-    override func tearDown() { cli.remove() }
-
-    func testConcurrentProcessesLoseNoUpdateAndNeverForkTheChain() throws {
+    private func concurrentProcessesLoseNoUpdate(_ cli: CLI) throws {
         let store = try Store.open(path: cli.databasePath)
         let offices = store.plan.offices.map(\.id)
         var started: [(Process, Pipe, Pipe)] = []

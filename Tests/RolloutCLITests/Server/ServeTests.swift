@@ -22,46 +22,9 @@ final class ServeTests: XCTestCase {
 
     override func tearDown() { cli.remove() }
 
-    /// A running server: its process, the address it printed, and its standard error so far.
-    private struct Server {
-        let process: Process
-        let address: String
-        let errors: Pipe
-    }
+    private func startServer(database: String? = nil) throws -> ServedCLI.Server { try cli.startServer(database: database) }
 
-    private func startServer(database: String? = nil) throws -> Server {
-        let (process, out, errors) = try cli.start(["serve", "--port", "0"])
-        var printed = Data()
-        let deadline = Date().addingTimeInterval(60)
-        while !printed.contains(0x0A) {
-            guard process.isRunning, Date() < deadline else {
-                process.terminate()
-                XCTFail("the server never printed its address: \(String(decoding: errors.fileHandleForReading.availableData, as: UTF8.self))")
-                throw CocoaError(.fileReadUnknown)
-            }
-            printed.append(out.fileHandleForReading.availableData)
-        }
-        let line = String(decoding: printed, as: UTF8.self).split(separator: "\n")[0]
-        XCTAssertTrue(line.hasPrefix("Serving \(database ?? cli.databasePath) at http://127.0.0.1:"), String(line))
-        let address = String(line.split(separator: " ").last ?? "")
-        XCTAssertFalse(address.hasSuffix(":0"), "--port 0 prints the port it got")
-        return Server(process: process, address: address, errors: errors)
-    }
-
-    /// Signs in with a one-time code, chooses a password and returns a bearer token.
-    private func token(for login: String, client: HTTPClient) throws -> String {
-        let code = try cli.expect(0, ["accounts", "reset", login, "--as", "c001", "--json"]).stdout
-        let oneTime = ((try JSONSerialization.jsonObject(with: Data(code.utf8))) as? [String: Any])?["oneTimeCode"] as? String ?? ""
-        let signIn = try client.send("POST", "/api/v1/session", json: ["login": login, "password": oneTime])
-        XCTAssertEqual(signIn.status, 200, signIn.text)
-        let cookie = signIn.headers["set-cookie"]?.split(separator: ";").first.map(String.init) ?? ""
-        let browser = ["Cookie": cookie, "X-CSRF-Token": signIn.json["csrfToken"] as? String ?? ""]
-        XCTAssertEqual(
-            try client.send("PUT", "/api/v1/password", json: ["current": oneTime, "new": "\(login)-password-9"], headers: browser).status, 204)
-        let token = try client.send("POST", "/api/v1/tokens", json: ["name": "test"], headers: browser)
-        XCTAssertEqual(token.status, 201, token.text)
-        return token.json["token"] as? String ?? ""
-    }
+    private func token(for login: String, client: HTTPClient) throws -> String { try cli.apiToken(for: login, client: client) }
 
     func testTheCLIAndTheServerWriteToOneDatabaseAtOnceAndNothingIsLost() throws {
         try cli.expect(0, ["record", "guides_written", "--batch", "1", "--as", "c001"])

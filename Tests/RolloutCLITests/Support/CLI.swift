@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import TestSupport
 import RolloutCore
 import RolloutStore
@@ -27,11 +28,15 @@ struct CLI {
     var environment: [String: String]
     var executable = CLI.binary
 
-    init(now: String = "2026-08-01T10:00:00+08:00") throws {
+    /// The engine `ROLLOUT_DB` points to: a file in the folder, or a fresh database on the PostgreSQL test server.
+    let engine: TestEngine
+
+    init(now: String = "2026-08-01T10:00:00+08:00", engine: TestEngine = .sqlite) throws {
+        self.engine = engine
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("rollout-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         environment = [
-            "ROLLOUT_NOW": now, "ROLLOUT_DB": folder.appendingPathComponent("rollout.sqlite").path,
+            "ROLLOUT_NOW": now, "ROLLOUT_DB": try engine.location(in: folder, name: "rollout"),
             "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "NO_COLOR": "1",
         ]
     }
@@ -39,8 +44,8 @@ struct CLI {
     var databasePath: String { environment["ROLLOUT_DB"] ?? "" }
 
     /// A fresh Yuzhong database with 王敏 as coordinator, staff `staff-<office id>` for every office and an auditor 审计员.
-    static func withStaff(now: String) throws -> CLI {
-        let cli = try CLI(now: now)
+    static func withStaff(now: String, engine: TestEngine = .sqlite) throws -> CLI {
+        let cli = try CLI(now: now, engine: engine)
         try cli.expect(0, ["init", "--test-clock", "--coordinator", "王敏"])
         let store = try Store.open(path: cli.databasePath)
         let staff = store.plan.offices.map { Action.addPerson(name: "staff-\($0.id)", role: .office, office: $0.id) }
@@ -51,6 +56,24 @@ struct CLI {
     }
 
     func remove() { try? FileManager.default.removeItem(at: folder) }
+
+    /// Runs SQL on the database as an attacker holding the file or the superuser
+    /// role would: append-only triggers and foreign keys out of the way.
+    func tamper(_ statements: [String]) throws {
+        switch engine {
+        case .sqlite:
+            let db = try DatabaseQueue(path: databasePath)
+            try db.writeWithoutTransaction { db in
+                try db.execute(sql: "DROP TRIGGER IF EXISTS entries_no_update; DROP TRIGGER IF EXISTS entries_no_delete; PRAGMA foreign_keys = OFF")
+                for statement in statements { try db.execute(sql: statement) }
+            }
+            try db.close()
+        case .postgres:
+            // A replica session fires no triggers and checks no foreign keys.
+            try PostgresTestServer.psql(
+                "BEGIN; SET LOCAL session_replication_role = replica; \(statements.joined(separator: ";\n")); COMMIT;", on: databasePath)
+        }
+    }
 
     /// Starts the binary without waiting; returns the process and its output pipes.
     func start(_ arguments: [String], extraEnvironment: [String: String] = [:], in directory: URL? = nil) throws -> (Process, Pipe, Pipe) {

@@ -1,0 +1,56 @@
+import Foundation
+import XCTest
+
+/// The real `rollout serve` started from a `CLI`, and the sign-ins a test makes against it.
+enum ServedCLI {
+    /// A running server: its process, the address it printed, and its standard error so far.
+    struct Server {
+        let process: Process
+        let address: String
+        let errors: Pipe
+    }
+}
+
+extension CLI {
+    /// Starts `rollout serve --port 0` and waits for the address it prints.
+    func startServer(database: String? = nil, file: StaticString = #filePath, line: UInt = #line) throws -> ServedCLI.Server {
+        let (process, out, errors) = try start(["serve", "--port", "0"])
+        var printed = Data()
+        let deadline = Date().addingTimeInterval(60)
+        while !printed.contains(0x0A) {
+            guard process.isRunning, Date() < deadline else {
+                process.terminate()
+                XCTFail(
+                    "the server never printed its address: \(String(decoding: errors.fileHandleForReading.availableData, as: UTF8.self))",
+                    file: file, line: line)
+                throw CocoaError(.fileReadUnknown)
+            }
+            printed.append(out.fileHandleForReading.availableData)
+        }
+        let printedLine = String(decoding: printed, as: UTF8.self).split(separator: "\n")[0]
+        XCTAssertTrue(printedLine.hasPrefix("Serving \(database ?? databasePath) at http://127.0.0.1:"), String(printedLine), file: file, line: line)
+        let address = String(printedLine.split(separator: " ").last ?? "")
+        XCTAssertFalse(address.hasSuffix(":0"), "--port 0 prints the port it got", file: file, line: line)
+        return ServedCLI.Server(process: process, address: address, errors: errors)
+    }
+
+    /// Signs in with a one-time code and chooses a password; returns the session's cookie and CSRF headers.
+    func signIn(_ login: String, client: HTTPClient, coordinator: String = "c001") throws -> [String: String] {
+        let code = try expect(0, ["accounts", "reset", login, "--as", coordinator, "--json"]).stdout
+        let oneTime = ((try JSONSerialization.jsonObject(with: Data(code.utf8))) as? [String: Any])?["oneTimeCode"] as? String ?? ""
+        let signIn = try client.send("POST", "/api/v1/session", json: ["login": login, "password": oneTime])
+        XCTAssertEqual(signIn.status, 200, signIn.text)
+        let cookie = signIn.headers["set-cookie"]?.split(separator: ";").first.map(String.init) ?? ""
+        let browser = ["Cookie": cookie, "X-CSRF-Token": signIn.json["csrfToken"] as? String ?? ""]
+        XCTAssertEqual(
+            try client.send("PUT", "/api/v1/password", json: ["current": oneTime, "new": "\(login)-password-9"], headers: browser).status, 204)
+        return browser
+    }
+
+    /// Signs in and returns a bearer token.
+    func apiToken(for login: String, client: HTTPClient) throws -> String {
+        let token = try client.send("POST", "/api/v1/tokens", json: ["name": "test"], headers: try signIn(login, client: client))
+        XCTAssertEqual(token.status, 201, token.text)
+        return token.json["token"] as? String ?? ""
+    }
+}
