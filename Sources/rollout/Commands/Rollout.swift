@@ -12,7 +12,7 @@ struct Rollout: AsyncParsableCommand {
             an idempotency key was reused, the database stayed locked, or the clock is behind the last \
             entry's recording time (nothing written); 5 audit or check failed; 64 usage error; \
             74 no space left on the device (or an I/O error) while writing (nothing written).
-            Environment: ROLLOUT_DB (database path), ROLLOUT_ACTOR (who acts), ROLLOUT_NOW (fixed clock, \
+            Environment: ROLLOUT_DB (database file or postgresql:// URL), ROLLOUT_ACTOR (who acts), ROLLOUT_NOW (fixed clock, \
             honoured only by a test database made with `init --test-clock`; a real database refuses to run \
             with it set), NO_COLOR.
             """,

@@ -119,7 +119,8 @@ final class AuditTests: XCTestCase {
                 effective: last.effective
             )
             .sealed(
-                seq: last.seq + 1, recordedAt: last.recordedAt, planVersion: last.planVersion, previousHash: last.hash, bulk: nil, idempotencyKey: nil,
+                seq: last.seq + 1, recordedAt: last.recordedAt, planVersion: last.planVersion, previousHash: last.hash, bulk: nil,
+                idempotencyKey: nil,
                 identity: Identity(login: "王敏", authentication: .cli))
             try tamper(
                 """
@@ -129,7 +130,8 @@ final class AuditTests: XCTestCase {
             let report = try verifyFails()
             XCTAssertTrue(
                 report.contains(
-                    "entry #\(forged.seq): it records milestone live that the rules refuse at that point: live for 大坪街道 (daping) in batch1 needs ready"),
+                    "entry #\(forged.seq): it records milestone live that the rules refuse at that point: live for 大坪街道 (daping) in batch1 needs ready"
+                ),
                 report)
         }
     }
@@ -269,7 +271,8 @@ final class AuditTests: XCTestCase {
             let broken = try cli.run(["audit", "verify", "--file", export])
             XCTAssertEqual(broken.status, 5, broken.stdout)
             XCTAssertTrue(
-                broken.stdout.contains("export line 11: an entry line lacks a field or has a wrong type (field \"note\" is missing or has a wrong type)"),
+                broken.stdout.contains(
+                    "export line 11: an entry line lacks a field or has a wrong type (field \"note\" is missing or has a wrong type)"),
                 broken.stdout)
         }
     }
