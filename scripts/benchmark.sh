@@ -1,19 +1,27 @@
 #!/usr/bin/env bash
 # Benchmarks rollout against SQLite's own floor (the sqlite3 shell running the
-# equivalent SQL on the same file), and `rollout serve` with wrk. Not part of
-# the test suite. See docs/performance.md.
+# equivalent SQL on the same file), the same commands on PostgreSQL beside
+# them, and `rollout serve` with wrk on both engines. Not part of the test
+# suite. See docs/performance.md.
 #
 # Usage: scripts/benchmark.sh [WORKDIR]      (default WORKDIR: /tmp/rollout-bench)
 #   ONLY_SERVER=1   run only the server section (wrk); SKIP_SERVER=1 skips it.
+#   SKIP_POSTGRES=1 SQLite only. Otherwise the script runs itself again beside a
+#                   throwaway PostgreSQL cluster (scripts/with-postgres.sh) unless
+#                   ROLLOUT_TEST_POSTGRES already names a server, and copies the
+#                   databases into it with `rollout db copy`.
 #   SCRATCH_PATH=D  build the release binary in D (swift build --scratch-path) instead of .build.
 #   WRK_SECONDS=N   length of each wrk run (default 10).
-# Needs: hyperfine, sqlite3, GNU time, wrk, curl, python3
-#   (apt-get install -y hyperfine sqlite3 time wrk curl python3).
+# Needs: hyperfine, sqlite3, GNU time, wrk, curl, python3, and for PostgreSQL
+#   its server and psql (apt-get install -y hyperfine sqlite3 time wrk curl python3 postgresql).
 # The national database (40,000 offices, about 1.06 million entries) is generated
 # once into WORKDIR and reused; delete it to measure generation again.
 set -euo pipefail
 shopt -s inherit_errexit
 cd "$(dirname "$0")/.."
+if [ -z "${SKIP_POSTGRES:-}" ] && [ -z "${ROLLOUT_TEST_POSTGRES:-}" ]; then
+  exec bash scripts/with-postgres.sh bash "$0" "$@"
+fi
 work="${1:-/tmp/rollout-bench}"
 mkdir -p "$work"
 for tool in hyperfine sqlite3 /usr/bin/time wrk curl python3; do
@@ -59,6 +67,28 @@ if [ ! -f "$open_db" ]; then
   "$bin" generate --db "$open_db" --offices 40000 --districts 38 --open-last-batch >/dev/null
 fi
 
+# ------------------------------------------------------------- PostgreSQL copies
+# The same histories in PostgreSQL, copied hash for hash; write benchmarks run
+# on a fresh database made from a template copy of the base each time.
+postgres=""
+if [ -z "${SKIP_POSTGRES:-}" ]; then
+  postgres=1
+  pg() { python3 -c "import sys, urllib.parse as u; a = u.urlsplit(sys.argv[1]); print(a._replace(path='/' + sys.argv[2]).geturl())" "$ROLLOUT_TEST_POSTGRES" "$1"; }
+  # fresh_pg NAME TEMPLATE: database NAME made anew as a copy of TEMPLATE (fresh_pg_command prints the command, for hyperfine).
+  fresh_pg_command() { echo "psql -X -q -d '$(pg postgres)' -c 'DROP DATABASE IF EXISTS $1 WITH (FORCE)' -c 'CREATE DATABASE $1 TEMPLATE $2'"; }
+  fresh_pg() { eval "$(fresh_pg_command "$1" "$2")"; }
+  pg_settings="$work/postgres-settings.md"
+  psql -X -At -d "$(pg postgres)" -c "SELECT '| ' || name || ' | ' || setting || coalesce(' ' || unit, '') || ' |' FROM pg_settings
+    WHERE name IN ('server_version', 'shared_buffers', 'work_mem', 'effective_cache_size', 'synchronous_commit', 'fsync', 'wal_level',
+                   'max_connections', 'full_page_writes', 'checkpoint_timeout', 'max_wal_size', 'jit') ORDER BY name" > "$pg_settings"
+  for name in yz open nat; do psql -X -q -d "$(pg postgres)" -c "DROP DATABASE IF EXISTS bench_$name WITH (FORCE)"; done
+  "$bin" db copy "$yz" "$(pg bench_yz)" >/dev/null
+  echo "== copying the national history into PostgreSQL"
+  /usr/bin/time -f "db copy national: %e s, peak memory %M KB" "$bin" db copy "$nat" "$(pg bench_nat)"
+  "$bin" db copy "$open_db" "$(pg bench_open)" >/dev/null
+  psql -X -q -d "$(pg bench_nat)" -c "VACUUM ANALYZE"; psql -X -q -d "$(pg bench_open)" -c "VACUUM ANALYZE"; psql -X -q -d "$(pg bench_yz)" -c "VACUUM ANALYZE"
+fi
+
 # ---------------------------------------------------------------- the commands
 if [ -z "${ONLY_SERVER:-}" ]; then
   results="$work/results.md"
@@ -81,6 +111,32 @@ if [ -z "${ONLY_SERVER:-}" ]; then
     memory=$( { /usr/bin/time -f "%M" $bin $args >/dev/null; } 2>&1 | tail -1 )
     echo "| $scale | \`rollout $args\` | $ours | $floor | $(python3 -c "print('%.1f' % ($ours/$floor))") | $(python3 -c "print('%.0f' % ($memory/1024))") |" >> "$results"
     echo "$scale $name: rollout ${ours} ms, floor ${floor} ms"
+    [ -n "$postgres" ] && bench_postgres "$name" "$scale" "$args" "$db" "$ours" "$prepare"
+    return 0
+  }
+
+  # bench_postgres NAME SCALE "rollout args" SQLITE_DB SQLITE_MS PREPARE: the same
+  # command with --db naming the PostgreSQL copy; a row of the side-by-side table.
+  both="$work/results-both-engines.md"
+  echo "| scale | command | SQLite (ms) | PostgreSQL (ms) | PostgreSQL / SQLite |" > "$both"
+  echo "|---|---|---|---|---|" >> "$both"
+  bench_postgres() {
+    local name="$1" scale="$2" args="$3" db="$4" ours="$5" prepare="$6" target pg_prepare=true
+    case "$db" in
+      "$yz") target=bench_yz ;;
+      "$nat") target=bench_nat ;;
+      "$work/yz-run.sqlite") target=bench_yz_run; pg_prepare=$(fresh_pg_command bench_yz_run bench_yz) ;;
+      "$work/open-run.sqlite") target=bench_open_run; pg_prepare=$(fresh_pg_command bench_open_run bench_open) ;;
+      *) echo "no PostgreSQL copy of $db" >&2; return 1 ;;
+    esac
+    local url="'$(pg "$target")'"
+    local pg_args="${args/--db $db/--db $url}" json="$work/$name-postgres.json"
+    eval "$pg_prepare"
+    hyperfine --style none --warmup 2 --runs "${RUNS:-10}" --prepare "$pg_prepare" -n rollout "$bin $pg_args >/dev/null" --export-json "$json" >/dev/null
+    local theirs
+    theirs=$(python3 -c "import json; print('%.1f' % (json.load(open('$json'))['results'][0]['mean'] * 1000))")
+    echo "| $scale | \`rollout ${args/--db $db /}\` | $ours | $theirs | $(python3 -c "print('%.1f' % ($theirs/$ours))") |" >> "$both"
+    echo "$scale $name on PostgreSQL: ${theirs} ms"
   }
 
   cp "$yz" "$work/yz-base.sqlite"
@@ -111,6 +167,14 @@ if [ -z "${ONLY_SERVER:-}" ]; then
 
   echo
   cat "$results"
+  if [ -n "$postgres" ]; then
+    echo
+    cat "$both"
+    echo
+    echo "| PostgreSQL setting | value |"
+    echo "|---|---|"
+    cat "$pg_settings"
+  fi
 fi
 
 # ------------------------------------------------------------------ the server
@@ -125,8 +189,8 @@ fi
 if [ -z "${SKIP_SERVER:-}" ]; then
   seconds="${WRK_SECONDS:-10}"
   server_results="$work/server-results.md"
-  echo "| scale | scenario | clients | requests/s | p50 (ms) | p99 (ms) | errors | statuses | peak memory (MB) |" > "$server_results"
-  echo "|---|---|---|---|---|---|---|---|---|" >> "$server_results"
+  echo "| engine | scale | scenario | clients | requests/s | p50 (ms) | p99 (ms) | errors | statuses | peak memory (MB) |" > "$server_results"
+  echo "|---|---|---|---|---|---|---|---|---|---|" >> "$server_results"
 
   # Counts each response's status per thread and prints them at the end;
   # both wrk scripts below load it.
@@ -260,7 +324,9 @@ LUA
     wrk -t "$threads" -c "$clients" -d "${seconds}s" --timeout 30s --latency "${auth[@]}" -s "$script" "$url$path" "$@" > "$out" 2>&1 \
       || { cat "$out" >&2; exit 1; }
     serve_stop
-    python3 - "$out" "$peak" "$scale" "$scenario" "$clients" >> "$server_results" <<'PY'
+    local engine=SQLite
+    [[ "$db" == postgresql://* ]] && engine=PostgreSQL
+    python3 - "$out" "$peak" "$scale" "$scenario" "$clients" "$engine" >> "$server_results" <<'PY'
 import re, sys
 text = open(sys.argv[1]).read()
 def ms(value):
@@ -273,7 +339,7 @@ statuses = dict((int(s), int(n)) for s, n in re.findall(r"(\d+)=(\d+)", re.searc
 refused = statuses.get(403, 0) if "POST" in sys.argv[4] else 0
 failed = socket + sum(n for s, n in statuses.items() if not 200 <= s < 300 and not (s == 403 and refused))
 def fmt(x): return "%.2f" % x if x < 10 else "%.0f" % x
-print("| %s | %s | %s | %s | %s | %s | %d | %s | %.0f |" % (sys.argv[3], sys.argv[4], sys.argv[5], "%.2f" % rate if rate < 10 else "{:,.0f}".format(rate),
+print("| %s | %s | %s | %s | %s | %s | %s | %d | %s | %.0f |" % (sys.argv[6], sys.argv[3], sys.argv[4], sys.argv[5], "%.2f" % rate if rate < 10 else "{:,.0f}".format(rate),
       fmt(ms(latency["50"])), fmt(ms(latency["99"])), failed, " ".join("%d: %d" % kv for kv in sorted(statuses.items())), int(sys.argv[2]) / 1024))
 PY
     tail -1 "$server_results"
@@ -310,6 +376,27 @@ PY
   after=$(sqlite3 "$server_open" "SELECT count(*) FROM entries")
   echo "writes: $((after - before)) entries added ($(python3 -c "print('%.0f' % (($after - $before) / $seconds))") per second), by kind:"
   sqlite3 "$server_open" "SELECT kind, count(*) FROM entries WHERE seq > $before GROUP BY kind"
+
+  # The same scenarios on PostgreSQL (each server holds up to 8 connections).
+  if [ -n "$postgres" ]; then
+    fresh_pg bench_server_yz bench_yz; fresh_pg bench_server_nat bench_nat; fresh_pg bench_server_open bench_open
+    pg_yz=$(pg bench_server_yz); pg_nat=$(pg bench_server_nat); pg_open=$(pg bench_server_open)
+    pg_yz_token=$(api_token "$pg_yz" 王敏); pg_nat_token=$(api_token "$pg_nat" 总协调员); pg_open_token=$(api_token "$pg_open" 总协调员)
+    pg_yz_cookie=$(page_cookie "$pg_yz" 王敏)
+    for clients in 1 50; do
+      server_bench "pg-yz-status-$clients" Yuzhong '`GET /api/v1/status?batch=1`' "$clients" "$pg_yz" "/api/v1/status?batch=1" "$pg_yz_token" "$work/count.lua"
+      server_bench "pg-yz-history-$clients" Yuzhong '`GET /api/v1/offices/jiefangbei/history`' "$clients" "$pg_yz" /api/v1/offices/jiefangbei/history "$pg_yz_token" "$work/count.lua"
+      server_bench "pg-yz-board-$clients" Yuzhong 'page `GET /board` (the batches in progress, HTML)' "$clients" "$pg_yz" /board "$pg_yz_cookie" "$work/count.lua"
+      server_bench "pg-nat-status-$clients" national '`GET /api/v1/status?batch=batch1` (40,000 rows)' "$clients" "$pg_nat" "/api/v1/status?batch=batch1" "$pg_nat_token" "$work/count.lua"
+      server_bench "pg-nat-history-$clients" national '`GET /api/v1/offices/d7-o42/history`' "$clients" "$pg_nat" /api/v1/offices/d7-o42/history "$pg_nat_token" "$work/count.lua"
+    done
+    before=$(psql -X -At -d "$pg_open" -c "SELECT count(*) FROM entries")
+    server_bench pg-nat-record-50 national '`POST /api/v1/milestones` (one office each; every 10th refused)' 50 "$pg_open" /api/v1/milestones "" \
+      "$work/milestones.lua" "$pg_open_token" 40000 38 2 10
+    after=$(psql -X -At -d "$pg_open" -c "SELECT count(*) FROM entries")
+    echo "PostgreSQL writes: $((after - before)) entries added ($(python3 -c "print('%.0f' % (($after - $before) / $seconds))") per second)"
+    "$bin" audit verify --db "$pg_open" | tail -1
+  fi
 
   echo
   cat "$server_results"

@@ -12,15 +12,12 @@ extension Store {
     /// snapshot of this database feeds one transaction on the new one, so
     /// writers may go on here meanwhile and a failed copy leaves nothing behind.
     package func copy(to location: String) throws -> Store {
-        let head = try read { source in
-            let head = try Head.fetch(source)
-            func fill(_ target: any SQLExecutor) throws { try DatabaseCopy.copy(from: source, to: target) }
-            if let url = try PostgresURL(location) {
-                try PostgresEngine.create(url, replace: false, seed: fill)
-            } else {
-                try SQLiteEngine.create(path: location, replace: false, seed: fill)
-            }
-            return head
+        let head: Head
+        do {
+            head = try read { source in try fill(location, from: source) }
+        } catch StoreError.databaseExists(let path) {
+            throw StoreError.unsuitableTarget(
+                path: path, why: "a database is already there; a copy goes only into a new file or an empty PostgreSQL database")
         }
         let copy = try Store.open(path: location)
         let verification = try copy.verify(expectHead: head.hash)
@@ -33,5 +30,16 @@ extension Store {
                 why: "it ends at entry #\(verification.entries) (\(verification.head.prefix(12))), not #\(head.count) (\(head.hash.prefix(12)))")
         }
         return copy
+    }
+
+    /// Makes the new database at `location` from one snapshot of this one; returns the head it was copied at.
+    private func fill(_ location: String, from source: any SQLExecutor) throws -> Head {
+        func copyRows(_ target: any SQLExecutor) throws { try DatabaseCopy.copy(from: source, to: target) }
+        if let url = try PostgresURL(location) {
+            try PostgresEngine.create(url, replace: false, seed: copyRows)
+        } else {
+            try SQLiteEngine.create(path: location, replace: false, seed: copyRows)
+        }
+        return try Head.fetch(source)
     }
 }

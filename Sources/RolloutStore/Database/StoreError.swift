@@ -47,6 +47,8 @@ package enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             "\(path) is not a rollout database (\(why)); expected a file made by `rollout init`"
         case .newerSchema(let path, let found, let supported):
             "\(path) has schema version \(found), newer than this rollout supports (\(supported)); use a newer rollout"
+        case .readOnly(let path) where path.hasPrefix("postgresql://"):
+            "\(path) takes no writes (a read-only standby, or a read-only transaction); nothing was recorded; write to the primary"
         case .readOnly(let path):
             "\(path) cannot be written (read-only file or folder); nothing was recorded"
         case .busy(let path):

@@ -108,7 +108,19 @@ struct PostgresEngine: StoreEngine {
     func storageProblems() throws -> StorageCheck {
         try read { db in
             var integrity: [String] = []
-            if try db.int("SELECT count(*) FROM pg_extension WHERE extname = 'amcheck'") ?? 0 > 0 {
+            let amcheck = try db.int("SELECT count(*) FROM pg_extension WHERE extname = 'amcheck'") ?? 0 > 0
+            let mayRun =
+                try amcheck
+                && db.int(
+                    """
+                    SELECT count(*) FROM pg_proc WHERE proname IN ('bt_index_check', 'verify_heapam')
+                    AND has_function_privilege(oid, 'EXECUTE')
+                    """) ?? 0 >= 2
+            if amcheck && !mayRun {
+                integrity.append(
+                    "\(connections.url.user) may not run amcheck's functions, so PostgreSQL's index and table checks did not run (a superuser: GRANT EXECUTE ON FUNCTION bt_index_check(regclass, boolean), verify_heapam(regclass, boolean, boolean, text, bigint, bigint) TO \(connections.url.user))"
+                )
+            } else if amcheck {
                 for row in try db.rows(
                     """
                     SELECT c.relname FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_am a ON a.oid = c.relam

@@ -169,10 +169,13 @@ final class PostgresSchemaTests: XCTestCase {
         XCTAssertEqual(try back.state(asOf: LocalDate("2026-08-06")!), try original.store.state(asOf: LocalDate("2026-08-06")!))
 
         XCTAssertThrowsError(try original.store.copy(to: postgres.path)) { error in
-            XCTAssertTrue("\(error)".contains("already holds tables"), "\(error)")
+            XCTAssertTrue("\(error)".contains("a database is already there"), "\(error)")
         }
         XCTAssertThrowsError(try postgres.copy(to: original.path)) { error in
-            XCTAssertEqual(error as? StoreError, .databaseExists(path: original.path))
+            XCTAssertEqual(
+                error as? StoreError,
+                .unsuitableTarget(
+                    path: original.path, why: "a database is already there; a copy goes only into a new file or an empty PostgreSQL database"))
         }
     }
 
