@@ -12,6 +12,16 @@ enum DatabaseCopy {
         ("test_clock", "id, marked_at"),
         ("evidence_files", "sha256, size, media_type, content, stored_at"),
     ]
+    /// The history and the current state derived from it, copied as they are:
+    /// the copy's verification replays the history and compares the state.
+    private static let history = [
+        ("entries", EntryRow.columns),
+        ("people", "login, name, role, office_id"),
+        ("district_completions", "batch_id, milestone_id, entry_seq, effective"),
+        ("office_completions", "batch_id, office_id, milestone_id, entry_seq, effective"),
+        ("block_changes", "entry_seq, batch_id, office_id, blocked, effective, reason"),
+        ("problems", "id, batch_id, office_id, opened, note, resolved_seq, resolved, resolution"),
+    ]
     private static let tablesAfterHistory = [
         ("accounts", "login, password_hash, must_change, disabled, updated_at"),
         ("api_tokens", "id, token_hash, login, name, created_at, expires_at, revoked_at"),
@@ -24,12 +34,7 @@ enum DatabaseCopy {
     static func copy(from source: any SQLExecutor, to target: any SQLExecutor) throws {
         for (table, columns) in tablesBeforeHistory { try copyRows(table, columns, from: source, to: target) }
         try copyEvidenceMark(from: source, to: target)
-        let writer = StateTables.Writer(target)
-        try EntryRow.forEach(source) { entry in
-            try writer.insert(entry)
-            try writer.apply(entry)
-        }
-        for (table, columns) in tablesAfterHistory { try copyRows(table, columns, from: source, to: target) }
+        for (table, columns) in history + tablesAfterHistory { try copyRows(table, columns, from: source, to: target) }
         if target.dialect == .postgres {
             for table in numberedTables {
                 _ = try target.rows("SELECT setval(pg_get_serial_sequence(?, 'id'), max(id)) FROM \(table) HAVING max(id) IS NOT NULL", [table])
@@ -37,12 +42,27 @@ enum DatabaseCopy {
         }
     }
 
+    /// Rows sent in one statement: a round trip per 100 rows rather than per row.
+    private static let rowsPerStatement = 100
+
     private static func copyRows(_ table: String, _ columns: String, from source: any SQLExecutor, to target: any SQLExecutor) throws {
         let count = columns.split(separator: ",").count
-        let insert = "INSERT INTO \(table) (\(columns)) VALUES (\(Array(repeating: "?", count: count).joined(separator: ", ")))"
-        try source.forEachRow("SELECT \(columns) FROM \(table) ORDER BY 1", []) { row in
-            try target.execute(insert, (0..<count).map(row.value))
+        let row = "(" + Array(repeating: "?", count: count).joined(separator: ", ") + ")"
+        var values: [any SQLBindable] = []
+        var rows = 0
+        func flush() throws {
+            guard rows > 0 else { return }
+            try target.execute(
+                "INSERT INTO \(table) (\(columns)) VALUES \(Array(repeating: row, count: rows).joined(separator: ", "))", values)
+            values.removeAll(keepingCapacity: true)
+            rows = 0
         }
+        try source.forEachRow("SELECT \(columns) FROM \(table) ORDER BY 1", []) { sourceRow in
+            values.append(contentsOf: (0..<count).map(sourceRow.value))
+            rows += 1
+            if rows == rowsPerStatement { try flush() }
+        }
+        try flush()
     }
 
     /// Where kept evidence begins, as in the original: a new database's mark is

@@ -5,10 +5,10 @@ extension Store {
     /// the `postgresql://` URL of an empty or missing database), on either
     /// engine, and verifies the copy: it must end at this database's head hash.
     ///
-    /// Copied: plan versions and reference tables, the history with every
-    /// hash as it is (the state tables are rebuilt by applying the entries in
-    /// order), kept evidence files, accounts, API tokens, and the sign-in and
-    /// reminder logs. Sessions are not copied: people sign in again. One read
+    /// Copied row for row: plan versions and reference tables, the history
+    /// with every hash as it is and the state tables beside it (the
+    /// verification replays the history and compares them), kept evidence
+    /// files, accounts, API tokens, and the sign-in and reminder logs. Sessions are not copied: people sign in again. One read
     /// snapshot of this database feeds one transaction on the new one, so
     /// writers may go on here meanwhile and a failed copy leaves nothing behind.
     package func copy(to location: String) throws -> Store {

@@ -1,6 +1,7 @@
 import Foundation
 import RolloutCore
 import RolloutStore
+import TestSupport
 import XCTest
 
 /// SIGKILL inside a large bulk action and inside `init`: afterwards the
@@ -182,5 +183,71 @@ final class CrashTests: XCTestCase {
         }
         print("CrashTests: \(midway) of \(kills) kills landed while init was writing (WAL peak \(walPeak) bytes)")
         XCTAssertGreaterThanOrEqual(midway, requiredMidTransaction, "kills that landed while init was writing its temporary database")
+    }
+
+    /// PostgreSQL's write-ahead log position, in bytes, read through the admin URL.
+    private func walPosition() throws -> Int64 {
+        let admin = try XCTUnwrap(PostgresTestServer.adminURL)
+        return Int64(try PostgresTestServer.psql("SELECT pg_current_wal_insert_lsn() - '0/0'::pg_lsn", on: admin)) ?? 0
+    }
+
+    /// Whether some transaction holds the chain's advisory lock (a writer is appending).
+    private func chainLocked() throws -> Bool {
+        let admin = try XCTUnwrap(PostgresTestServer.adminURL)
+        return try PostgresTestServer.psql("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted", on: admin) != "0"
+    }
+
+    /// The same on PostgreSQL: the client killed while its transaction is open
+    /// (it holds the chain's lock and has written that much WAL) is rolled back
+    /// by the server, the lock is released, and the action is wholly there or absent.
+    func testABulkActionKilledMidWriteOnPostgreSQLIsWhollyThereOrWhollyAbsent() throws {
+        guard try TestEngine.available().contains(.postgres) else { throw XCTSkip("no PostgreSQL server (ROLLOUT_TEST_POSTGRES)") }
+        let admin = try XCTUnwrap(PostgresTestServer.adminURL)
+        let base = try PostgresTestServer.freshDatabase()
+        try cli.expect(0, ["init", "--test-clock", "--db", base, "--fixtures", fixtures.path, "--coordinator", "王敏"])
+        try cli.expect(0, ["record", "guides_written", "--batch", "1", "--as", "王敏", "--db", base])
+        let baseName = try XCTUnwrap(URLComponents(string: base)?.path.dropFirst()).description
+        /// A database made from the base, as it was before the bulk action.
+        func copyOfBase(_ name: String) throws -> String {
+            try PostgresTestServer.psql("CREATE DATABASE \(name) TEMPLATE \(baseName)", on: admin)
+            var components = try XCTUnwrap(URLComponents(string: base))
+            components.path = "/" + name
+            return try XCTUnwrap(components.string)
+        }
+        let bulk = ["record", "staff_trained", "--batch", "1", "--office", "all", "--as", "王敏"]
+        let reference = try copyOfBase(baseName + "_reference")
+        let start = try walPosition()
+        try with(db: reference).expect(0, bulk)
+        let walBytes = try walPosition() - start
+        XCTAssertGreaterThan(walBytes, 0)
+
+        var midTransaction = 0
+        for index in 1...kills {
+            let db = try copyOfBase(baseName + "_kill\(index)")
+            let threshold = max(1, walBytes * Int64(index) / Int64(kills + 1))
+            let running = try Running(with(db: db), bulk)
+            let begun = try walPosition()
+            var seen: Int64?
+            while running.process.isRunning {
+                let written = try walPosition() - begun
+                if written >= threshold, try chainLocked() {
+                    kill(running.pid, SIGKILL)
+                    seen = written
+                    break
+                }
+            }
+            if !running.finish().killed { seen = nil }
+            let store = try Store.open(path: db)
+            let trained = try store.history(HistoryFilter(milestone: "staff_trained")).count
+            XCTAssertTrue(
+                trained == 0 || trained == officeCount, "kill \(index) at \(seen ?? -1) WAL bytes left \(trained) of \(officeCount) entries")
+            if seen != nil, trained == 0 { midTransaction += 1 }
+            XCTAssertTrue(try store.verify().passed, "kill \(index)")
+            // The killed writer's lock went with its connection: the next write goes through.
+            try with(db: db).expect(0, ["record", "guides_written", "--batch", "2", "--as", "王敏"])
+        }
+        print("CrashTests: \(midTransaction) of \(kills) kills landed inside the bulk action's PostgreSQL transaction (\(walBytes) WAL bytes)")
+        XCTAssertGreaterThanOrEqual(
+            midTransaction, requiredMidTransaction, "kills that landed while the bulk action's transaction was open and writing")
     }
 }
