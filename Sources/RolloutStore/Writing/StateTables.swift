@@ -11,9 +11,12 @@ enum StateTables {
         var people: [String: Person] = [:]
         let rows =
             try logins.map { logins in
+                // A union, not `OR`: PostgreSQL scans the whole register for an `OR` across two indexes.
                 try db.rows(
-                    "SELECT login, name, role, office_id FROM people WHERE role = 'coordinator' OR \(db.dialect.member("login"))",
-                    [CanonicalJSON.array(logins.sorted().map(CanonicalJSON.string)).text])
+                    """
+                    SELECT login, name, role, office_id FROM people WHERE role = 'coordinator'
+                    UNION SELECT login, name, role, office_id FROM people WHERE \(db.dialect.member("login"))
+                    """, [CanonicalJSON.array(logins.sorted().map(CanonicalJSON.string)).text])
             } ?? db.rows("SELECT login, name, role, office_id FROM people")
         for row in rows {
             guard let person = person(row) else { continue }
