@@ -27,6 +27,10 @@ extension Store {
             throw StoreError.invalid(InvalidAction("role name \"\(role)\" is not valid; expected letters, digits and _"))
         }
         try engine.write(appendsToHistory: false, commit: true) { db in
+            guard try db.int("SELECT count(*) FROM pg_roles WHERE rolname = ?", [role]) ?? 0 > 0 else {
+                throw StoreError.invalid(
+                    InvalidAction("PostgreSQL has no role \"\(role)\"; expected a role made first with CREATE ROLE \(role) LOGIN PASSWORD '…'"))
+            }
             try db.execute("GRANT USAGE ON SCHEMA public TO \(role)")
             try db.execute("GRANT SELECT, INSERT ON \(Self.appendOnlyTables.joined(separator: ", ")) TO \(role)")
             try db.execute("GRANT SELECT, INSERT, UPDATE, DELETE ON \(Self.updatedTables.joined(separator: ", ")) TO \(role)")
