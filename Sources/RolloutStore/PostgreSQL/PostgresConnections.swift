@@ -54,15 +54,15 @@ final class PostgresConnections: @unchecked Sendable {
     }
 
     private func take() throws -> PostgresConnection {
-        let reused: PostgresConnection? = lock.withLock {
+        // An open idle connection, or the id the new one gets.
+        let (reused, id): (PostgresConnection?, Int) = lock.withLock {
             while let connection = idle.popLast() {
-                if !connection.isClosed { return connection }
+                if !connection.isClosed { return (connection, 0) }
             }
             opened += 1
-            return nil
+            return (nil, opened)
         }
         if let reused { return reused }
-        let id = lock.withLock { opened }
         return try PostgresConnection.connect(
             on: Self.eventLoops.next(), configuration: try url.configuration(), id: id, logger: logger
         ).wait()

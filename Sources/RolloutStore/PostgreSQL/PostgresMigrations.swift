@@ -21,7 +21,8 @@ package enum PostgresMigrations {
     /// Applies every migration newer than the database's version. The caller
     /// holds the chain lock, so two processes opening an older database apply each migration once.
     static func migrate(_ db: any SQLExecutor) throws {
-        if try version(db) == nil {
+        let existing = try version(db)
+        if existing == nil {
             try db.execute("CREATE TABLE rollout_schema_version (version bigint PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())")
             // Index and heap checks for `rollout check`, where the connecting role may install them.
             try db.execute("SAVEPOINT amcheck")
@@ -32,7 +33,7 @@ package enum PostgresMigrations {
                 try db.execute("ROLLBACK TO SAVEPOINT amcheck")
             }
         }
-        let current = try version(db) ?? 0
+        let current = existing ?? 0
         for migration in all where migration.version > current {
             for statement in PostgresScript.statements(migration.sql) { try db.execute(statement) }
             try db.execute("INSERT INTO rollout_schema_version (version) VALUES (?)", [migration.version])

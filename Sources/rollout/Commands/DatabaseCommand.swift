@@ -33,7 +33,7 @@ struct DatabaseCommand: ParsableCommand {
             try reporting {
                 let head = try RolloutService.copyDatabase(from: from, to: to)
                 if json {
-                    print(#"{"entries":\#(head.count),"head":"\#(head.hash)"}"#)
+                    try JSONOutput.print(CopyView(head))
                 } else {
                     print("Copied \(head.count) entries into \(to); the copy verifies and ends at head \(head.hash).")
                 }
