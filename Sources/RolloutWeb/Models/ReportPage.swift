@@ -3,7 +3,9 @@ import RolloutCore
 
 /// `rollout report --html`: one self-contained page (styles inline, no
 /// scripts, no network) rendered through the board's own templates.
-package struct ReportPage: Sendable {
+package struct ReportPage: PageModel {
+    package static let template = "report"
+
     let lang: String
     let t: [String: String]
     let title: String

@@ -28,10 +28,25 @@ package struct PageRenderer: Sendable {
         EmbeddedTemplates.files.map(\.name).filter { $0.hasSuffix(".mustache") }.map { String($0.dropLast(".mustache".count)) }
     }
 
+    /// The template of `model`'s type filled from `model`.
+    package func render<Model: PageModel>(_ model: Model) throws -> String {
+        guard let html = library.render(model, withTemplate: Model.template) else {
+            throw TemplateError(template: Model.template, reason: "no such template")
+        }
+        return html
+    }
+
     /// The template `name` filled from `model`.
     package func render(_ name: String, _ model: Any) throws -> String {
         guard let html = library.render(model, withTemplate: name) else { throw TemplateError(template: name, reason: "no such template") }
         return html
+    }
+
+    /// The template `name` filled from `model`, which must be `model`'s own template
+    /// (the form `report --html` calls; `render(_:)` takes the name from the model).
+    package func render<Model: PageModel>(_ name: String, _ model: Model) throws -> String {
+        guard name == Model.template else { throw TemplateError(template: name, reason: "\(Model.self) fills \(Model.template), not \(name)") }
+        return try render(model)
     }
 }
 
