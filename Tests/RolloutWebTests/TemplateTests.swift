@@ -48,7 +48,8 @@ final class TemplateTests: XCTestCase {
     }
 
     func testValuesAreEscapedSoTypedTextIsNeverMarkup() throws {
-        let html = try PageRenderer().render("error", ["message": "<script>alert('x')</script> & \"", "t": PageStrings(.zh).all])
+        let frame = PageFrame(title: "<b>", language: .zh, address: "/board", signedIn: nil, session: nil, messages: [])
+        let html = try PageRenderer().render(ErrorPage(frame: frame, message: "<script>alert('x')</script> & \"", requestID: "1"))
         XCTAssertFalse(html.contains("<script>alert"))
         XCTAssertTrue(html.contains("&lt;script&gt;"))
     }

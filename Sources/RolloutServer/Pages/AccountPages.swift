@@ -1,29 +1,13 @@
 import Hummingbird
 import RolloutApp
 import RolloutCore
+import RolloutWeb
 
 /// A coordinator's account management: who has an account and in what state,
 /// create one (its one-time code is shown once), reset a password, disable an
 /// account, and the recent failed sign-ins.
 struct AccountPages {
     let pages: Pages
-
-    /// One account as a table row.
-    struct Row: Sendable {
-        let login: String
-        let name: String
-        let role: String
-        let office: String
-        let state: String
-        let active: Bool
-    }
-
-    /// One failed sign-in.
-    struct Failure: Sendable {
-        let login: String
-        let address: String
-        let at: String
-    }
 
     var routes: [PageRoute] {
         let (service, settings) = (pages.service, pages.settings)
@@ -39,17 +23,17 @@ struct AccountPages {
                         account.disabled
                         ? t["state_disabled"]
                         : !account.hasPassword ? t["state_noPassword"] : account.mustChange ? t["state_mustChange"] : t["state_active"]
-                    return Row(
+                    return AccountsPage.Row(
                         login: person.login, name: person.name, role: t["role_\(person.role.rawValue)"],
                         office: person.office.flatMap { plan.office(id: $0)?.name } ?? "", state: state, active: !account.disabled)
                 }
-                return try await pages.html(
-                    "accounts", page, title: t["accounts_title"],
-                    [
-                        "accounts": rows,
-                        "failures": attempts.filter { !$0.succeeded }.prefix(50).map { Failure(login: $0.login, address: $0.address, at: $0.at) },
-                        "offices": plan.offices.map { Choice(value: $0.id, label: $0.name, selected: false) },
-                    ])
+                return try pages.html(
+                    AccountsPage(
+                        frame: await pages.frame(page, title: t["accounts_title"]), accounts: rows,
+                        failures: attempts.filter { !$0.succeeded }.prefix(50).map {
+                            AccountsPage.Failure(login: $0.login, address: $0.address, at: $0.at)
+                        },
+                        offices: plan.offices.map { Choice(value: $0.id, label: $0.name, selected: false) }))
             },
             PageRoute(.post, "/accounts", .coordinator) { _, _, page in
                 let form = page.form

@@ -33,30 +33,29 @@ struct AuditPages {
                     page, title: page.strings["history_refusalsTitle"], entries: entries, filters: HistoryRequest(), showFilters: false)
             },
             PageRoute(.get, "/changes", .coordinatorOrAuditor) { request, _, page in
-                var model: [String: Any] = ["from": request.query("from") ?? "", "to": request.query("to") ?? ""]
+                var answer: (changes: [String], entries: [EntryLine])?
                 if let from = request.query("from"), let to = request.query("to") {
                     let plan = service.plan
                     let (report, entries) = try await Blocking.run {
                         let report = try service.changes(from: from, to: to)
                         return (report, try service.changeEntries(report))
                     }
-                    model["changes"] = report.changes.map { "\($0.batch) \($0.office.flatMap { plan.office(id: $0)?.name } ?? "") \($0.description)" }
-                    model["entries"] = entries.map { EntryLine($0, plan: plan) }
-                    model["asked"] = true
+                    answer = (
+                        report.changes.map { "\($0.batch) \($0.office.flatMap { plan.office(id: $0)?.name } ?? "") \($0.description)" },
+                        entries.map { EntryLine($0, plan: plan) }
+                    )
                 }
-                return try await pages.html("changes", page, title: page.strings["changes_title"], model)
+                return try pages.html(
+                    ChangesPage(
+                        frame: await pages.frame(page, title: page.strings["changes_title"]), from: request.query("from") ?? "",
+                        to: request.query("to") ?? "", answer: answer))
             },
             PageRoute(.get, "/verify", .coordinatorOrAuditor) { request, _, page in
-                var model: [String: Any] = [:]
+                var verification: Verification?
                 if request.query("run") != nil {
-                    let verification = try await Blocking.run { try service.verify(expectHead: nil) }
-                    model["ran"] = true
-                    model["passed"] = verification.passed
-                    model["result"] = page.strings.format("verify_passed", ["n": String(verification.entries)])
-                    if let failure = verification.failure { model["failure"] = failure.description }
-                    model["head"] = verification.head
+                    verification = try await Blocking.run { try service.verify(expectHead: nil) }
                 }
-                return try await pages.html("verify", page, title: page.strings["verify_title"], model)
+                return try pages.html(VerifyPage(frame: await pages.frame(page, title: page.strings["verify_title"]), verification: verification))
             },
             PageRoute(.get, "/evidence/:sha256", .signedIn) { request, context, page in
                 let (sha256, person) = (try context.parameters.require("sha256"), try page.person)
@@ -84,14 +83,10 @@ struct AuditPages {
     {
         let plan = pages.service.plan
         let shown = entries.suffix(Self.rowLimit).reversed().map { EntryLine($0, plan: plan) }
-        var model: [String: Any] = [
-            "entries": Array(shown),
-            "showFilters": showFilters, "office": filters.office ?? "", "batch": filters.batch ?? "", "milestone": filters.milestone ?? "",
-            "actor": filters.actor ?? "", "kind": filters.kind ?? "", "from": filters.from ?? "", "to": filters.to ?? "",
-            "recordedFrom": filters.recordedFrom ?? "", "recordedTo": filters.recordedTo ?? "",
-            "isOffice": page.signedIn?.person.role == .office,
-        ]
-        if entries.count > Self.rowLimit { model["limited"] = page.strings.format("history_limited", ["n": String(Self.rowLimit)]) }
-        return try await pages.html("history", page, title: title, model)
+        let limited = entries.count > Self.rowLimit ? page.strings.format("history_limited", ["n": String(Self.rowLimit)]) : nil
+        return try pages.html(
+            HistoryPage(
+                frame: await pages.frame(page, title: title), entries: Array(shown), filters: filters, showFilters: showFilters,
+                isOffice: page.signedIn?.person.role == .office, limited: limited))
     }
 }

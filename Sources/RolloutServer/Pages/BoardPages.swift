@@ -33,14 +33,12 @@ struct BoardPages {
         let batches =
             [Choice(value: "", label: "—", selected: batch == nil)]
             + plan.newBatches.map { Choice(value: $0.id, label: "\($0.id) \($0.label)", selected: $0.id == batch) }
-        return try await pages.html(
-            "board", page, title: t["board_title"],
-            [
-                "sections": boards.map { BoardSection($0, plan: plan, strings: t, linkOffices: person.role != .office) },
-                "overdue": overdue.map { OverdueRow($0, strings: t) }, "overdueCount": overdue.count,
-                "problems": problems.map { ProblemRow($0, plan: plan) }, "problemCount": problems.count, "batches": batches,
-                "asOf": request.query("asOf") ?? "", "knownAt": request.query("knownAt") ?? "",
-            ])
+        return try pages.html(
+            BoardPage(
+                frame: await pages.frame(page, title: t["board_title"]),
+                sections: boards.map { BoardSection($0, plan: plan, strings: t, linkOffices: person.role != .office) },
+                overdue: overdue.map { OverdueRow($0, strings: t) }, problems: problems.map { ProblemRow($0, plan: plan) }, batches: batches,
+                asOf: request.query("asOf") ?? "", knownAt: request.query("knownAt") ?? ""))
     }
 
     private func office(_ id: String, _ page: PageRequest) async throws -> Response {
@@ -63,13 +61,12 @@ struct BoardPages {
         let resolves = plan.followUp.resolvedBy.contains(person.role) && (person.role != .office || person.office == office.id)
         let reportable = plan.milestones.filter { $0.recordedBy == .office && $0.scope == .office }
         let inProgress = boards.first { board in board.rows.first.map { !$0.live } ?? false }?.batch.id
-        return try await pages.html(
-            "office", page, title: t.format("office_title", ["office": office.name]),
-            [
-                "office": office.id, "sections": boards.map { BoardSection($0, plan: plan, strings: t, linkOffices: false) },
-                "problems": problems.map { ProblemRow($0, plan: plan) }, "ownStaff": ownStaff, "resolves": resolves, "key": Secrets.sessionID(),
-                "milestones": reportable.map { Choice(value: $0.id, label: $0.label, selected: false) },
-                "batches": plan.newBatches.map { Choice(value: $0.id, label: "\($0.id) \($0.label)", selected: $0.id == inProgress) },
-            ])
+        return try pages.html(
+            OfficePage(
+                frame: await pages.frame(page, title: t.format("office_title", ["office": office.name])), office: office.id,
+                sections: boards.map { BoardSection($0, plan: plan, strings: t, linkOffices: false) },
+                problems: problems.map { ProblemRow($0, plan: plan) }, ownStaff: ownStaff, resolves: resolves, key: Secrets.sessionID(),
+                milestones: reportable.map { Choice(value: $0.id, label: $0.label, selected: false) },
+                batches: plan.newBatches.map { Choice(value: $0.id, label: "\($0.id) \($0.label)", selected: $0.id == inProgress) }))
     }
 }

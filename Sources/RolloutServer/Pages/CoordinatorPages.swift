@@ -10,19 +10,6 @@ import RolloutWeb
 struct CoordinatorPages {
     let pages: Pages
 
-    /// An office to tick.
-    struct OfficeChoice: Sendable {
-        let id: String
-        let name: String
-        let checked: Bool
-    }
-
-    /// An entry a correction would reverse.
-    struct Reversal: Sendable {
-        let seq: Int64
-        let what: String
-    }
-
     var routes: [PageRoute] {
         let (service, settings) = (pages.service, pages.settings)
         return [
@@ -33,12 +20,11 @@ struct CoordinatorPages {
                 let result = try await Blocking.run { try service.record(recording, by: actor, at: settings.clock()) }
                 let t = page.strings
                 let lines = result.outcomes.map { OutcomeLine($0, plan: service.plan, strings: t, dryRun: true) }
-                return try await pages.html(
-                    "preview", page, title: t["preview_title"],
-                    [
-                        "lines": lines, "anyAllowed": result.recorded > 0, "milestone": recording.milestone, "batch": recording.batch,
-                        "offices": recording.offices, "date": page.form["date"] ?? "", "note": recording.note, "key": page.form["key"] ?? "",
-                    ])
+                return try pages.html(
+                    PreviewPage(
+                        frame: await pages.frame(page, title: t["preview_title"]), lines: lines, anyAllowed: result.recorded > 0,
+                        key: page.form["key"] ?? "", milestone: recording.milestone, batch: recording.batch, offices: recording.offices,
+                        date: page.form["date"] ?? "", note: recording.note))
             },
             PageRoute(.post, "/record", .coordinator) { _, _, page in
                 let recording = try recording(page.form, dryRun: false)
@@ -49,7 +35,7 @@ struct CoordinatorPages {
             },
             PageRoute(.get, "/correct", .coordinator) { request, _, page in
                 let numbers = request.queries("entry").flatMap { $0.split(whereSeparator: { $0 == "," || $0 == " " }) }
-                var model: [String: Any] = ["entry": request.query("entry") ?? "", "key": Secrets.sessionID()]
+                var correction: (targets: [CorrectPage.Reversal], dependants: [CorrectPage.Reversal])?
                 if !numbers.isEmpty {
                     let seqs = try numbers.map { text -> Int64 in
                         guard let seq = Int64(text), seq > 0 else { throw InputError("invalid entry number \"\(text)\"; expected a whole number") }
@@ -57,12 +43,15 @@ struct CoordinatorPages {
                     }
                     let now = settings.clock()
                     let plan = try await Blocking.run { try service.correctionPlan(entries: seqs, now: now) }
-                    model["targets"] = plan.targets.map { Reversal(seq: $0.seq, what: EntryLine.describe($0, plan: service.plan)) }
-                    model["dependants"] = plan.dependants.map { Reversal(seq: $0.entry, what: $0.what) }
-                    model["hasDependants"] = !plan.dependants.isEmpty
-                    model["all"] = (plan.targets.map(\.seq) + plan.dependants.map(\.entry)).map(String.init).joined(separator: ",")
+                    correction = (
+                        plan.targets.map { CorrectPage.Reversal(seq: $0.seq, what: EntryLine.describe($0, plan: service.plan)) },
+                        plan.dependants.map { CorrectPage.Reversal(seq: $0.entry, what: $0.what) }
+                    )
                 }
-                return try await pages.html("correct", page, title: page.strings["correct_title"], model)
+                return try pages.html(
+                    CorrectPage(
+                        frame: await pages.frame(page, title: page.strings["correct_title"]), entry: request.query("entry") ?? "",
+                        key: Secrets.sessionID(), correction: correction))
             },
             PageRoute(.post, "/correct", .coordinator) { _, _, page in
                 let text = try page.form.require("entries", page.strings["correct_entry"])
@@ -83,9 +72,10 @@ struct CoordinatorPages {
                 let blocked = boards.flatMap { board in
                     board.rows.compactMap { row in row.block.map { "\(board.batch.id) \(row.office.name)：\($0.reason)（\($0.effective)）" } }
                 }
-                return try await pages.html(
-                    "blocks", page, title: page.strings["block_title"],
-                    ["blocked": blocked, "offices": officeChoices([]), "batches": batchChoices(), "key": Secrets.sessionID()])
+                return try pages.html(
+                    BlocksPage(
+                        frame: await pages.frame(page, title: page.strings["block_title"]), blocked: blocked, offices: officeChoices([]),
+                        batches: batchChoices(), key: Secrets.sessionID()))
             },
             PageRoute(.post, "/blocks", .coordinator) { _, _, page in
                 let form = page.form
@@ -111,12 +101,11 @@ struct CoordinatorPages {
 
     private func recordForm(_ page: PageRequest, _ form: FormData) async throws -> Response {
         let plan = pages.service.plan
-        return try await pages.html(
-            "record", page, title: page.strings["record_title"],
-            [
-                "milestones": plan.milestones.map { Choice(value: $0.id, label: "\($0.label)（\($0.id)）", selected: false) },
-                "batches": batchChoices(), "offices": officeChoices(form.all("office")), "key": Secrets.sessionID(),
-            ])
+        return try pages.html(
+            RecordPage(
+                frame: await pages.frame(page, title: page.strings["record_title"]),
+                milestones: plan.milestones.map { Choice(value: $0.id, label: "\($0.label)（\($0.id)）", selected: false) },
+                batches: batchChoices(), offices: officeChoices(form.all("office")), key: Secrets.sessionID()))
     }
 
     private func officeChoices(_ ticked: [String]) -> [OfficeChoice] {

@@ -1,12 +1,11 @@
+import RolloutWeb
+
 /// Messages a form post leaves for the page it redirects to, per session,
 /// shown once. Kept in memory: a message lost to a restart loses nothing
 /// recorded, since every outcome is also in the history.
 actor FlashMessages {
-    /// One message: what happened, or why not.
-    struct Message: Sendable {
-        let text: String
-        let error: Bool
-    }
+    /// One message: what happened, or why not; the frame of the next page shows it.
+    typealias Message = PageFrame.Message
 
     private var waiting: [String: [Message]] = [:]
     /// Sessions with messages waiting, oldest first, to bound the memory kept.

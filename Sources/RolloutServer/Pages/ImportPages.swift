@@ -11,24 +11,11 @@ import RolloutWeb
 struct ImportPages {
     let pages: Pages
 
-    /// One row of the sheet as the preview shows it.
-    struct Line: Sendable {
-        let row: Int
-        let office: String
-        let batch: String
-        let milestone: String
-        let date: String
-        let reporter: String
-        let state: String
-        let css: String
-        let message: String
-    }
-
     var routes: [PageRoute] {
         let (service, settings) = (pages.service, pages.settings)
         return [
             PageRoute(.get, "/import", .coordinator) { _, _, page in
-                try await pages.html("import", page, title: page.strings["import_title"])
+                try pages.html(ImportPage(frame: await pages.frame(page, title: page.strings["import_title"])))
             },
             PageRoute(.post, "/import/preview", .coordinator) { _, _, page in
                 guard let sheet = page.form.files.first else { throw InputError("choose the sheet to import (a .csv file)") }
@@ -67,21 +54,21 @@ struct ImportPages {
     private func preview(_ bytes: [UInt8], name: String, _ page: PageRequest, notice: String?) async throws -> Response {
         let (service, settings, actor, t) = (pages.service, pages.settings, try page.actor, page.strings)
         let result = try await Blocking.run { try service.importProgress(ProgressImport(bytes: bytes), by: actor, at: settings.clock()) }
-        var model: [String: Any] = [
-            "lines": result.rows.map { Self.line($0, plan: service.plan, strings: t) }, "anyAllowed": result.allowed > 0,
-            "summary": t.format(
-                "import_summary",
-                [
-                    "name": name, "encoding": result.encoding.rawValue, "allowed": String(result.allowed), "refused": String(result.refused),
-                    "already": String(result.alreadyImported),
-                ]),
-            "sheet": Data(bytes).base64EncodedString(), "expect": String(result.headCount), "name": name,
-        ]
-        if let notice { model["notice"] = notice }
-        return try await pages.html("import-preview", page, title: t["import_previewTitle"], model)
+        return try pages.html(
+            ImportPreviewPage(
+                frame: await pages.frame(page, title: t["import_previewTitle"]), notice: notice,
+                summary: t.format(
+                    "import_summary",
+                    [
+                        "name": name, "encoding": result.encoding.rawValue, "allowed": String(result.allowed), "refused": String(result.refused),
+                        "already": String(result.alreadyImported),
+                    ]),
+                lines: result.rows.map { Self.line($0, plan: service.plan, strings: t) }, anyAllowed: result.allowed > 0,
+                sheet: Data(bytes).base64EncodedString(), expect: String(result.headCount), name: name))
     }
 
-    static func line(_ row: ImportedRow, plan: Plan, strings t: PageStrings) -> Line {
+    /// One row of the sheet in words: where, what, and whether it is (or was) imported.
+    static func line(_ row: ImportedRow, plan: Plan, strings t: PageStrings) -> ImportPreviewPage.Line {
         let (state, css, message): (String, String, String) =
             switch row.status {
             case .allowed: (t["preview_allowed"], "allowed", "")
@@ -89,7 +76,7 @@ struct ImportPages {
             case .alreadyImported(let entry): (t["import_already"], "due", t.format("outcome_entry", ["seq": String(entry)]))
             case .refused(_, let message): (t["preview_refused"], "refused", message)
             }
-        return Line(
+        return ImportPreviewPage.Line(
             row: row.row, office: row.office.flatMap { plan.office(id: $0)?.name } ?? row.office ?? "", batch: row.batch ?? "",
             milestone: row.milestone ?? "", date: row.effective?.description ?? "", reporter: row.reporter, state: state, css: css,
             message: message)

@@ -1,6 +1,7 @@
 import Hummingbird
 import RolloutApp
 import RolloutCore
+import RolloutWeb
 
 /// The forms of an office's page: its own staff report a milestone and open a
 /// problem (each with a note and evidence files); whoever the plan names

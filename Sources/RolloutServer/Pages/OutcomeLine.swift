@@ -3,32 +3,7 @@ import RolloutCore
 import RolloutStore
 import RolloutWeb
 
-/// One action's outcome in words, per office: recorded (or would be),
-/// refused with the engine's reason, or already recorded under the form's key.
-struct OutcomeLine: Sendable {
-    let office: String
-    let state: String
-    let css: String
-    let text: String
-
-    init(_ outcome: Outcome, plan: Plan, strings t: PageStrings, dryRun: Bool) {
-        office = outcome.action.scope.office.flatMap { plan.office(id: $0)?.name } ?? t["overdue_districtWide"]
-        switch outcome.result {
-        case .recorded(let entries):
-            state = dryRun ? t["preview_allowed"] : t["outcome_recorded"]
-            css = "allowed"
-            text = dryRun ? "" : entries.map { t.format("outcome_entry", ["seq": String($0.seq)]) }.joined(separator: ", ")
-        case .refused(let refusal, let entry):
-            state = dryRun ? t["preview_refused"] : t["outcome_refused"]
-            css = "refused"
-            text = refusal.message + (dryRun ? "" : " (" + t.format("outcome_entry", ["seq": String(entry.seq)]) + ")")
-        case .duplicate(let entry):
-            state = t["outcome_duplicate"]
-            css = "due"
-            text = t.format("outcome_entry", ["seq": String(entry.seq)])
-        }
-    }
-
+extension OutcomeLine {
     /// The outcome as one message after a form: refusals are shown as errors.
     static func tell(_ result: ActionResult, plan: Plan, page: PageRequest, pages: Pages) async {
         let t = page.strings

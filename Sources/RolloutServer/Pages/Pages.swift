@@ -21,30 +21,25 @@ struct Pages: Sendable {
         Response(status: .seeOther, headers: [.location: location])
     }
 
-    /// The page `template` for `page`'s person: the frame (language, menu,
-    /// who is signed in, messages from the last form) and `fields`.
-    func html(_ template: String, _ page: PageRequest, title: String, _ fields: [String: Any] = [:], status: HTTPResponse.Status = .ok)
-        async throws -> Response
-    {
+    /// The frame of `page`'s page titled `title`: language, menu, who is signed
+    /// in, and the messages the last form left (taken, so each is shown once).
+    func frame(_ page: PageRequest, title: String) async -> PageFrame {
         var messages: [FlashMessages.Message] = []
         if let session = page.session { messages = await flash.take(session: session) }
-        var model = fields
-        model["frame"] = PageFrame(page: page, title: title, messages: messages)
-        model["t"] = page.strings.all
-        let text = try renderer.render(template, model)
+        return PageFrame(page: page, title: title, messages: messages)
+    }
+
+    /// `model` rendered through its own template.
+    func html<Model: PageModel>(_ model: Model, status: HTTPResponse.Status = .ok) throws -> Response {
+        let text = try renderer.render(model)
         return Response(
             status: status, headers: [.contentType: "text/html; charset=utf-8"], body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
     }
 
     /// An error as a page: the same status and message the API gives.
     func error(status: HTTPResponse.Status, message: String, _ page: PageRequest, requestID: String) throws -> Response {
-        let t = page.strings
-        let model: [String: Any] = [
-            "frame": PageFrame(page: page, title: t["error_title"], messages: []), "t": t.all, "message": message, "requestID": requestID,
-        ]
-        let text = try renderer.render("error", model)
-        return Response(
-            status: status, headers: [.contentType: "text/html; charset=utf-8"], body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
+        let frame = PageFrame(page: page, title: page.strings["error_title"], messages: [])
+        return try html(ErrorPage(frame: frame, message: message, requestID: requestID), status: status)
     }
 
     /// Remembers a message for the page the browser is sent to next.

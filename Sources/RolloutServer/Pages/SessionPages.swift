@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import RolloutApp
 import RolloutCore
+import RolloutWeb
 
 /// Signing in and out, and the password change a one-time code leads to.
 struct SessionPages {
@@ -40,8 +41,8 @@ struct SessionPages {
                 return response
             },
             PageRoute(.get, "/password", .signedInWithCode) { _, _, page in
-                try await pages.html(
-                    "password", page, title: page.strings["password_title"], ["mustChange": page.signedIn?.mustChangePassword ?? false])
+                let frame = await pages.frame(page, title: page.strings["password_title"])
+                return try pages.html(PasswordPage(frame: frame, mustChange: page.signedIn?.mustChangePassword ?? false))
             },
             PageRoute(.post, "/password", .signedInWithCode) { _, _, page in
                 let (current, new) = (page.form.fields["current"]?.first ?? "", page.form.fields["new"]?.first ?? "")
@@ -60,9 +61,9 @@ struct SessionPages {
     private func signInPage(_ page: PageRequest, next: String?, login: String?, error: String?, status: HTTPResponse.Status) async throws
         -> Response
     {
-        var model: [String: Any] = ["next": next ?? "", "login": login ?? ""]
-        if let error { model["error"] = error }
-        return try await pages.html("signin", page, title: page.strings["signIn_title"], model, status: status)
+        try pages.html(
+            SignInPage(frame: await pages.frame(page, title: page.strings["signIn_title"]), next: next ?? "", login: login ?? "", error: error),
+            status: status)
     }
 
     /// Where to go after signing in: a path on this site only, never another site.

@@ -36,12 +36,6 @@ package struct PageRenderer: Sendable {
         return html
     }
 
-    /// The template `name` filled from `model`.
-    package func render(_ name: String, _ model: Any) throws -> String {
-        guard let html = library.render(model, withTemplate: name) else { throw TemplateError(template: name, reason: "no such template") }
-        return html
-    }
-
     /// The template `name` filled from `model`, which must be `model`'s own template
     /// (the form `report --html` calls; `render(_:)` takes the name from the model).
     package func render<Model: PageModel>(_ name: String, _ model: Model) throws -> String {
