@@ -42,7 +42,8 @@ struct InitCommand: ParsableCommand {
                 )
             }
             let service = try RolloutService.create(
-                path: database.path, plan: plan, coordinator: coordinator, login: login, now: try CommandClock.now(in: plan.timeZone, injectable: testClock),
+                path: database.path, plan: plan, coordinator: coordinator, login: login,
+                now: try CommandClock.now(in: plan.timeZone, injectable: testClock),
                 replace: replace, testClock: testClock)
             let head = try service.head()
             if output.json {
