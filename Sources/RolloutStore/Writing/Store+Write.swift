@@ -47,11 +47,7 @@ extension Store {
     package func perform(
         recordingBy clock: some WallClock, options: WriteOptions = WriteOptions(), _ requests: (Moment) throws -> [Request]
     ) throws -> [Outcome] {
-        try write(options: options) { head, db in
-            try recordingMoment(clock.now(), head: head, db: db)
-        } requests: { moment in
-            try requests(moment)
-        }
+        try write(options: options, moment: { head, db in try recordingMoment(clock.now(), head: head, db: db) }, requests: requests)
     }
 
     private func write(
