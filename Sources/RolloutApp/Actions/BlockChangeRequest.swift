@@ -23,18 +23,19 @@ package struct BlockChangeRequest: Sendable {
 
 extension RolloutService {
     /// Blocks or unblocks each office named, in one transaction.
-    package func changeBlock(_ request: BlockChangeRequest, by actor: Actor, at now: Timestamp) throws -> ActionResult {
-        let moment = try moment(at: now)
+    package func changeBlock(_ request: BlockChangeRequest, by actor: Actor, at clock: some WallClock) throws -> ActionResult {
         try NoteText.check(request.reason, what: "reason")
         let batch = try names.batch(request.batch).id
-        let effective = try request.write.effective(today: moment.today)
+        let date = try request.write.effectiveDate()
         let targets = try offices(named: request.offices)
         if targets.isEmpty { throw InputError("name the office with --office (an id, a list, or all)") }
-        let actions = targets.map { office in
-            request.blocking
-                ? Action.block(batch: batch, office: office.id, effective: effective, reason: request.reason)
-                : Action.unblock(batch: batch, office: office.id, effective: effective, reason: request.reason)
+        return try perform(by: actor, at: clock, write: request.write) { moment in
+            let effective = date ?? moment.today
+            return targets.map { office in
+                request.blocking
+                    ? Action.block(batch: batch, office: office.id, effective: effective, reason: request.reason)
+                    : Action.unblock(batch: batch, office: office.id, effective: effective, reason: request.reason)
+            }
         }
-        return try perform(actions, by: actor, at: moment, write: request.write)
     }
 }

@@ -17,13 +17,14 @@ package struct CorrectionRequest: Sendable {
 
 extension RolloutService {
     /// Reverses entries, each with a new entry; dependants must be named too.
-    package func correct(_ request: CorrectionRequest, by actor: Actor, at now: Timestamp) throws -> ActionResult {
-        let moment = try moment(at: now)
+    package func correct(_ request: CorrectionRequest, by actor: Actor, at clock: some WallClock) throws -> ActionResult {
         try NoteText.check(request.reason, what: "reason")
         guard !request.entries.isEmpty else { throw InputError("name at least one entry number to reverse") }
         let targets = try store.entries(Array(Set(request.entries)).sorted())
-        let action = Action.correct(targets: targets, effective: try request.write.effective(today: moment.today), reason: request.reason)
-        return try perform([action], by: actor, at: moment, write: request.write)
+        let date = try request.write.effectiveDate()
+        return try perform(by: actor, at: clock, write: request.write) { moment in
+            [.correct(targets: targets, effective: date ?? moment.today, reason: request.reason)]
+        }
     }
 }
 

@@ -30,11 +30,10 @@ package struct MilestoneRecording: Sendable {
 extension RolloutService {
     /// Records a milestone. With several offices the allowed ones are recorded
     /// and the refused ones recorded as refusals, all with one bulk id.
-    package func record(_ request: MilestoneRecording, by actor: Actor, at now: Timestamp) throws -> ActionResult {
+    package func record(_ request: MilestoneRecording, by actor: Actor, at clock: some WallClock) throws -> ActionResult {
         let milestone = try names.milestone(request.milestone)
         let batch = try names.batch(request.batch)
-        let moment = try moment(at: now)
-        let effective = try request.write.effective(today: moment.today)
+        let date = try request.write.effectiveDate()
         try NoteText.check(request.note)
         if milestone.scope == .district, !request.offices.isEmpty {
             throw InputError("\(milestone.id) is recorded once for the whole district; do not pass --office")
@@ -43,21 +42,28 @@ extension RolloutService {
         let evidence = zip(request.evidence, files).map { upload, file in file.evidence(name: upload.name) }
         let targets: [String?] = milestone.scope == .district ? [nil] : try offices(named: request.offices).map(\.id)
         if targets.isEmpty { throw InputError("\(milestone.id) is recorded per office; pass --office (an id, a list, or all)") }
-        let actions = targets.map {
-            Action.record(
-                milestone: milestone.id, batch: batch.id, office: $0, effective: effective, note: request.note,
-                evidence: evidence)
+        return try perform(by: actor, at: clock, write: request.write, evidence: files) { moment in
+            targets.map {
+                Action.record(
+                    milestone: milestone.id, batch: batch.id, office: $0, effective: date ?? moment.today, note: request.note,
+                    evidence: evidence)
+            }
         }
-        return try perform(actions, by: actor, at: moment, write: request.write, evidence: files)
     }
 
-    /// Performs checked actions in one transaction.
-    func perform(_ actions: [Action], by actor: Actor, at moment: Moment, write: WriteInput, evidence: [EvidenceContent] = []) throws
-        -> ActionResult
-    {
+    /// Performs checked actions in one transaction: the one write path of every
+    /// use case. The recording time is read from `clock` once the write lock is
+    /// held, and `actions` are made for it (an effective date left out is its day).
+    func perform(
+        by actor: Actor, at clock: some WallClock, write: WriteInput, evidence: [EvidenceContent] = [],
+        _ actions: (Moment) throws -> [Action]
+    ) throws -> ActionResult {
         var options = try write.options()
         options.authentication = actor.authentication
         options.evidence = evidence
-        return ActionResult(outcomes: try store.perform(actions, as: actor.login, at: moment, options: options), dryRun: options.dryRun)
+        let outcomes = try store.perform(recordingBy: clock, options: options) { moment in
+            try actions(moment).map { Store.Request(actor: actor.login, action: $0) }
+        }
+        return ActionResult(outcomes: outcomes, dryRun: options.dryRun)
     }
 }

@@ -42,27 +42,30 @@ package struct ProblemResolution: Sendable {
 
 extension RolloutService {
     /// Opens a problem at one office.
-    package func openProblem(_ report: ProblemReport, by actor: Actor, at now: Timestamp) throws -> ActionResult {
-        let moment = try moment(at: now)
+    package func openProblem(_ report: ProblemReport, by actor: Actor, at clock: some WallClock) throws -> ActionResult {
         try NoteText.check(report.note)
         let files = try report.evidence.map { try $0.checked() }
-        let action = Action.openProblem(
-            batch: try names.batch(report.batch).id, office: try office(named: report.office).id,
-            effective: try report.write.effective(today: moment.today), note: report.note,
-            evidence: zip(report.evidence, files).map { $1.evidence(name: $0.name) })
-        return try perform([action], by: actor, at: moment, write: report.write, evidence: files)
+        let (batch, office) = (try names.batch(report.batch).id, try office(named: report.office).id)
+        let date = try report.write.effectiveDate()
+        let evidence = zip(report.evidence, files).map { $1.evidence(name: $0.name) }
+        return try perform(by: actor, at: clock, write: report.write, evidence: files) { moment in
+            [.openProblem(batch: batch, office: office, effective: date ?? moment.today, note: report.note, evidence: evidence)]
+        }
     }
 
     /// Resolves an open problem.
-    package func resolveProblem(_ resolution: ProblemResolution, by actor: Actor, at now: Timestamp) throws -> ActionResult {
-        let moment = try moment(at: now)
+    package func resolveProblem(_ resolution: ProblemResolution, by actor: Actor, at clock: some WallClock) throws -> ActionResult {
         try NoteText.check(resolution.note)
         let files = try resolution.evidence.map { try $0.checked() }
         let record = try store.problem(id: resolution.problem)
-        let action = Action.resolveProblem(
-            problem: resolution.problem, batch: record.batch, office: record.office,
-            effective: try resolution.write.effective(today: moment.today), note: resolution.note,
-            evidence: zip(resolution.evidence, files).map { $1.evidence(name: $0.name) })
-        return try perform([action], by: actor, at: moment, write: resolution.write, evidence: files)
+        let date = try resolution.write.effectiveDate()
+        let evidence = zip(resolution.evidence, files).map { $1.evidence(name: $0.name) }
+        return try perform(by: actor, at: clock, write: resolution.write, evidence: files) { moment in
+            [
+                .resolveProblem(
+                    problem: resolution.problem, batch: record.batch, office: record.office, effective: date ?? moment.today,
+                    note: resolution.note, evidence: evidence)
+            ]
+        }
     }
 }

@@ -3,7 +3,7 @@ import RolloutCore
 extension RolloutService {
     /// Registers a person in a role (`coordinator`, `office`, `auditor`), office
     /// staff with their office, under a unique login (the name when none is given).
-    package func addPerson(name: String, login: String? = nil, role: String, office: String?, by actor: Actor, at now: Timestamp) throws
+    package func addPerson(name: String, login: String? = nil, role: String, office: String?, by actor: Actor, at clock: some WallClock) throws
         -> ActionResult
     {
         try NoteText.check(name, what: "name")
@@ -12,14 +12,15 @@ extension RolloutService {
             throw InputError("unknown role \"\(role)\"; expected coordinator, office or auditor")
         }
         let officeID = try office.map { try names.office($0).id }
-        return try perform(
-            [.addPerson(name: name, role: parsedRole, office: officeID, login: login)], by: actor, at: try moment(at: now), write: WriteInput())
+        return try perform(by: actor, at: clock, write: WriteInput()) { _ in
+            [.addPerson(name: name, role: parsedRole, office: officeID, login: login)]
+        }
     }
 
     /// Takes a person (by login, or a name only one person has) off the register; their past entries stay valid.
-    package func removePerson(_ person: String, reason: String, by actor: Actor, at now: Timestamp) throws -> ActionResult {
+    package func removePerson(_ person: String, reason: String, by actor: Actor, at clock: some WallClock) throws -> ActionResult {
         try NoteText.check(reason, what: "reason")
         let login = try self.actor(named: person).login
-        return try perform([.removePerson(login: login, reason: reason)], by: actor, at: try moment(at: now), write: WriteInput())
+        return try perform(by: actor, at: clock, write: WriteInput()) { _ in [.removePerson(login: login, reason: reason)] }
     }
 }

@@ -29,14 +29,15 @@ extension RolloutService {
     /// detail and the idempotency key `import:<sha256>:<row>`, so importing the
     /// same file again records nothing new. Refused rows are not recorded.
     /// A malformed file throws `InputError` and writes nothing.
-    package func importProgress(_ request: ProgressImport, by actor: Actor, at now: Timestamp) throws -> ImportResult {
+    package func importProgress(_ request: ProgressImport, by actor: Actor, at clock: some WallClock) throws -> ImportResult {
         let text = try SheetText(bytes: request.bytes)
         let table = try CSVTable(text: text.text)
         let columns = try ImportColumns(header: table.header)
         guard let person = try store.person(login: actor.login), person.role == .coordinator else {
             throw PermissionDenied("only a coordinator may import progress; \(actor.login) is not a registered coordinator")
         }
-        let moment = try moment(at: now)
+        // Rows are checked against today; the writes read the clock again once the write lock is held.
+        let today = try moment(at: clock.now()).today
         let sha256 = SHA256Hex.digest(Data(request.bytes))
         var write = try WriteInput(expect: request.expect).options()
         write.authentication = actor.authentication
@@ -44,7 +45,7 @@ extension RolloutService {
         var rows: [ImportedRow] = []
         var pending: [(index: Int, request: Store.Request)] = []
         for csvRow in table.rows {
-            let (row, action) = checkedRow(csvRow, columns: columns, sha256: sha256, today: moment.today)
+            let (row, action) = checkedRow(csvRow, columns: columns, sha256: sha256, today: today)
             if let action {
                 pending.append((rows.count, Store.Request(actor: actor.login, action: action, idempotencyKey: "import:\(sha256):\(csvRow.number)")))
             }
@@ -62,7 +63,7 @@ extension RolloutService {
         var preview = write
         preview.expect = write.expect ?? .count(head.count)
         preview.dryRun = true
-        let decided = pending.isEmpty ? [] : try store.perform(pending.map(\.request), at: moment, options: preview)
+        let decided = pending.isEmpty ? [] : try store.perform(recordingBy: clock, options: preview) { _ in pending.map(\.request) }
         var toWrite: [(index: Int, request: Store.Request)] = []
         for (item, outcome) in zip(pending, decided) {
             if case .recorded = outcome.result { toWrite.append(item) }
@@ -73,7 +74,7 @@ extension RolloutService {
             // Decided against the same head in the same order, so exactly the previewed rows are recorded.
             var options = write
             options.expect = .count(head.count)
-            let written = try store.perform(toWrite.map(\.request), at: moment, options: options)
+            let written = try store.perform(recordingBy: clock, options: options) { _ in toWrite.map(\.request) }
             for (item, outcome) in zip(toWrite, written) {
                 rows[item.index] = rows[item.index].with(Self.status(of: outcome, written: true))
                 if case .recorded(let entries) = outcome.result { bulk = entries.first?.bulk }

@@ -20,10 +20,9 @@ package struct WriteInput: Sendable, Equatable {
         self.dryRun = dryRun
     }
 
-    /// The effective date: the one given, or today.
-    func effective(today: LocalDate) throws -> LocalDate {
-        guard let date else { return today }
-        return try TimeInput.date(date, field: "date")
+    /// The effective date given, checked; nil for the day the write is recorded on.
+    func effectiveDate() throws -> LocalDate? {
+        try date.map { try TimeInput.date($0, field: "date") }
     }
 
     /// The store's options.

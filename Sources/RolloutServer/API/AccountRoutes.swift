@@ -45,7 +45,7 @@ struct AccountRoutes {
                 let (service, settings, actor) = (service, settings, signedIn.actor)
                 let (result, code) = try await Blocking.run {
                     try service.createAccount(
-                        login: body.login, name: body.name, role: body.role, office: body.office, by: actor, at: settings.clock(),
+                        login: body.login, name: body.name, role: body.role, office: body.office, by: actor, at: settings.clock.now(),
                         policy: settings.policy)
                 }
                 let view = CreatedView(result: ActionResultView(result), code: code.map(IssuedCodeView.init))
@@ -55,14 +55,14 @@ struct AccountRoutes {
                 let login = try context.parameters.require("login")
                 let (service, settings, actor) = (service, settings, signedIn.actor)
                 let code = try await Blocking.run {
-                    try service.resetPassword(login: login, by: actor, at: settings.clock(), policy: settings.policy)
+                    try service.resetPassword(login: login, by: actor, at: settings.clock.now(), policy: settings.policy)
                 }
                 return try JSONBody(IssuedCodeView(code)).response(from: request, context: context)
             },
             APIRoute(.post, "/api/v1/accounts/:login/disable", .coordinator) { _, context, signedIn in
                 let login = try context.parameters.require("login")
                 let (service, settings, actor) = (service, settings, signedIn.actor)
-                try await Blocking.run { try service.disableAccount(login: login, by: actor, at: settings.clock()) }
+                try await Blocking.run { try service.disableAccount(login: login, by: actor, at: settings.clock.now()) }
                 return Response(status: .noContent)
             },
             APIRoute(.get, "/api/v1/sign-in-attempts", .coordinator) { request, context, signedIn in
@@ -80,7 +80,7 @@ struct AccountRoutes {
                 let body = try await request.json(TokenBody.self, context: context)
                 let (service, settings) = (service, settings)
                 let issued = try await Blocking.run {
-                    try service.createToken(for: signedIn, name: body.name, days: body.days, at: settings.clock(), policy: settings.policy)
+                    try service.createToken(for: signedIn, name: body.name, days: body.days, at: settings.clock.now(), policy: settings.policy)
                 }
                 let view = TokenView(
                     token: issued.token, id: issued.record.id, name: issued.record.name, createdAt: issued.record.createdAt,
@@ -90,7 +90,7 @@ struct AccountRoutes {
             APIRoute(.delete, "/api/v1/tokens/:id", .signedIn) { _, context, signedIn in
                 let id = try context.parameters.require("id", as: Int64.self)
                 let (service, settings) = (service, settings)
-                try await Blocking.run { try service.revokeToken(id: id, for: signedIn, at: settings.clock()) }
+                try await Blocking.run { try service.revokeToken(id: id, for: signedIn, at: settings.clock.now()) }
                 return Response(status: .noContent)
             },
         ]

@@ -27,7 +27,7 @@ struct ReadRoutes {
             },
             APIRoute(.get, "/api/v1/status", .signedIn) { request, context, signedIn in
                 let status = StatusRequest(batches: request.queries("batch"), asOf: request.query("asOf"), knownAt: request.query("knownAt"))
-                let (service, now, office) = (service, settings.clock(), Self.ownOffice(signedIn.person))
+                let (service, now, office) = (service, settings.clock.now(), Self.ownOffice(signedIn.person))
                 // Built and written batch by batch on the thread pool: a national board is 40,000 rows.
                 let json = try await Blocking.run {
                     var boards: [StatusBoard] = []
@@ -38,7 +38,7 @@ struct ReadRoutes {
                     status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(bytes: json)))
             },
             APIRoute(.get, "/api/v1/overdue", .signedIn) { request, context, signedIn in
-                let (service, now, office, asOf) = (service, settings.clock(), Self.ownOffice(signedIn.person), request.query("asOf"))
+                let (service, now, office, asOf) = (service, settings.clock.now(), Self.ownOffice(signedIn.person), request.query("asOf"))
                 let items = try await Blocking.run { try service.overdue(asOf: asOf, now: now).items }
                 return try JSONBody(items.filter { office == nil || $0.office?.id == office }.map(OverdueView.init)).response(
                     from: request, context: context)

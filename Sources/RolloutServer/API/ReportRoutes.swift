@@ -42,7 +42,7 @@ struct ReportRoutes {
                 return try JSONBody(view).response(from: request, context: context)
             },
             APIRoute(.get, "/api/v1/report", .coordinatorOrAuditor) { request, context, _ in
-                let (service, now, batches) = (service, settings.clock(), request.queries("batch"))
+                let (service, now, batches) = (service, settings.clock.now(), request.queries("batch"))
                 let model = try await Blocking.run { try service.report(batches: batches, now: now) }
                 let view = ReportView(
                     asOf: model.asOf.description, generatedAt: model.generatedAt, boards: model.boards.map(BoardView.init),
@@ -52,7 +52,7 @@ struct ReportRoutes {
             },
             APIRoute(.get, "/api/v1/exports/:table", .coordinatorOrAuditor) { request, context, _ in
                 let table = try context.parameters.require("table")
-                let (service, now, asOf) = (service, settings.clock(), request.query("asOf"))
+                let (service, now, asOf) = (service, settings.clock.now(), request.query("asOf"))
                 let tables = try await Blocking.run { try service.exportTables(asOf: asOf, now: now) }
                 let rows: [[String: String]]
                 switch table {

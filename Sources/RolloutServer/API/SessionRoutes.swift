@@ -36,7 +36,8 @@ struct SessionRoutes {
                 let address = Self.clientAddress(request, context, settings)
                 let (service, settings) = (service, settings)
                 let session = try await Blocking.run {
-                    try service.signIn(login: body.login, password: body.password, address: address, at: settings.clock(), policy: settings.policy)
+                    try service.signIn(
+                        login: body.login, password: body.password, address: address, at: settings.clock.now(), policy: settings.policy)
                 }
                 var response = try JSONBody(Self.me(session.signedIn, session: session.id)).response(from: request, context: context)
                 response.setCookie(AuthenticationMiddleware.sessionCookie(session.id, settings: settings))
@@ -59,7 +60,7 @@ struct SessionRoutes {
                 let (service, settings, login, session) = (service, settings, signedIn.person.login, context.session)
                 try await Blocking.run {
                     try service.changePassword(
-                        login: login, current: body.current, new: body.new, keepingSession: session, at: settings.clock(),
+                        login: login, current: body.current, new: body.new, keepingSession: session, at: settings.clock.now(),
                         policy: settings.policy)
                 }
                 return Response(status: .noContent)

@@ -65,18 +65,18 @@ struct WriteRoutes {
                 let recording = MilestoneRecording(
                     milestone: body.milestone, batch: body.batch, offices: body.offices ?? [], note: body.note ?? "",
                     write: try Self.write(request, date: body.date, dryRun: body.dryRun))
-                return try await perform(request, context) { service, now in try service.record(recording, by: signedIn.actor, at: now) }
+                return try await perform(request, context) { service, clock in try service.record(recording, by: signedIn.actor, at: clock) }
             },
             APIRoute(.post, "/api/v1/problems", .signedIn) { request, context, signedIn in
                 let body = try await request.json(ProblemBody.self, context: context)
                 let report = ProblemReport(batch: body.batch, office: [body.office], note: body.note, write: try Self.write(request, date: body.date))
-                return try await perform(request, context) { service, now in try service.openProblem(report, by: signedIn.actor, at: now) }
+                return try await perform(request, context) { service, clock in try service.openProblem(report, by: signedIn.actor, at: clock) }
             },
             APIRoute(.post, "/api/v1/problems/:problem/resolution", .signedIn) { request, context, signedIn in
                 let problem = try context.parameters.require("problem", as: Int64.self)
                 let body = try await request.json(ResolutionBody.self, context: context)
                 let resolution = ProblemResolution(problem: problem, note: body.note, write: try Self.write(request, date: body.date))
-                return try await perform(request, context) { service, now in try service.resolveProblem(resolution, by: signedIn.actor, at: now)
+                return try await perform(request, context) { service, clock in try service.resolveProblem(resolution, by: signedIn.actor, at: clock)
                 }
             },
             APIRoute(.post, "/api/v1/blocks", .signedIn) { request, context, signedIn in
@@ -88,19 +88,19 @@ struct WriteRoutes {
             APIRoute(.post, "/api/v1/corrections", .signedIn) { request, context, signedIn in
                 let body = try await request.json(CorrectionBody.self, context: context)
                 let correction = CorrectionRequest(entries: body.entries, reason: body.reason, write: try Self.write(request, date: body.date))
-                return try await perform(request, context) { service, now in try service.correct(correction, by: signedIn.actor, at: now) }
+                return try await perform(request, context) { service, clock in try service.correct(correction, by: signedIn.actor, at: clock) }
             },
             APIRoute(.post, "/api/v1/people", .signedIn) { request, context, signedIn in
                 let body = try await request.json(PersonBody.self, context: context)
-                return try await perform(request, context) { service, now in
-                    try service.addPerson(name: body.name, login: body.login, role: body.role, office: body.office, by: signedIn.actor, at: now)
+                return try await perform(request, context) { service, clock in
+                    try service.addPerson(name: body.name, login: body.login, role: body.role, office: body.office, by: signedIn.actor, at: clock)
                 }
             },
             APIRoute(.post, "/api/v1/people/:login/removal", .signedIn) { request, context, signedIn in
                 let login = try context.parameters.require("login")
                 let body = try await request.json(RemovalBody.self, context: context)
-                return try await perform(request, context) { service, now in
-                    try service.removePerson(login, reason: body.reason, by: signedIn.actor, at: now)
+                return try await perform(request, context) { service, clock in
+                    try service.removePerson(login, reason: body.reason, by: signedIn.actor, at: clock)
                 }
             },
         ]
@@ -111,30 +111,19 @@ struct WriteRoutes {
         let change = BlockChangeRequest(
             blocking: blocking, batch: body.batch, offices: body.offices, reason: body.reason,
             write: try Self.write(request, date: body.date, dryRun: body.dryRun))
-        return try await perform(request, context) { service, now in try service.changeBlock(change, by: signedIn.actor, at: now) }
+        return try await perform(request, context) { service, clock in try service.changeBlock(change, by: signedIn.actor, at: clock) }
     }
 
     /// Runs a write off the event loop and answers with its outcomes: 201 when
     /// something was recorded, 200 for a dry run or a resubmission, 403 when the
-    /// rules refused every action (each refusal recorded).
+    /// rules refused every action (each refusal recorded). The store reads the
+    /// clock once the write lock is held.
     private func perform(
         _ request: Request, _ context: ServerContext,
-        _ body: @escaping @Sendable (RolloutService, Timestamp) throws -> ActionResult
+        _ body: @escaping @Sendable (RolloutService, any WallClock) throws -> ActionResult
     ) async throws -> Response {
         let (service, clock) = (service, settings.clock)
-        let result = try await Blocking.run {
-            // The clock is read before the write waits for the database; a write that committed meanwhile may
-            // carry a later second. The system clock is then read again: it is past that write by now.
-            var attempt = 0
-            while true {
-                attempt += 1
-                do {
-                    return try body(service, clock())
-                } catch let error as StoreError {
-                    guard case .clockBehind = error, attempt < 3 else { throw error }
-                }
-            }
-        }
+        let result = try await Blocking.run { try body(service, clock) }
         let status: HTTPResponse.Status =
             result.dryRun ? .ok : result.recorded > 0 ? .created : result.refused > 0 ? .forbidden : .ok
         return try JSONBody(ActionResultView(result), status: status).response(from: request, context: context)

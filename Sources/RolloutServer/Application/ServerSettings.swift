@@ -16,12 +16,13 @@ package struct ServerSettings: Sendable {
     /// The largest body of a page's form, which may carry evidence files.
     package var maximumFormBody: Int
     package var policy: AccountPolicy
-    package var clock: @Sendable () -> Timestamp
+    /// Read by each write once the write lock is held, and by reads for today.
+    package var clock: any WallClock
 
     package init(
         host: String = "127.0.0.1", port: Int = 8080, publicURL: String? = nil, maximumBody: Int = 1 << 20,
         maximumFormBody: Int = 3 * EvidenceUpload.maximumBytes + (1 << 20),
-        policy: AccountPolicy = .standard, clock: @escaping @Sendable () -> Timestamp = SystemClock.now
+        policy: AccountPolicy = .standard, clock: any WallClock = SystemClock()
     ) {
         self.host = host
         self.port = port

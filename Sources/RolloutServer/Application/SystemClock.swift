@@ -1,9 +1,12 @@
 import Foundation
 import RolloutCore
 
-/// The system clock, to the second: the only clock a real server reads.
-package enum SystemClock {
-    @Sendable package static func now() -> Timestamp {
+/// The system clock, to the second: the only clock a real server or a
+/// command on a real district's database reads.
+package struct SystemClock: WallClock {
+    package init() {}
+
+    package func now() -> Timestamp {
         Timestamp(seconds: Int64(Date().timeIntervalSince1970.rounded(.down)))
     }
 }

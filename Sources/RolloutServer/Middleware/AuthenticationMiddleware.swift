@@ -25,7 +25,7 @@ struct AuthenticationMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
-        let now = settings.clock()
+        let now = settings.clock.now()
         if let authorization = request.headers[.authorization] {
             guard authorization.hasPrefix("Bearer ") else {
                 throw HTTPError(.unauthorized, message: "the Authorization header must be `Bearer TOKEN`")

@@ -47,45 +47,45 @@ struct ErrorMiddleware: RouterMiddleware {
         return response
     }
 
-    /// The status and the message a client sees for an error.
+    /// The status and the message a client sees for an error: the status from
+    /// the error's class (`Failure.codes`, the same table as the CLI's exit
+    /// codes), the message the CLI prints, except that faults of the server
+    /// (its database, its disk, its program) are named without any detail.
     static func describe(_ error: any Error, context: Context) -> (HTTPResponse.Status, String) {
         switch error {
         case let error as HTTPError: return (error.status, error.body ?? error.status.reasonPhrase)
-        case let error as InputError: return (.badRequest, error.message)
-        case let error as InvalidAction: return (.badRequest, error.message)
-        case let error as PlanError: return (.badRequest, "bad fixture: \(error)")
-        case let error as PermissionDenied: return (.forbidden, error.message)
-        case let error as SignInRefused:
-            switch error {
-            case .wrongCredentials: return (.unauthorized, error.description)
-            case .throttled: return (.tooManyRequests, error.description)
-            }
-        case let error as StoreError: return describe(error, context: context)
         case let error as DecodingError: return (.badRequest, DecodingMessage.text(error))
         case let error as any HTTPResponseError: return (error.status, error.status.reasonPhrase)
-        default:
+        default: break
+        }
+        let failure = Failure(of: error)
+        let status = HTTPResponse.Status(code: failure.codes.status)
+        switch failure {
+        case .internal:
             context.logger.error("unexpected error: \(String(reflecting: error))")
-            return (.internalServerError, "unexpected error; the server log has the details under request id \(context.requestID)")
+            return (status, "unexpected error; the server log has the details under request id \(context.requestID)")
+        case .unavailable:
+            context.logger.error("database unavailable: \(error)")
+            return (status, "the database cannot take this request right now; nothing was recorded; try again")
+        case .storageFull:
+            context.logger.error("storage failure: \(error)")
+            return (status, "the server's disk is full; nothing was recorded")
+        case .badInput, .notFound, .notAllowed, .notSignedIn, .throttled, .stale, .conflict:
+            if let error = error as? StoreError { return (status, clientMessage(error, context: context)) }
+            return (status, (error as? PlanError).map { "bad fixture: \($0)" } ?? "\(error)")
         }
     }
 
-    private static func describe(_ error: StoreError, context: Context) -> (HTTPResponse.Status, String) {
+    /// A store error's message as a client may read it: about the request, or,
+    /// for the server's own database location, nothing but the request id.
+    private static func clientMessage(_ error: StoreError, context: Context) -> String {
         switch error {
-        case .stale: return (.preconditionFailed, error.description)
-        case .idempotencyConflict, .clockBehind: return (.conflict, error.description)
-        case .busy, .readOnly: return (.serviceUnavailable, "the database cannot take writes right now; nothing was recorded; try again")
-        case .unavailable:
-            context.logger.error("database unreachable: \(error.description)")
-            return (.serviceUnavailable, "the database cannot be reached right now; nothing was recorded; try again")
-        case .unknownEntry, .unknownProblem: return (.notFound, error.description)
-        case .diskFull, .diskFullPartway, .ioFailure:
-            context.logger.error("storage failure: \(error.description)")
-            return (.init(code: 507, reasonPhrase: "Insufficient Storage"), "the server's disk is full; nothing was recorded")
-        case .sqlite, .noDatabase, .notARolloutDatabase, .newerSchema, .databaseExists, .unsuitableTarget, .cannotWrite, .badLocation, .copyFailed:
+        case .unknownPerson: return "you are not on the register (any more); nothing was recorded"
+        case .stale, .idempotencyConflict, .clockBehind, .unknownEntry, .unknownProblem, .invalid: return error.description
+        case .noDatabase, .databaseExists, .notARolloutDatabase, .newerSchema, .badLocation, .unsuitableTarget, .cannotWrite, .busy,
+            .readOnly, .unavailable, .diskFull, .diskFullPartway, .ioFailure, .sqlite, .copyFailed:
             context.logger.error("store failure: \(error.description)")
-            return (.internalServerError, "unexpected error; the server log has the details under request id \(context.requestID)")
-        case .unknownPerson: return (.forbidden, "you are not on the register (any more); nothing was recorded")
-        case .invalid: return (.badRequest, error.description)
+            return "unexpected error; the server log has the details under request id \(context.requestID)"
         }
     }
 }

@@ -46,7 +46,7 @@ struct AccountPages {
                 let actor = try page.actor
                 let (result, code) = try await Blocking.run {
                     try service.createAccount(
-                        login: login, name: name, role: role, office: office, by: actor, at: settings.clock(), policy: settings.policy)
+                        login: login, name: name, role: role, office: office, by: actor, at: settings.clock.now(), policy: settings.policy)
                 }
                 if let code {
                     await pages.tell(page, t.format("accounts_code", ["login": code.login, "code": code.code]))
@@ -59,7 +59,7 @@ struct AccountPages {
                 let login = try context.parameters.require("login")
                 let actor = try page.actor
                 let code = try await Blocking.run {
-                    try service.resetPassword(login: login, by: actor, at: settings.clock(), policy: settings.policy)
+                    try service.resetPassword(login: login, by: actor, at: settings.clock.now(), policy: settings.policy)
                 }
                 await pages.tell(page, page.strings.format("accounts_code", ["login": code.login, "code": code.code]))
                 return Pages.redirect("/accounts")
@@ -67,7 +67,7 @@ struct AccountPages {
             PageRoute(.post, "/accounts/:login/disable", .coordinator) { _, context, page in
                 let login = try context.parameters.require("login")
                 let actor = try page.actor
-                try await Blocking.run { try service.disableAccount(login: login, by: actor, at: settings.clock()) }
+                try await Blocking.run { try service.disableAccount(login: login, by: actor, at: settings.clock.now()) }
                 await pages.tell(page, page.strings.format("accounts_disabled", ["login": login]))
                 return Pages.redirect("/accounts")
             },

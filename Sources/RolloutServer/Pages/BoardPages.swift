@@ -18,7 +18,7 @@ struct BoardPages {
     }
 
     private func board(_ request: Request, _ page: PageRequest) async throws -> Response {
-        let (service, now, t) = (pages.service, pages.settings.clock(), page.strings)
+        let (service, now, t) = (pages.service, pages.settings.clock.now(), page.strings)
         let person = try page.person
         let own = ReadRoutes.ownOffice(try page.person)
         let batch = request.query("batch")
@@ -42,7 +42,7 @@ struct BoardPages {
     }
 
     private func office(_ id: String, _ page: PageRequest) async throws -> Response {
-        let (service, now, t) = (pages.service, pages.settings.clock(), page.strings)
+        let (service, now, t) = (pages.service, pages.settings.clock.now(), page.strings)
         let person = try page.person
         let plan = service.plan
         guard let office = plan.office(id: id) ?? plan.offices.first(where: { $0.name == id }) else {

@@ -6,7 +6,9 @@ import RolloutWeb
 
 /// A coordinator's forms: record a milestone for one office, several or all
 /// (a dry-run preview first, then confirm), correct entries with the
-/// dependants listed, block and unblock.
+/// dependants listed, block and unblock. The pages are a coordinator's; who
+/// may write is the rules' decision, as for the API, so a form posted by
+/// anyone else signed in is refused by the rules and the refusal recorded.
 struct CoordinatorPages {
     let pages: Pages
 
@@ -17,7 +19,7 @@ struct CoordinatorPages {
             PageRoute(.post, "/record/preview", .coordinator) { _, _, page in
                 let recording = try recording(page.form, dryRun: true)
                 let actor = try page.actor
-                let result = try await Blocking.run { try service.record(recording, by: actor, at: settings.clock()) }
+                let result = try await Blocking.run { try service.record(recording, by: actor, at: settings.clock) }
                 let t = page.strings
                 let lines = result.outcomes.map { OutcomeLine($0, plan: service.plan, strings: t, dryRun: true) }
                 return try pages.html(
@@ -26,10 +28,10 @@ struct CoordinatorPages {
                         key: page.form["key"] ?? "", milestone: recording.milestone, batch: recording.batch, offices: recording.offices,
                         date: page.form["date"] ?? "", note: recording.note))
             },
-            PageRoute(.post, "/record", .coordinator) { _, _, page in
+            PageRoute(.post, "/record", .signedIn) { _, _, page in
                 let recording = try recording(page.form, dryRun: false)
                 let actor = try page.actor
-                let result = try await Blocking.run { try service.record(recording, by: actor, at: settings.clock()) }
+                let result = try await Blocking.run { try service.record(recording, by: actor, at: settings.clock) }
                 await OutcomeLine.tell(result, plan: service.plan, page: page, pages: pages)
                 return Pages.redirect("/record")
             },
@@ -41,7 +43,7 @@ struct CoordinatorPages {
                         guard let seq = Int64(text), seq > 0 else { throw InputError("invalid entry number \"\(text)\"; expected a whole number") }
                         return seq
                     }
-                    let now = settings.clock()
+                    let now = settings.clock.now()
                     let plan = try await Blocking.run { try service.correctionPlan(entries: seqs, now: now) }
                     correction = (
                         plan.targets.map { CorrectPage.Reversal(seq: $0.seq, what: EntryLine.describe($0, plan: service.plan)) },
@@ -53,7 +55,7 @@ struct CoordinatorPages {
                         frame: await pages.frame(page, title: page.strings["correct_title"]), entry: request.query("entry") ?? "",
                         key: Secrets.sessionID(), correction: correction))
             },
-            PageRoute(.post, "/correct", .coordinator) { _, _, page in
+            PageRoute(.post, "/correct", .signedIn) { _, _, page in
                 let text = try page.form.require("entries", page.strings["correct_entry"])
                 let seqs = try text.split(separator: ",").map { part -> Int64 in
                     guard let seq = Int64(part) else { throw InputError("invalid entry number \"\(part)\"; expected a whole number") }
@@ -62,12 +64,12 @@ struct CoordinatorPages {
                 let request = CorrectionRequest(
                     entries: seqs, reason: try page.form.require("reason", page.strings["form_reason"]), write: WriteInput(key: page.form["key"]))
                 let actor = try page.actor
-                let result = try await Blocking.run { try service.correct(request, by: actor, at: settings.clock()) }
+                let result = try await Blocking.run { try service.correct(request, by: actor, at: settings.clock) }
                 await OutcomeLine.tell(result, plan: service.plan, page: page, pages: pages)
                 return Pages.redirect("/correct")
             },
             PageRoute(.get, "/blocks", .coordinator) { _, _, page in
-                let now = settings.clock()
+                let now = settings.clock.now()
                 let boards = try await Blocking.run { try service.boards(StatusRequest(batches: service.plan.newBatches.map(\.id)), now: now) }
                 let blocked = boards.flatMap { board in
                     board.rows.compactMap { row in row.block.map { "\(board.batch.id) \(row.office.name)：\($0.reason)（\($0.effective)）" } }
@@ -77,14 +79,14 @@ struct CoordinatorPages {
                         frame: await pages.frame(page, title: page.strings["block_title"]), blocked: blocked, offices: officeChoices([]),
                         batches: batchChoices(), key: Secrets.sessionID()))
             },
-            PageRoute(.post, "/blocks", .coordinator) { _, _, page in
+            PageRoute(.post, "/blocks", .signedIn) { _, _, page in
                 let form = page.form
                 let request = BlockChangeRequest(
                     blocking: form["change"] != "unblock", batch: try form.require("batch", page.strings["form_batch"]),
                     offices: form.all("office"), reason: try form.require("reason", page.strings["form_reason"]), write: WriteInput(key: form["key"]))
                 guard !request.offices.isEmpty else { throw InputError("tick at least one office") }
                 let actor = try page.actor
-                let result = try await Blocking.run { try service.changeBlock(request, by: actor, at: settings.clock()) }
+                let result = try await Blocking.run { try service.changeBlock(request, by: actor, at: settings.clock) }
                 await OutcomeLine.tell(result, plan: service.plan, page: page, pages: pages)
                 return Pages.redirect("/blocks")
             },

@@ -30,7 +30,7 @@ struct ImportPages {
                 do {
                     result = try await Blocking.run {
                         try service.importProgress(
-                            ProgressImport(bytes: [UInt8](bytes), apply: true, expect: expect), by: actor, at: settings.clock())
+                            ProgressImport(bytes: [UInt8](bytes), apply: true, expect: expect), by: actor, at: settings.clock.now())
                     }
                 } catch StoreError.stale {
                     // Sent twice, or the history moved since the preview: nothing was written; decide again and show it.
@@ -53,7 +53,7 @@ struct ImportPages {
     /// The dry run of `bytes`, with the form that imports exactly them against the head it was decided on.
     private func preview(_ bytes: [UInt8], name: String, _ page: PageRequest, notice: String?) async throws -> Response {
         let (service, settings, actor, t) = (pages.service, pages.settings, try page.actor, page.strings)
-        let result = try await Blocking.run { try service.importProgress(ProgressImport(bytes: bytes), by: actor, at: settings.clock()) }
+        let result = try await Blocking.run { try service.importProgress(ProgressImport(bytes: bytes), by: actor, at: settings.clock) }
         return try pages.html(
             ImportPreviewPage(
                 frame: await pages.frame(page, title: t["import_previewTitle"]), notice: notice,

@@ -24,7 +24,7 @@ struct SessionPages {
                 let session: NewSession
                 do {
                     session = try await Blocking.run {
-                        try service.signIn(login: login, password: password, address: address, at: settings.clock(), policy: settings.policy)
+                        try service.signIn(login: login, password: password, address: address, at: settings.clock.now(), policy: settings.policy)
                     }
                 } catch let refused as SignInRefused {
                     let status: HTTPResponse.Status = if case .throttled = refused { .tooManyRequests } else { .unauthorized }
@@ -50,7 +50,7 @@ struct SessionPages {
                 let (login, session) = (try page.person.login, page.session)
                 try await Blocking.run {
                     try service.changePassword(
-                        login: login, current: current, new: new, keepingSession: session, at: settings.clock(), policy: settings.policy)
+                        login: login, current: current, new: new, keepingSession: session, at: settings.clock.now(), policy: settings.policy)
                 }
                 await pages.tell(page, page.strings["password_changed"])
                 return Pages.redirect("/board")

@@ -11,14 +11,14 @@ package actor DailyReminder {
     private let template: ReminderRun
     private let transport: any WebhookTransport
     private let retry: RetryPolicy
-    private let clock: @Sendable () -> Timestamp
+    private let clock: any WallClock
     private let logger: Logger
     /// The day of the last run made.
     package private(set) var lastRun: LocalDate?
 
     package init(
         service: RolloutService, schedule: ReminderSchedule, run template: ReminderRun, transport: any WebhookTransport,
-        retry: RetryPolicy = RetryPolicy(), clock: @escaping @Sendable () -> Timestamp, logger: Logger
+        retry: RetryPolicy = RetryPolicy(), clock: any WallClock, logger: Logger
     ) {
         self.service = service
         self.schedule = schedule
@@ -33,7 +33,7 @@ package actor DailyReminder {
     /// A run that fails (no database, a full disk) is logged and made again at the next tick.
     @discardableResult
     package func tick() async -> ReminderReport? {
-        let now = clock()
+        let now = clock.now()
         guard let day = schedule.due(at: now, lastRun: lastRun) else { return nil }
         var run = template
         run.asOf = day.description

@@ -16,7 +16,8 @@ extension Store {
     }
 
     /// Decides and records `actions` in order, as one transaction, on behalf of
-    /// the registered person `actorName`.
+    /// the registered person `actorName`, at a scripted moment (the demo, the
+    /// scale generator, tests); a moment earlier than the last entry is refused.
     ///
     /// Accepted actions append their entries and update the current state;
     /// refused ones append a refused-attempt entry. When more than one entry is
@@ -29,15 +30,38 @@ extension Store {
     /// Like `perform(_:as:at:options:)`, each action with its own actor (an import of
     /// many people's reports at once, or the scale generator), still one transaction.
     package func perform(_ requests: [Request], at moment: Moment, options: WriteOptions = WriteOptions()) throws -> [Outcome] {
-        try engine.write(appendsToHistory: true, commit: !options.dryRun) { db in
-            try perform(requests, at: moment, options: options, db: db)
+        try write(options: options) { head, db in
+            try checkClockNotBehind(moment, head: head, db: db)
+            return moment
+        } requests: { _ in
+            requests
         }
     }
 
-    private func perform(_ requests: [Request], at moment: Moment, options: WriteOptions, db: any SQLExecutor) throws -> [Outcome] {
-        let head = try Head.fetch(db)
-        if let expect = options.expect { try head.check(expect) }
-        try checkClockNotBehind(moment, headSeq: head.count, db: db)
+    /// The one write path of every front end: the recording time is read from
+    /// `clock` once the write lock is held, so concurrent writers (threads,
+    /// processes, servers on one PostgreSQL database) record in the order they
+    /// commit and never see a clock behind the last entry. `requests` builds the
+    /// actions for that moment (an effective date defaults to its day) and may
+    /// throw a bad-input error, writing nothing.
+    package func perform(
+        recordingBy clock: some WallClock, options: WriteOptions = WriteOptions(), _ requests: (Moment) throws -> [Request]
+    ) throws -> [Outcome] {
+        try write(options: options, moment: { head, db in try recordingMoment(clock.now(), head: head, db: db) }, requests: requests)
+    }
+
+    private func write(
+        options: WriteOptions, moment: (Head, any SQLExecutor) throws -> Moment, requests: (Moment) throws -> [Request]
+    ) throws -> [Outcome] {
+        try engine.write(appendsToHistory: true, commit: !options.dryRun) { db in
+            let head = try Head.fetch(db)
+            if let expect = options.expect { try head.check(expect) }
+            let moment = try moment(head, db)
+            return try perform(try requests(moment), head: head, at: moment, options: options, db: db)
+        }
+    }
+
+    private func perform(_ requests: [Request], head: Head, at moment: Moment, options: WriteOptions, db: any SQLExecutor) throws -> [Outcome] {
         var state = try loadState(for: requests, db: db)
         var actors: [String: Person] = [:]
         for login in Set(requests.map(\.actor)) {
@@ -101,20 +125,45 @@ extension Store {
         return outcomes
     }
 
-    /// The recording time never decreases along the chain: a clock behind the
-    /// last entry's `recorded_at` (a clock set back, or a back-dated injected
-    /// clock) is refused before anything is written.
-    private func checkClockNotBehind(_ moment: Moment, headSeq: Int64, db: any SQLExecutor) throws {
-        guard headSeq > 0, let last = try db.string("SELECT recorded_at FROM entries WHERE seq = ?", [headSeq]) else {
-            return
+    /// How far a clock may lag behind the last entry and still record, at the
+    /// last entry's time: the skew between servers writing to one PostgreSQL
+    /// database, or a clock stepped back a little. Further behind is a clock to fix.
+    static let clockSkewTolerance: Int64 = 300
+
+    /// The moment a write is recorded at, from a clock read with the write lock
+    /// held: never earlier than the last entry's recording time. A clock behind
+    /// it by at most `clockSkewTolerance` records at the last entry's time;
+    /// further behind is refused, writing nothing.
+    private func recordingMoment(_ now: Timestamp, head: Head, db: any SQLExecutor) throws -> Moment {
+        var recorded = now
+        if let last = try lastRecordedAt(head: head, db: db), let then = Timestamp(iso8601: last), now < then {
+            guard then.seconds - now.seconds <= Self.clockSkewTolerance else {
+                throw StoreError.clockBehind(now: now.iso8601, head: last, seq: head.count)
+            }
+            recorded = then
         }
+        guard let today = ZoneTime.date(at: recorded, in: plan.timeZone) else {
+            throw StoreError.invalid(InvalidAction("the plan's time zone \"\(plan.timeZone)\" is unknown to this system"))
+        }
+        return Moment(recordedAt: recorded.iso8601, today: today)
+    }
+
+    private func lastRecordedAt(head: Head, db: any SQLExecutor) throws -> String? {
+        guard head.count > 0 else { return nil }
+        return try db.string("SELECT recorded_at FROM entries WHERE seq = ?", [head.count])
+    }
+
+    /// The recording time never decreases along the chain: a scripted moment
+    /// earlier than the last entry's `recorded_at` is refused before anything is written.
+    private func checkClockNotBehind(_ moment: Moment, head: Head, db: any SQLExecutor) throws {
+        guard let last = try lastRecordedAt(head: head, db: db) else { return }
         let behind: Bool
         if let now = Timestamp(iso8601: moment.recordedAt), let then = Timestamp(iso8601: last) {
             behind = now < then
         } else {
             behind = moment.recordedAt < last
         }
-        if behind { throw StoreError.clockBehind(now: moment.recordedAt, head: last, seq: headSeq) }
+        if behind { throw StoreError.clockBehind(now: moment.recordedAt, head: last, seq: head.count) }
     }
 
     /// A person taken off the register: their attempts are refused and recorded, not treated as unknown input.

@@ -39,7 +39,7 @@ struct AccountsCommand: ParsableCommand {
             try reporting {
                 let service = try database.open()
                 let (result, code) = try service.createAccount(
-                    login: login, name: name, role: role, office: office, by: try actor.resolve(in: service), at: try Clock.now(for: service))
+                    login: login, name: name, role: role, office: office, by: try actor.resolve(in: service), at: try CommandClock.now(for: service))
                 try OutcomeReport(plan: service.plan, result: result).print(json: output.json, code: code)
             }
         }
@@ -59,7 +59,7 @@ struct AccountsCommand: ParsableCommand {
         func run() throws {
             try reporting {
                 let service = try database.open()
-                let code = try service.resetPassword(login: login, by: try actor.resolve(in: service), at: try Clock.now(for: service))
+                let code = try service.resetPassword(login: login, by: try actor.resolve(in: service), at: try CommandClock.now(for: service))
                 if output.json { try JSONOutput.print(IssuedCodeView(code)) } else { print(IssuedCodeView.text(code)) }
             }
         }
@@ -79,7 +79,7 @@ struct AccountsCommand: ParsableCommand {
         func run() throws {
             try reporting {
                 let service = try database.open()
-                try service.disableAccount(login: login, by: try actor.resolve(in: service), at: try Clock.now(for: service))
+                try service.disableAccount(login: login, by: try actor.resolve(in: service), at: try CommandClock.now(for: service))
                 print(
                     "Disabled \(login): every session ended, every API token revoked. `rollout accounts reset \(login)` enables it again with a new code."
                 )

@@ -46,7 +46,7 @@ struct BlockChange: ParsableArguments {
         let service = try database.open()
         let request = BlockChangeRequest(
             blocking: blocking, batch: batch, offices: offices.office, reason: reason, write: flags.input(dryRun: dryRun))
-        let result = try service.changeBlock(request, by: try actor.resolve(in: service), at: try Clock.now(for: service))
+        let result = try service.changeBlock(request, by: try actor.resolve(in: service), at: try CommandClock.source(for: service))
         try OutcomeReport(plan: service.plan, result: result).print(json: output.json)
     }
 }

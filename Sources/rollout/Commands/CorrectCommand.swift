@@ -25,7 +25,7 @@ struct CorrectCommand: ParsableCommand {
             let service = try database.open()
             let result = try service.correct(
                 CorrectionRequest(entries: entries, reason: reason, write: flags.input()), by: try actor.resolve(in: service),
-                at: try Clock.now(for: service))
+                at: try CommandClock.source(for: service))
             try OutcomeReport(plan: service.plan, result: result).print(json: output.json)
         }
     }

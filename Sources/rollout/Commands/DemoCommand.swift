@@ -78,7 +78,7 @@ struct DemoCommand: AsyncParsableCommand {
     private func serveDemo(_ service: RolloutService) async throws {
         do {
             guard (0...65_535).contains(port) else { throw InputError("invalid --port \(port); expected 0 to 65535") }
-            let accounts = try service.demoAccounts(at: SystemClock.now())
+            let accounts = try service.demoAccounts(at: SystemClock().now())
             LoggingSystem.bootstrap(StreamLogHandler.standardError)
             var logger = Logger(label: "rollout.demo")
             logger.logLevel = .warning

@@ -1,38 +1,22 @@
 import ArgumentParser
 import RolloutApp
 import RolloutCore
-import RolloutStore
 
-/// The documented exit codes, and the one place errors become messages on stderr.
+/// The exit codes that are outcomes rather than errors, and the one place
+/// errors become messages on stderr. An error's exit code comes from its class
+/// (`Failure.codes`, the table `docs/cli.md` shows); 64 is a usage error
+/// (swift-argument-parser) and 5 a failed verification.
 enum Exit {
-    static let failure: Int32 = 1
-    static let badInput: Int32 = 2
+    static let failure = Failure.internal.codes.exit
+    /// Some of the actions were refused by the rules (and the refusals recorded).
     static let refused: Int32 = 3
-    static let conflict: Int32 = 4
-    /// The disk is full (or an I/O error): nothing was written; free space and run again.
-    /// 74 is `EX_IOERR` of sysexits(3), as 64 is its `EX_USAGE`.
-    static let diskFull: Int32 = 74
 
-    /// Prints `error` to stderr as `rollout: message` and returns the exit code to throw.
+    /// Prints `error` to stderr as `rollout: message` and returns its class's exit code.
     static func report(_ error: any Error) -> ExitCode {
-        let (message, code): (String, Int32)
-        switch error {
-        case let error as ExitCode: return error
-        case let error as PlanError: (message, code) = ("bad fixture: \(error)", badInput)
-        case let error as InvalidAction: (message, code) = (error.message, badInput)
-        case let error as InputError: (message, code) = (error.message, badInput)
-        case let error as PermissionDenied: (message, code) = (error.message, refused)
-        case let error as StoreError:
-            switch error {
-            case .stale, .idempotencyConflict, .busy, .clockBehind: (message, code) = (error.description, conflict)
-            case .diskFull, .diskFullPartway, .ioFailure: (message, code) = (error.description, diskFull)
-            case .sqlite, .unavailable, .copyFailed: (message, code) = (error.description, failure)
-            default: (message, code) = (error.description, badInput)
-            }
-        default: (message, code) = ("\(error)", failure)
-        }
+        if let code = error as? ExitCode { return code }
+        let message = (error as? PlanError).map { "bad fixture: \($0)" } ?? "\(error)"
         Terminal.standardError("rollout: " + message)
-        return ExitCode(code)
+        return ExitCode(Failure(of: error).codes.exit)
     }
 }
 

@@ -28,7 +28,7 @@ struct ExportCommand: ParsableCommand {
                 )
             }
             let service = try database.open()
-            let tables = try service.exportTables(asOf: asOf, now: try Clock.now(for: service))
+            let tables = try service.exportTables(asOf: asOf, now: try CommandClock.now(for: service))
             let created = try ExportFolder.create(folder)
             let tablesAndJSON: [(String, ExportTable, String)] = [
                 ("status", tables.status, try JSONOutput.text(tables.status.objects)),

@@ -42,7 +42,8 @@ struct ImportProgressCommand: ParsableCommand {
             let service = try database.open()
             let bytes = try SheetFile.read(file)
             let result = try service.importProgress(
-                ProgressImport(bytes: bytes, apply: apply, expect: expect), by: try actor.resolve(in: service), at: try Clock.now(for: service))
+                ProgressImport(bytes: bytes, apply: apply, expect: expect), by: try actor.resolve(in: service),
+                at: try CommandClock.source(for: service))
             try ImportRendering(plan: service.plan, result: result, path: file).print(json: output.json)
         }
     }

@@ -36,13 +36,14 @@ struct InitCommand: ParsableCommand {
     func run() throws {
         try reporting {
             let plan = try RolloutService.plan(fixtures: try fixtures.map(FixtureFolder.read), year: year)
-            if Clock.injected != nil && !testClock {
+            if CommandClock.injected != nil && !testClock {
                 throw InputError(
                     "ROLLOUT_NOW is set, but a real district's database records the system clock's time; pass --test-clock to make a test database that honours ROLLOUT_NOW, or unset ROLLOUT_NOW"
                 )
             }
             let service = try RolloutService.create(
-                path: database.path, plan: plan, coordinator: coordinator, login: login, now: try Clock.now(in: plan.timeZone, injectable: testClock),
+                path: database.path, plan: plan, coordinator: coordinator, login: login,
+                now: try CommandClock.now(in: plan.timeZone, injectable: testClock),
                 replace: replace, testClock: testClock)
             let head = try service.head()
             if output.json {

@@ -15,7 +15,7 @@ struct OverdueCommand: ParsableCommand {
     func run() throws {
         try reporting {
             let service = try database.open()
-            let report = try service.overdue(asOf: asOf, now: try Clock.now(for: service))
+            let report = try service.overdue(asOf: asOf, now: try CommandClock.now(for: service))
             let (date, items) = (report.date, report.items)
             if output.json {
                 try JSONOutput.print(items.map(OverdueView.init))

@@ -34,7 +34,8 @@ struct PeopleCommand: ParsableCommand {
             try reporting {
                 let service = try database.open()
                 let result = try service.addPerson(
-                    name: name, login: login, role: role, office: office, by: try actor.resolve(in: service), at: try Clock.now(for: service))
+                    name: name, login: login, role: role, office: office, by: try actor.resolve(in: service),
+                    at: try CommandClock.source(for: service))
                 try OutcomeReport(plan: service.plan, result: result).print(json: output.json)
             }
         }
@@ -58,7 +59,8 @@ struct PeopleCommand: ParsableCommand {
         func run() throws {
             try reporting {
                 let service = try database.open()
-                let result = try service.removePerson(name, reason: reason, by: try actor.resolve(in: service), at: try Clock.now(for: service))
+                let result = try service.removePerson(
+                    name, reason: reason, by: try actor.resolve(in: service), at: try CommandClock.source(for: service))
                 try OutcomeReport(plan: service.plan, result: result).print(json: output.json)
             }
         }

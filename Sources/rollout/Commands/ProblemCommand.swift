@@ -35,7 +35,7 @@ struct ProblemCommand: ParsableCommand {
                 let service = try database.open()
                 let report = ProblemReport(
                     batch: batch, office: offices.office, note: note, evidence: try evidence.map(EvidenceFile.read), write: flags.input())
-                let result = try service.openProblem(report, by: try actor.resolve(in: service), at: try Clock.now(for: service))
+                let result = try service.openProblem(report, by: try actor.resolve(in: service), at: try CommandClock.source(for: service))
                 try OutcomeReport(plan: service.plan, result: result).print(json: output.json)
             }
         }
@@ -65,7 +65,7 @@ struct ProblemCommand: ParsableCommand {
                 let result = try service.resolveProblem(
                     ProblemResolution(problem: id, note: note, evidence: try evidence.map(EvidenceFile.read), write: flags.input()),
                     by: try actor.resolve(in: service),
-                    at: try Clock.now(for: service))
+                    at: try CommandClock.source(for: service))
                 try OutcomeReport(plan: service.plan, result: result).print(json: output.json)
             }
         }

@@ -44,7 +44,7 @@ struct RecordCommand: ParsableCommand {
             let request = MilestoneRecording(
                 milestone: milestone, batch: batch, offices: offices.office, note: note, evidence: files,
                 write: flags.input(dryRun: dryRun))
-            let result = try service.record(request, by: try actor.resolve(in: service), at: try Clock.now(for: service))
+            let result = try service.record(request, by: try actor.resolve(in: service), at: try CommandClock.source(for: service))
             try OutcomeReport(plan: service.plan, result: result).print(json: output.json)
         }
     }

@@ -29,7 +29,7 @@ struct RemindCommand: AsyncParsableCommand {
         do {
             let service = try database.open()
             let report = try await service.remind(
-                reminders.run(asOf: asOf, dryRun: dryRun), now: try Clock.now(for: service), transport: HTTPWebhookTransport(),
+                reminders.run(asOf: asOf, dryRun: dryRun), now: try CommandClock.now(for: service), transport: HTTPWebhookTransport(),
                 retry: try reminders.retry())
             try ReminderRendering(report: report).print(json: output.json)
         } catch {

@@ -24,7 +24,7 @@ struct ReportCommand: ParsableCommand {
         try reporting {
             guard let chosen = Language(rawValue: language) else { throw InputError("invalid --language \"\(language)\"; expected zh or en") }
             let service = try database.open()
-            let report = try service.report(batches: batch, now: try Clock.now(for: service))
+            let report = try service.report(batches: batch, now: try CommandClock.now(for: service))
             try AtomicFile.write(html, text: try PageRenderer().render("report", ReportPage(report, language: chosen)))
             let summary =
                 "Wrote \(html == "-" ? "standard output" : html): \(report.boards.count) batches, \(report.overdue.count) overdue, \(report.problems.count) open problems, head \(report.verification.head.prefix(16))."

@@ -36,7 +36,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         do {
-            if Clock.injected != nil {
+            if CommandClock.injected != nil {
                 throw InputError("ROLLOUT_NOW is set, but the server always records the system clock's time; unset ROLLOUT_NOW")
             }
             guard (0...65_535).contains(port) else { throw InputError("invalid --port \(port); expected 0 to 65535") }
@@ -70,6 +70,6 @@ struct ServeCommand: AsyncParsableCommand {
         _ = try WebhookFormat.named(run.format, webhook: webhook)
         return DailyReminder(
             service: service, schedule: try ReminderSchedule(remindAt, timeZone: service.plan.timeZone), run: run,
-            transport: HTTPWebhookTransport(), retry: try reminders.retry(), clock: SystemClock.now, logger: logger)
+            transport: HTTPWebhookTransport(), retry: try reminders.retry(), clock: SystemClock(), logger: logger)
     }
 }

@@ -30,10 +30,10 @@ struct StatusCommand: ParsableCommand {
             let service = try database.open()
             let plan = service.plan
             let request = StatusRequest(batches: batch, asOf: asOf, knownAt: knownAt)
-            if output.json { try JSONOutput.print(try service.boards(request, now: try Clock.now(for: service)).map(BoardView.init)); return }
+            if output.json { try JSONOutput.print(try service.boards(request, now: try CommandClock.now(for: service)).map(BoardView.init)); return }
             // Each board is printed as soon as it is built.
             var first = true
-            try service.eachBoard(request, now: try Clock.now(for: service)) { board in
+            try service.eachBoard(request, now: try CommandClock.now(for: service)) { board in
                 print((first ? "" : "\n") + StatusRendering.text(of: board, plan: plan))
                 first = false
             }

@@ -61,6 +61,78 @@ final class ServeTests: XCTestCase {
         try cli.expect(0, ["audit", "verify"])
     }
 
+    /// One write path: every front end's write reads the clock once it holds the
+    /// write lock, so a CLI loop beside a server busy with API and form writes
+    /// never meets "the clock reads earlier than entry #N" (it used to, about
+    /// one run in twenty), and every write of each front end is in the history once.
+    func testACLILoopOfAHundredWritesBesideAPIAndFormWritersNeverFails() throws {
+        let server = try startServer()
+        defer {
+            server.process.terminate()
+            server.process.waitUntilExit()
+        }
+        let client = HTTPClient(base: server.address)
+        let browser = try cli.signIn("c001", client: client)
+        let token = try client.send("POST", "/api/v1/tokens", json: ["name": "load"], headers: browser)
+        let bearer = ["Authorization": "Bearer " + (token.json["token"] as? String ?? "")]
+        let csrf = browser["X-CSRF-Token"] ?? ""
+        let offices = try Store.open(path: cli.databasePath).plan.offices.map(\.id)
+
+        let done = Flag()
+        let (apiStatuses, formStatuses) = (StatusBox(), StatusBox())
+        let writers = DispatchGroup()
+        DispatchQueue.global().async(group: writers) {
+            // API writes: a milestone per office, then refused repeats (each refusal is a written entry too).
+            for round in 0..<400 where !done.isSet {
+                let reply = try? client.send(
+                    "POST", "/api/v1/milestones", json: ["milestone": "guides_written", "batch": round % 2 == 0 ? "1" : "2"], headers: bearer)
+                apiStatuses.add(reply?.status ?? 0)
+            }
+        }
+        DispatchQueue.global().async(group: writers) {
+            // Form writes: block and unblock one office in turn, as a coordinator's page does.
+            for round in 0..<400 where !done.isSet {
+                let reply = try? client.post(
+                    "/blocks",
+                    form: [
+                        ("_csrf", csrf), ("change", round % 2 == 0 ? "block" : "unblock"), ("batch", "1"),
+                        ("office", offices[(round / 2) % offices.count]),
+                        ("reason", "负载 \(round)"), ("key", "form-\(round)"),
+                    ], headers: ["Cookie": browser["Cookie"] ?? ""])
+                formStatuses.add(reply?.status ?? 0)
+            }
+        }
+        var failures: [String] = []
+        for index in 0..<100 {
+            let result = try cli.run(["people", "add", "审计员\(index)", "--login", "load\(index)", "--role", "auditor", "--as", "c001"])
+            if result.status != 0 { failures.append("#\(index): exit \(result.status): \(result.stderr)") }
+        }
+        done.set()
+        writers.wait()
+
+        XCTAssertEqual(failures, [], "every CLI write beside the server succeeds")
+        XCTAssertGreaterThan(apiStatuses.all.count, 0)
+        XCTAssertGreaterThan(formStatuses.all.count, 0)
+        XCTAssertEqual(Set(apiStatuses.all).subtracting([201, 403]), [], "API writes are recorded or refused (and the refusal recorded)")
+        XCTAssertEqual(Set(formStatuses.all), [200], "form writes end on their page")
+        let history = try client.send("GET", "/api/v1/history?limit=100000", headers: bearer)
+        let entries = (try JSONSerialization.jsonObject(with: history.body)) as? [[String: Any]] ?? []
+        let byAuth = Dictionary(grouping: entries, by: { $0["auth"] as? String ?? "" })
+        XCTAssertEqual(byAuth["cli"]?.filter { $0["kind"] as? String == "person_added" }.count, 100, "nothing the CLI wrote is lost")
+        XCTAssertEqual(byAuth["api_token"]?.count, apiStatuses.all.count, "each API write is in the history once")
+        XCTAssertEqual(byAuth["web_session"]?.count, formStatuses.all.count, "each form write is in the history once")
+        try cli.expect(0, ["audit", "verify"])
+    }
+
+    /// Set once, read from any thread.
+    private final class Flag: @unchecked Sendable {
+        private let lock = NSLock()
+        private var value = false
+
+        func set() { lock.withLock { value = true } }
+        var isSet: Bool { lock.withLock { value } }
+    }
+
     func testTheServerRefusesAnInjectedClock() throws {
         let result = try cli.expect(2, ["serve", "--port", "0"], extraEnvironment: ["ROLLOUT_NOW": "2026-08-01"])
         XCTAssertEqual(result.stderr, "rollout: ROLLOUT_NOW is set, but the server always records the system clock's time; unset ROLLOUT_NOW\n")

@@ -18,13 +18,27 @@ struct HTTPClient: Sendable {
 
     /// Sends one request and waits for the answer (at most 60 s).
     func send(_ method: String, _ path: String, json: Any? = nil, headers: [String: String] = [:]) throws -> Reply {
+        try send(method, path, body: try json.map { try JSONSerialization.data(withJSONObject: $0) }, type: "application/json", headers: headers)
+    }
+
+    /// Posts a form as a browser does (URL-encoded fields, in order) and waits for the answer, following a redirect.
+    func post(_ path: String, form fields: [(String, String)], headers: [String: String] = [:]) throws -> Reply {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        let body = fields.map { name, value in
+            "\(name)=\(value.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")"
+        }.joined(separator: "&")
+        return try send("POST", path, body: Data(body.utf8), type: "application/x-www-form-urlencoded", headers: headers)
+    }
+
+    private func send(_ method: String, _ path: String, body: Data?, type: String, headers: [String: String]) throws -> Reply {
         guard let url = URL(string: base + path) else { throw URLError(.badURL) }
         var request = URLRequest(url: url, timeoutInterval: 60)
         request.httpMethod = method
         for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
-        if let json {
-            request.httpBody = try JSONSerialization.data(withJSONObject: json)
-            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        if let body {
+            request.httpBody = body
+            request.setValue(type, forHTTPHeaderField: "Content-Type")
         }
         let box = ReplyBox()
         let done = DispatchSemaphore(value: 0)

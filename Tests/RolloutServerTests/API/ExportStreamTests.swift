@@ -18,7 +18,7 @@ final class ExportStreamTests: XCTestCase {
         let coordinator = Actor(login: "c001", authentication: .cli)
         // Go-live refused for every office, again and again: each attempt is an entry of its own.
         for _ in 0..<40 {
-            _ = try service.record(MilestoneRecording(milestone: "live", batch: "1", offices: ["all"]), by: coordinator, at: harness.clock.now)
+            _ = try service.record(MilestoneRecording(milestone: "live", batch: "1", offices: ["all"]), by: coordinator, at: harness.clock.now())
         }
         var text = ""
         _ = try service.auditExport { text += $0 + "\n" }

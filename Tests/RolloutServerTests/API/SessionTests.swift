@@ -61,7 +61,7 @@ final class SessionTests: XCTestCase {
 
     func testAOneTimeCodeOpensOnlyThePasswordChange() async throws {
         let admin = Actor(login: "c001", authentication: .cli)
-        let code = try harness.service.resetPassword(login: "13800000002", by: admin, at: harness.clock.now, policy: ServerHarness.policy)
+        let code = try harness.service.resetPassword(login: "13800000002", by: admin, at: harness.clock.now(), policy: ServerHarness.policy)
         try await harness.test { client in
             let browser = try await client.signIn("13800000002", code.code)
             try await client.execute(uri: "/api/v1/me", method: .get, headers: browser.cookieOnly) { response in

@@ -144,9 +144,9 @@ final class PageFlowTests: XCTestCase {
     func testTheCorrectionPageListsTheDependantsToReverseTogether() async throws {
         let service = harness.service
         let coordinator = Actor(login: "c001", authentication: .cli)
-        _ = try service.record(MilestoneRecording(milestone: "guides_written", batch: "1"), by: coordinator, at: harness.clock.now)
+        _ = try service.record(MilestoneRecording(milestone: "guides_written", batch: "1"), by: coordinator, at: harness.clock.now())
         _ = try service.record(
-            MilestoneRecording(milestone: "staff_trained", batch: "1", offices: ["jiefangbei"]), by: coordinator, at: harness.clock.now)
+            MilestoneRecording(milestone: "staff_trained", batch: "1", offices: ["jiefangbei"]), by: coordinator, at: harness.clock.now())
         let guides = try XCTUnwrap(service.history(HistoryFilter()).first { $0.milestone == "guides_written" })
         let trained = try XCTUnwrap(service.history(HistoryFilter()).first { $0.milestone == "staff_trained" })
         try await harness.test { client in
@@ -168,8 +168,8 @@ final class PageFlowTests: XCTestCase {
     func testTheAuditorsPagesFilterTheHistoryVerifyAndOfferTheExport() async throws {
         let service = harness.service
         let coordinator = Actor(login: "c001", authentication: .cli)
-        _ = try service.record(MilestoneRecording(milestone: "guides_written", batch: "1"), by: coordinator, at: harness.clock.now)
-        _ = try service.record(MilestoneRecording(milestone: "live", batch: "1", offices: ["daping"]), by: coordinator, at: harness.clock.now)
+        _ = try service.record(MilestoneRecording(milestone: "guides_written", batch: "1"), by: coordinator, at: harness.clock.now())
+        _ = try service.record(MilestoneRecording(milestone: "live", batch: "1", offices: ["daping"]), by: coordinator, at: harness.clock.now())
         let head = try service.head().hash
         try await harness.test { client in
             let auditor = try await client.signIn("a001", "auditor-password-1")

@@ -35,14 +35,14 @@ final class DailyReminderTests: XCTestCase {
     func testTheServerRemindsOnceADayAtTheConfiguredTime() async throws {
         let harness = try ServerHarness()
         defer { harness.remove() }
-        let clock = Mutex(Timestamp(seconds: 0))
-        func set(_ text: String) { clock.withLock { $0 = Timestamp(iso8601: text) ?? Timestamp(seconds: 0) } }
+        let clock = TestClock("2026-09-01T08:30:00+08:00")
+        func set(_ text: String) { clock.set(text) }
         set("2026-09-01T08:30:00+08:00")
         let posts = Posts()
         let daily = DailyReminder(
             service: harness.service, schedule: try ReminderSchedule("09:00", timeZone: "Asia/Shanghai"),
             run: ReminderRun(withinDays: 7, webhook: "http://127.0.0.1:9/hook", format: "generic"), transport: posts,
-            retry: RetryPolicy(attempts: 1), clock: { clock.withLock { $0 } }, logger: Logger(label: "test"))
+            retry: RetryPolicy(attempts: 1), clock: clock, logger: Logger(label: "test"))
 
         let early = await daily.tick()
         XCTAssertNil(early)

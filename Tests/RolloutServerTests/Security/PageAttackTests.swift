@@ -58,11 +58,15 @@ final class PageAttackTests: XCTestCase {
                 XCTAssertTrue(page.contains("may not open the page of 解放碑街道 (jiefangbei)"))
                 XCTAssertFalse(page.contains("submit-report"), "no form on a refused page")
             }
+            // Posted anyway: the rules refuse it and the refusal is recorded, as through the API.
             try await client.execute(
                 uri: "/offices/jiefangbei/record", method: .post, headers: staff.formHeaders(), body: Self.record(csrf: staff.csrf)
             ) { response in
-                XCTAssertEqual(response.status, .forbidden)
-                XCTAssertTrue(String(buffer: response.body).contains("may not report for 解放碑街道 (jiefangbei)"))
+                XCTAssertEqual(response.status, .seeOther)
+                XCTAssertEqual(response.headers[.location], "/offices/daping", "back to the person's own office")
+            }
+            try await client.execute(uri: "/offices/daping", method: .get, headers: staff.pageHeaders) { response in
+                XCTAssertTrue(String(buffer: response.body).contains("may not act for 解放碑街道"))
             }
             for path in ["/record", "/accounts", "/verify", "/refusals"] {
                 try await client.execute(uri: path, method: .get, headers: staff.pageHeaders) { response in
@@ -70,7 +74,10 @@ final class PageAttackTests: XCTestCase {
                 }
             }
         }
-        XCTAssertEqual(try service.head(), before)
+        let refusals = try service.refusals()
+        XCTAssertEqual(try service.head().count, before.count + 1, "exactly the refusal was written")
+        XCTAssertEqual(refusals.last?.detail.reason, "wrong_office")
+        XCTAssertEqual(refusals.last?.auth, "web_session")
     }
 
     func testAnAuditorsFormIsRefused() async throws {
@@ -79,13 +86,17 @@ final class PageAttackTests: XCTestCase {
         try await harness.test { client in
             let auditor = try await client.signIn("a001", "auditor-password-1")
             let body = Form.urlEncoded([("_csrf", auditor.csrf), ("milestone", "guides_written"), ("batch", "batch1"), ("key", "a")])
-            for path in ["/record", "/record/preview", "/blocks", "/accounts"] {
+            // The coordinator's pages are not an auditor's; a write posted to them is the rules' to refuse, and recorded.
+            for (path, status) in [
+                ("/record", HTTPResponse.Status.seeOther), ("/record/preview", .forbidden), ("/blocks", .badRequest), ("/accounts", .forbidden),
+            ] {
                 try await client.execute(uri: path, method: .post, headers: auditor.formHeaders(), body: body) { response in
-                    XCTAssertEqual(response.status, .forbidden, path)
+                    XCTAssertEqual(response.status, status, path)
                 }
             }
         }
-        XCTAssertEqual(try service.head(), before)
+        XCTAssertEqual(try service.head().count, before.count + 1, "the refused recording, nothing else")
+        XCTAssertEqual(try service.refusals().last?.detail.reason, "wrong_role")
     }
 
     func testMarkupTypedIntoANoteOrANameIsShownAsText() async throws {

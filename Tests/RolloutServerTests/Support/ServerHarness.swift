@@ -11,12 +11,14 @@ import Synchronization
 import XCTest
 
 /// A clock the tests move by hand.
-final class TestClock: Sendable {
+final class TestClock: WallClock {
     private let value: Mutex<Timestamp>
 
     init(_ text: String) { value = Mutex(Timestamp(iso8601: text) ?? Timestamp(seconds: 0)) }
 
-    var now: Timestamp { value.withLock { $0 } }
+    func now() -> Timestamp { value.withLock { $0 } }
+
+    func set(_ text: String) { value.withLock { $0 = Timestamp(iso8601: text) ?? Timestamp(seconds: 0) } }
 
     func advance(seconds: Int64) { value.withLock { $0 = Timestamp(seconds: $0.seconds + seconds) } }
 }
@@ -48,21 +50,21 @@ struct ServerHarness {
         clock = TestClock("2026-08-10T09:00:00+08:00")
         service = try RolloutService.create(
             path: folder.appendingPathComponent("server.sqlite").path, plan: try RolloutService.plan(fixtures: nil, year: nil),
-            coordinator: Self.coordinator.1, login: Self.coordinator.0, now: clock.now, replace: false)
+            coordinator: Self.coordinator.1, login: Self.coordinator.0, now: clock.now(), replace: false)
         let clock = clock
-        settings = ServerSettings(publicURL: publicURL, policy: Self.policy, clock: { clock.now })
+        settings = ServerSettings(publicURL: publicURL, policy: Self.policy, clock: clock)
         let admin = Actor(login: Self.coordinator.0, authentication: .cli)
-        let first = try service.resetPassword(login: Self.coordinator.0, by: admin, at: clock.now, policy: Self.policy)
+        let first = try service.resetPassword(login: Self.coordinator.0, by: admin, at: clock.now(), policy: Self.policy)
         try service.changePassword(
-            login: Self.coordinator.0, current: first.code, new: Self.coordinator.2, keepingSession: nil, at: clock.now, policy: Self.policy)
+            login: Self.coordinator.0, current: first.code, new: Self.coordinator.2, keepingSession: nil, at: clock.now(), policy: Self.policy)
         for (login, name, password, role, office) in [
             (Self.jiefangbei.0, Self.jiefangbei.1, Self.jiefangbei.2, "office", "jiefangbei" as String?),
             (Self.daping.0, Self.daping.1, Self.daping.2, "office", "daping"), (Self.auditor.0, Self.auditor.1, Self.auditor.2, "auditor", nil),
         ] {
             let (_, code) = try service.createAccount(
-                login: login, name: name, role: role, office: office, by: admin, at: clock.now, policy: Self.policy)
+                login: login, name: name, role: role, office: office, by: admin, at: clock.now(), policy: Self.policy)
             try service.changePassword(
-                login: login, current: code?.code ?? "", new: password, keepingSession: nil, at: clock.now, policy: Self.policy)
+                login: login, current: code?.code ?? "", new: password, keepingSession: nil, at: clock.now(), policy: Self.policy)
         }
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import RolloutApp
 import RolloutCore
+import RolloutServer
 
 /// The clock a command records by: the system clock, or the injected
 /// `ROLLOUT_NOW` (ISO 8601 time, or a date meaning 09:00 in the plan's time
@@ -8,26 +9,33 @@ import RolloutCore
 /// `generate`). On a real district's database, a command that reads the clock
 /// refuses to run with `ROLLOUT_NOW` set, so an entry's recording time cannot
 /// be chosen by whoever runs the tool.
-enum Clock {
+enum CommandClock {
     /// The injected time, if `ROLLOUT_NOW` is set.
     static var injected: String? {
         ProcessInfo.processInfo.environment["ROLLOUT_NOW"].flatMap { $0.isEmpty ? nil : $0 }
     }
 
-    /// Now for a command on `service`'s database.
+    /// Now for a command on `service`'s database (what a read is "today" for).
     static func now(for service: RolloutService) throws -> Timestamp {
+        try source(for: service).now()
+    }
+
+    /// The clock a write on `service`'s database records by: read by the
+    /// store once the write lock is held. The injected time is a stopped clock.
+    static func source(for service: RolloutService) throws -> any WallClock {
         if injected != nil && !service.isTestDatabase {
             throw InputError(
                 "ROLLOUT_NOW is set, but \(service.path) is a real district's database, which records the system clock's time; the injected clock is honoured only by a test database (`rollout init --test-clock`); unset ROLLOUT_NOW"
             )
         }
-        return try now(in: service.plan.timeZone, injectable: service.isTestDatabase)
+        guard service.isTestDatabase, injected != nil else { return SystemClock() }
+        return try now(in: service.plan.timeZone, injectable: true)
     }
 
     /// Now in time zone `zone`; `ROLLOUT_NOW` is read only when `injectable`.
     static func now(in zone: String, injectable: Bool) throws -> Timestamp {
         guard injectable, let text = injected else {
-            return Timestamp(seconds: Int64(Date().timeIntervalSince1970.rounded(.down)))
+            return SystemClock().now()
         }
         if let instant = Timestamp(iso8601: text) { return instant }
         if let day = LocalDate(text) {
