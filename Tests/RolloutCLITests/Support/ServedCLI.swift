@@ -3,11 +3,39 @@ import XCTest
 
 /// The real `rollout serve` started from a `CLI`, and the sign-ins a test makes against it.
 enum ServedCLI {
-    /// A running server: its process, the address it printed, and its standard error so far.
+    /// A running server: its process, the address it printed, and its log.
     struct Server {
         let process: Process
         let address: String
-        let errors: Pipe
+        let log: Log
+    }
+
+    /// The server's standard error, read as it is written: a pipe nobody
+    /// reads fills after 64 KiB of request log and blocks the server.
+    final class Log: @unchecked Sendable {
+        private let lock = NSLock()
+        private var data = Data()
+        private let closed = DispatchSemaphore(value: 0)
+
+        init(_ pipe: Pipe) {
+            pipe.fileHandleForReading.readabilityHandler = { [weak self] handle in
+                let chunk = handle.availableData
+                guard let self else { return }
+                if chunk.isEmpty {
+                    handle.readabilityHandler = nil
+                    closed.signal()
+                } else {
+                    lock.withLock { data.append(chunk) }
+                }
+            }
+        }
+
+        /// Everything the server wrote, once it has exited and closed its standard error.
+        var whole: String {
+            closed.wait()
+            closed.signal()
+            return lock.withLock { String(decoding: data, as: UTF8.self) }
+        }
     }
 }
 
@@ -31,7 +59,7 @@ extension CLI {
         XCTAssertTrue(printedLine.hasPrefix("Serving \(database ?? databasePath) at http://127.0.0.1:"), String(printedLine), file: file, line: line)
         let address = String(printedLine.split(separator: " ").last ?? "")
         XCTAssertFalse(address.hasSuffix(":0"), "--port 0 prints the port it got", file: file, line: line)
-        return ServedCLI.Server(process: process, address: address, errors: errors)
+        return ServedCLI.Server(process: process, address: address, log: ServedCLI.Log(errors))
     }
 
     /// Signs in with a one-time code and chooses a password; returns the session's cookie and CSRF headers.
