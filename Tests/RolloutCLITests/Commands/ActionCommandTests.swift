@@ -55,14 +55,13 @@ final class ActionCommandTests: XCTestCase {
         let cases: [([String], String)] = [
             (
                 ["record", "guides_written", "--batch", "1", "--date", "2026-02-30", "--as", "王敏"],
-                "invalid date \"2026-02-30\"; expected a real calendar date as YYYY-MM-DD, e.g. 2026-09-30"
+                "invalid --date \"2026-02-30\"; expected a real calendar date as YYYY-MM-DD, e.g. 2026-09-30"
             ),
-            (["record", "guides_written", "--batch", "1", "--date", "2026-13-01", "--as", "王敏"], "invalid date \"2026-13-01\""),
+            (["record", "guides_written", "--batch", "1", "--date", "2026-13-01", "--as", "王敏"], "invalid --date \"2026-13-01\""),
             (
                 ["record", "guides_written", "--batch", "1", "--date", "2026-08-02", "--as", "王敏"],
                 "effective date 2026-08-02 is in the future (today is 2026-08-01); expected today or earlier"
             ),
-            (["record", "guides_written", "--batch", "1", "--as", "陌生人"], "unknown person \"陌生人\""),
             (["record", "guides_writen", "--batch", "1", "--as", "王敏"], "did you mean guides_written"),
             (["record", "network_built", "--batch", "1", "--office", "jiefangbie", "--as", "李娜"], "did you mean jiefangbei (解放碑街道)?"),
             (["record", "network_built", "--batch", "batch7", "--office", "jiefangbei", "--as", "李娜"], "unknown batch \"batch7\""),
@@ -87,6 +86,9 @@ final class ActionCommandTests: XCTestCase {
             XCTAssertTrue(result.stderr.hasPrefix("rollout: ") && result.stderr.contains(message), "\(arguments): \(result.stderr)")
             XCTAssertEqual(result.stdout, "", "\(arguments)")
         }
+        let stranger = try cli.run(["record", "guides_written", "--batch", "1", "--as", "陌生人"])
+        XCTAssertEqual(stranger.status, 3, "a person not on the register is not allowed, as on the server (403): \(stranger.stderr)")
+        XCTAssertTrue(stranger.stderr.contains("unknown person \"陌生人\""), stranger.stderr)
         XCTAssertEqual(try Store.open(path: cli.databasePath).head(), before)
     }
 
