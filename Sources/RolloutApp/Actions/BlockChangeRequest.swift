@@ -28,7 +28,7 @@ extension RolloutService {
         let batch = try names.batch(request.batch).id
         let date = try request.write.effectiveDate()
         let targets = try offices(named: request.offices)
-        if targets.isEmpty { throw InputError("name the office with --office (an id, a list, or all)") }
+        if targets.isEmpty { throw InputError(.office) { "name the office with \($0(.office)) (an id, a list, or all)" } }
         return try perform(by: actor, at: clock, write: request.write) { moment in
             let effective = date ?? moment.today
             return targets.map { office in

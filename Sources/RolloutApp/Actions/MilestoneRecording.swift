@@ -35,13 +35,14 @@ extension RolloutService {
         let batch = try names.batch(request.batch)
         let date = try request.write.effectiveDate()
         try NoteText.check(request.note)
+        let id = milestone.id
         if milestone.scope == .district, !request.offices.isEmpty {
-            throw InputError("\(milestone.id) is recorded once for the whole district; do not pass --office")
+            throw InputError(.office) { "\(id) is recorded once for the whole district; do not pass \($0(.office))" }
         }
         let files = try request.evidence.map { try $0.checked() }
         let evidence = zip(request.evidence, files).map { upload, file in file.evidence(name: upload.name) }
         let targets: [String?] = milestone.scope == .district ? [nil] : try offices(named: request.offices).map(\.id)
-        if targets.isEmpty { throw InputError("\(milestone.id) is recorded per office; pass --office (an id, a list, or all)") }
+        if targets.isEmpty { throw InputError(.office) { "\(id) is recorded per office; pass \($0(.office)) (an id, a list, or all)" } }
         return try perform(by: actor, at: clock, write: request.write, evidence: files) { moment in
             targets.map {
                 Action.record(

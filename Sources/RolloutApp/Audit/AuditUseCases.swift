@@ -6,8 +6,9 @@ extension RolloutService {
     /// `N:HASH`, entry N's hash when it was the head.
     package static func checkNotedHead(_ head: String?) throws {
         if let head, Verification.notedHead(head) == nil {
-            throw InputError(
-                "invalid --expect-head \"\(head)\"; expected a head hash (at least 6 hex digits) or N:HASH (the entry count and head noted then)")
+            throw InputError(.expectHead) {
+                "invalid \($0(.expectHead)) \"\(head)\"; expected a head hash (at least 6 hex digits) or N:HASH (the entry count and head noted then)"
+            }
         }
     }
 

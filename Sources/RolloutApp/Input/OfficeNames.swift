@@ -15,7 +15,8 @@ extension RolloutService {
     package func office(named names: [String]) throws -> Office {
         let offices = try offices(named: names)
         guard offices.count == 1, let office = offices.first else {
-            throw InputError(offices.isEmpty ? "name the office with --office" : "this command takes one office; \(offices.count) were named")
+            let count = offices.count
+            throw InputError(.office) { count == 0 ? "name the office with \($0(.office))" : "this command takes one office; \(count) were named" }
         }
         return office
     }

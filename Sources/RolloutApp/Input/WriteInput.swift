@@ -22,7 +22,7 @@ package struct WriteInput: Sendable, Equatable {
 
     /// The effective date given, checked; nil for the day the write is recorded on.
     func effectiveDate() throws -> LocalDate? {
-        try date.map { try TimeInput.date($0, field: "date") }
+        try date.map { try TimeInput.date($0, field: .date) }
     }
 
     /// The store's options.
@@ -30,12 +30,12 @@ package struct WriteInput: Sendable, Equatable {
         var expectation: Expectation?
         if let expect {
             guard let parsed = Expectation(expect) else {
-                throw InputError("invalid --expect \"\(expect)\"; expected an entry count or a head hash (at least 6 hex digits)")
+                throw InputError(.expect) { "invalid \($0(.expect)) \"\(expect)\"; expected an entry count or a head hash (at least 6 hex digits)" }
             }
             expectation = parsed
         }
         if let key, key.isEmpty || key.count > 200 {
-            throw InputError("invalid --key; expected 1 to 200 characters")
+            throw InputError(.key) { "invalid \($0(.key)) of \(key.count) characters; expected 1 to 200 characters" }
         }
         return WriteOptions(expect: expectation, idempotencyKey: key, dryRun: dryRun)
     }

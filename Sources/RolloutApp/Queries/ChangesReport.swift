@@ -14,8 +14,8 @@ package struct ChangesReport: Sendable {
 extension RolloutService {
     /// Changes effective from `from` to `to` (both YYYY-MM-DD, inclusive).
     package func changes(from: String, to: String) throws -> ChangesReport {
-        let start = try TimeInput.date(from, field: "--from"), end = try TimeInput.date(to, field: "--to")
-        guard start <= end else { throw InputError("--from \(start) is after --to \(end); expected an earlier or equal date") }
+        let start = try TimeInput.date(from, field: .from), end = try TimeInput.date(to, field: .to)
+        guard start <= end else { throw InputError(.from) { "\($0(.from)) \(start) is after \($0(.to)) \(end); expected an earlier or equal date" } }
         let dayBefore = LocalDate.fromDayNumber(start.dayNumber - 1)
         // Batch by batch, so that only one batch's tracks are in memory at a time.
         let changes = try plan.newBatches.flatMap { batch in

@@ -42,16 +42,16 @@ extension RolloutService {
             }
             kind = value
         }
-        if let limit = request.limit, limit < 1 { throw InputError("invalid --limit \(limit); expected a positive number") }
+        if let limit = request.limit, limit < 1 { throw InputError(.limit) { "invalid \($0(.limit)) \(limit); expected a positive number" } }
         return HistoryFilter(
             office: try request.office.map { try names.office($0).id }, batch: try request.batch.map { try names.batch($0).id },
             milestone: try request.milestone.map { try names.milestone($0).id }, actor: request.actor, kind: kind,
-            effectiveFrom: try request.from.map { try TimeInput.date($0, field: "--from") },
-            effectiveTo: try request.to.map { try TimeInput.date($0, field: "--to") },
+            effectiveFrom: try request.from.map { try TimeInput.date($0, field: .from) },
+            effectiveTo: try request.to.map { try TimeInput.date($0, field: .to) },
             recordedFrom: try request.recordedFrom.map {
-                try TimeInput.recordedBound($0, field: "--recorded-from", plan: plan, endOfDay: false).iso8601
+                try TimeInput.recordedBound($0, field: .recordedFrom, plan: plan, endOfDay: false).iso8601
             },
-            recordedTo: try request.recordedTo.map { try TimeInput.recordedBound($0, field: "--recorded-to", plan: plan, endOfDay: true).iso8601 },
+            recordedTo: try request.recordedTo.map { try TimeInput.recordedBound($0, field: .recordedTo, plan: plan, endOfDay: true).iso8601 },
             limit: request.limit
         )
     }

@@ -10,7 +10,7 @@ package struct OverdueReport: Sendable {
 extension RolloutService {
     /// What is overdue on `asOf` (YYYY-MM-DD; default today), the state as known now.
     package func overdue(asOf: String?, now: Timestamp) throws -> OverdueReport {
-        let date = try asOf.map { try TimeInput.date($0, field: "--as-of") } ?? moment(at: now).today
+        let date = try asOf.map { try TimeInput.date($0, field: .asOf) } ?? moment(at: now).today
         return OverdueReport(date: date, items: OverdueList.items(plan: plan, outstanding: try store.outstanding(asOf: date), asOf: date))
     }
 

@@ -25,13 +25,13 @@ extension RolloutService {
     /// The whole state a request asks for, and the date it is judged on.
     package func stateAndDate(_ request: StatusRequest, now: Timestamp) throws -> (state: RolloutState, date: LocalDate) {
         let only = try batches(named: request.batches)?.map(\.id)
-        if request.asOf != nil && request.knownAt != nil { throw InputError("use --as-of or --known-at, not both") }
+        if request.asOf != nil && request.knownAt != nil { throw InputError(.knownAt) { "use \($0(.asOf)) or \($0(.knownAt)), not both" } }
         if let asOf = request.asOf {
-            let date = try TimeInput.date(asOf, field: "--as-of")
+            let date = try TimeInput.date(asOf, field: .asOf)
             return (try store.state(asOf: date, batches: only), date)
         }
         if let knownAt = request.knownAt {
-            let bound = try TimeInput.recordedBound(knownAt, field: "--known-at", plan: plan, endOfDay: true)
+            let bound = try TimeInput.recordedBound(knownAt, field: .knownAt, plan: plan, endOfDay: true)
             // The bound's own date in the plan's time zone: 07:00+08:00 is judged against that day, not the UTC day before.
             return (try store.state(knownAt: bound.iso8601), try moment(at: bound).today)
         }
@@ -56,7 +56,7 @@ extension RolloutService {
             for batch in chosen { try body(StatusBoard(plan: plan, state: state, batch: batch, asOf: date)) }
             return
         }
-        let date = try request.asOf.map { try TimeInput.date($0, field: "--as-of") } ?? moment(at: now).today
+        let date = try request.asOf.map { try TimeInput.date($0, field: .asOf) } ?? moment(at: now).today
         func board(_ batch: Batch, onlyInProgress: Bool) throws -> StatusBoard? {
             let state = try request.asOf == nil ? store.currentState(batches: [batch.id]) : store.state(asOf: date, batches: [batch.id])
             guard !onlyInProgress || StatusBoard.isInProgress(batch, plan: plan, state: state, asOf: date) else { return nil }

@@ -5,8 +5,8 @@ extension RolloutService {
     /// with something late or due within `withinDays` days, and always one for
     /// the coordinators carrying the history's entry count and head hash.
     package func reminderDigests(asOf: String?, withinDays: Int, now: Timestamp) throws -> [ReminderDigest] {
-        guard (0...366).contains(withinDays) else { throw InputError("invalid --within \(withinDays); expected 0 to 366 days") }
-        let date = try asOf.map { try TimeInput.date($0, field: "--as-of") } ?? moment(at: now).today
+        guard (0...366).contains(withinDays) else { throw InputError(.within) { "invalid \($0(.within)) \(withinDays); expected 0 to 366 days" } }
+        let date = try asOf.map { try TimeInput.date($0, field: .asOf) } ?? moment(at: now).today
         let outstanding = try store.outstanding(asOf: date, dueThrough: LocalDate.fromDayNumber(date.dayNumber + withinDays))
         let late = OverdueList.items(plan: plan, outstanding: outstanding, asOf: date).compactMap { item -> ReminderItem? in
             guard let batch = plan.batch(id: item.batch) else { return nil }

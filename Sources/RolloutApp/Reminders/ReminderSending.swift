@@ -15,7 +15,9 @@ extension RolloutService {
         var webhook: String?
         if !run.dryRun {
             guard let url = run.webhook, !url.isEmpty else {
-                throw InputError("where should the reminders go? pass --webhook URL (or set ROLLOUT_WEBHOOK), or --dry-run to print them")
+                throw InputError(.webhook) {
+                    "where should the reminders go? pass \($0(.webhook)) URL (or set ROLLOUT_WEBHOOK), or \($0(.dryRun)) to print them"
+                }
             }
             webhook = try Self.checkedWebhook(url)
         }

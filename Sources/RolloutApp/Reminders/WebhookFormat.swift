@@ -15,7 +15,7 @@ package enum WebhookFormat: String, CaseIterable, Sendable {
             return .generic
         }
         guard let format = WebhookFormat(rawValue: name) else {
-            throw InputError("invalid --format \"\(name)\"; expected auto, generic, wecom or dingtalk")
+            throw InputError(.webhookFormat) { "invalid \($0(.webhookFormat)) \"\(name)\"; expected auto, generic, wecom or dingtalk" }
         }
         return format
     }

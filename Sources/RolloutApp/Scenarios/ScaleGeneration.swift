@@ -23,11 +23,15 @@ extension RolloutService {
     /// history at `path` (refused if it exists), through the real store code,
     /// batch by batch so that only one batch's actions are in memory at a time.
     package static func generate(_ request: ScaleRequest, into path: String) throws -> RolloutService {
-        guard (1...1_000_000).contains(request.offices) else { throw InputError("invalid --offices \(request.offices); expected 1 to 1000000") }
-        guard (1...request.offices).contains(request.districts) else {
-            throw InputError("invalid --districts \(request.districts); expected 1 to the number of offices")
+        guard (1...1_000_000).contains(request.offices) else {
+            throw InputError(.officeCount) { "invalid \($0(.officeCount)) \(request.offices); expected 1 to 1000000" }
         }
-        guard (1...6).contains(request.batches) else { throw InputError("invalid --batches \(request.batches); expected 1 to 6") }
+        guard (1...request.offices).contains(request.districts) else {
+            throw InputError(.districtCount) { "invalid \($0(.districtCount)) \(request.districts); expected 1 to the number of offices" }
+        }
+        guard (1...6).contains(request.batches) else {
+            throw InputError(.batchCount) { "invalid \($0(.batchCount)) \(request.batches); expected 1 to 6" }
+        }
         let base = try PlanLoader.load(files: FixtureFiles.embedded)
         let scenario = ScaleScenario(
             base: base, offices: request.offices, districts: request.districts, batches: request.batches,

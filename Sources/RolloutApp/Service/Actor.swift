@@ -23,7 +23,8 @@ extension RolloutService {
             return Actor(login: person.login, authentication: .cli)
         }
         guard matches.isEmpty else {
-            throw InputError("several people are called \(text): \(matches.map(\.login).joined(separator: ", ")); pass --as with one of these logins")
+            let logins = matches.map(\.login).joined(separator: ", ")
+            throw InputError(.actor) { "several people are called \(text): \(logins); pass \($0(.actor)) with one of these logins" }
         }
         return Actor(login: text, authentication: .cli)
     }

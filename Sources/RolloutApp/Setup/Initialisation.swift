@@ -6,7 +6,7 @@ extension RolloutService {
     /// is nil, else the files of a folder laid out like it, in `year`.
     package static func plan(fixtures: [String: [UInt8]]?, year: Int?) throws -> Plan {
         if let year, !(1900...2999).contains(year) {
-            throw InputError("invalid --year \(year); expected a year such as 2026")
+            throw InputError(.year) { "invalid \($0(.year)) \(year); expected a year such as 2026" }
         }
         return try PlanLoader.load(files: fixtures ?? FixtureFiles.embedded, year: year)
     }

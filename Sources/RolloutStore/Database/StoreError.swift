@@ -32,17 +32,19 @@ package enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case copyFailed(path: String, why: String)
     /// `--db` looks like a URL but cannot be used as one.
     case badLocation(String, why: String)
+    /// A PostgreSQL history was asked to be replaced; rollout never drops one.
+    case replaceRefused(location: String)
     /// The database server could not be reached or refused the connection.
     case unavailable(path: String, why: String)
 
     package var description: String {
         switch self {
         case .noDatabase(let path):
-            "no database at \(path); create one with `rollout init --db \(path)`"
+            "no database at \(path)"
         case .databaseExists(let path) where path.hasPrefix("postgresql://"):
             "the PostgreSQL database \(path) already holds tables; expected an empty or missing database (rollout never drops a PostgreSQL history)"
         case .databaseExists(let path):
-            "a database already exists at \(path); pass --replace to start over (the old history is lost) or choose another --db"
+            "a database already exists at \(path)"
         case .notARolloutDatabase(let path, let why):
             "\(path) is not a rollout database (\(why)); expected a file made by `rollout init`"
         case .newerSchema(let path, let found, let supported):
@@ -54,8 +56,7 @@ package enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         case .busy(let path):
             "\(path) stayed locked by other writers for 30 seconds; nothing was recorded; try again"
         case .unknownPerson(let name, let known):
-            "unknown person \"\(name)\"; pass --as with a registered login or name"
-                + (known.isEmpty ? "" : " (e.g. \(known.prefix(5).joined(separator: ", ")))")
+            "unknown person \"\(name)\"" + (known.isEmpty ? "" : " (registered: \(known.prefix(5).joined(separator: ", ")))")
         case .unknownEntry(let seq, let count):
             "there is no entry #\(seq); the history has entries #1 to #\(count)"
         case .unknownProblem(let id):
@@ -81,7 +82,9 @@ package enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         case .copyFailed(let path, let why):
             "the copy at \(path) cannot be trusted: \(why)"
         case .badLocation(let location, let why):
-            "cannot use --db \(location): \(why)"
+            "cannot use the database location \(location): \(why)"
+        case .replaceRefused(let location):
+            "\(location) is a PostgreSQL database; replacing is for SQLite files, and rollout never drops a PostgreSQL history (drop the database yourself)"
         case .unavailable(let path, let why):
             "cannot reach the database \(path): \(why); nothing was recorded"
         case .clockBehind(let now, let head, let seq):

@@ -38,8 +38,7 @@ struct PostgresEngine: StoreEngine {
     /// that already holds tables is refused: a PostgreSQL history is never replaced.
     static func create(_ url: PostgresURL, replace: Bool, seed: (any SQLExecutor) throws -> Void) throws {
         if replace {
-            throw StoreError.badLocation(
-                url.display, why: "--replace is for SQLite files; a PostgreSQL history is never dropped by rollout (drop the database yourself)")
+            throw StoreError.replaceRefused(location: url.display)
         }
         let engine = PostgresEngine(connections: PostgresConnections(url))
         do {

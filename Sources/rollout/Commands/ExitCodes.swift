@@ -14,8 +14,7 @@ enum Exit {
     /// Prints `error` to stderr as `rollout: message` and returns its class's exit code.
     static func report(_ error: any Error) -> ExitCode {
         if let code = error as? ExitCode { return code }
-        let message = (error as? PlanError).map { "bad fixture: \($0)" } ?? "\(error)"
-        Terminal.standardError("rollout: " + message)
+        Terminal.standardError("rollout: " + Failure.message(of: error, naming: FlagNames()))
         return ExitCode(Failure(of: error).codes.exit)
     }
 }

@@ -49,7 +49,7 @@ final class ActionUseCaseTests: XCTestCase {
                     _ = try self.service.record(
                         MilestoneRecording(milestone: "guides_written", batch: "1", write: WriteInput(date: "2026-02-30")),
                         by: .cli("王敏"), at: self.august)
-                }, "invalid date \"2026-02-30\""
+                }, "invalid --date \"2026-02-30\""
             ),
             (
                 {
@@ -87,7 +87,9 @@ final class ActionUseCaseTests: XCTestCase {
             ),
         ]
         for (call, message) in cases {
-            XCTAssertThrowsError(try call()) { error in XCTAssertTrue("\(error)".contains(message), "\(error) should say \(message)") }
+            XCTAssertThrowsError(try call()) { error in
+                XCTAssertTrue(cliMessage(error).contains(message), "\(cliMessage(error)) should say \(message)")
+            }
         }
         XCTAssertEqual(try service.head(), before)
     }

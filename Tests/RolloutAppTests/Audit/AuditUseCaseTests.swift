@@ -13,7 +13,7 @@ final class AuditUseCaseTests: XCTestCase {
     func testVerifyCheckBackupAndAnExportThatVerifiesElsewhere() throws {
         let head = try service.head()
         XCTAssertTrue(try service.verify(expectHead: String(head.hash.prefix(8))).passed)
-        XCTAssertThrowsError(try service.verify(expectHead: "xyz")) { XCTAssertTrue("\($0)".hasPrefix("invalid --expect-head \"xyz\"")) }
+        XCTAssertThrowsError(try service.verify(expectHead: "xyz")) { XCTAssertTrue(cliMessage($0).hasPrefix("invalid --expect-head \"xyz\"")) }
         XCTAssertTrue(try service.check().passed)
         let copy = try service.backup(to: temporary.folder.appendingPathComponent("backup.sqlite").path)
         XCTAssertTrue(copy.passed)

@@ -29,7 +29,7 @@ final class QueryUseCaseTests: XCTestCase {
         let known = try service.boards(StatusRequest(batches: ["1"], knownAt: "2026-08-01"), now: september)
         XCTAssertEqual(known[0].rows.first { $0.office.id == "jiefangbei" }?.cells[1].parts.state, .due)
         XCTAssertThrowsError(try service.boards(StatusRequest(asOf: "2026-08-01", knownAt: "2026-08-01"), now: september)) {
-            XCTAssertEqual("\($0)", "use --as-of or --known-at, not both")
+            XCTAssertEqual(cliMessage($0), "use --as-of or --known-at, not both")
         }
     }
 

@@ -148,7 +148,7 @@ final class ReminderTests: XCTestCase {
             _ = try await service.remind(ReminderRun(), now: lateAugust, transport: HTTPWebhookTransport())
             XCTFail("no webhook")
         } catch {
-            XCTAssertTrue("\(error)".contains("pass --webhook URL"), "\(error)")
+            XCTAssertTrue(cliMessage(error).contains("pass --webhook URL"), cliMessage(error))
         }
         do {
             _ = try await service.remind(ReminderRun(webhook: "ftp://example"), now: lateAugust, transport: HTTPWebhookTransport())

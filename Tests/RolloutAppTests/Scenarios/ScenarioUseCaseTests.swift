@@ -24,7 +24,7 @@ final class ScenarioUseCaseTests: XCTestCase {
 
     func testTheGeneratorChecksItsSizesAndBuildsAHistoryThatVerifies() throws {
         XCTAssertThrowsError(try RolloutService.generate(ScaleRequest(offices: 0), into: folder.appendingPathComponent("none.sqlite").path)) {
-            XCTAssertEqual("\($0)", "invalid --offices 0; expected 1 to 1000000")
+            XCTAssertEqual(cliMessage($0), "invalid --offices 0; expected 1 to 1000000")
         }
         let service = try RolloutService.generate(
             ScaleRequest(offices: 12, districts: 2, batches: 2), into: folder.appendingPathComponent("g.sqlite").path)

@@ -19,7 +19,7 @@ final class IdentityTests: XCTestCase {
             try service.addPerson(name: "王伟", login: "13800000002", role: "office", office: "daping", by: .cli("王敏"), at: august).recorded, 1)
         XCTAssertEqual(try service.people().filter { $0.name == "王伟" }.map(\.login), ["13800000001", "13800000002"])
         XCTAssertThrowsError(try service.actor(named: "王伟")) {
-            XCTAssertEqual("\($0)", "several people are called 王伟: 13800000001, 13800000002; pass --as with one of these logins")
+            XCTAssertEqual(cliMessage($0), "several people are called 王伟: 13800000001, 13800000002; pass --as with one of these logins")
         }
         let second = try service.actor(named: "13800000002")
         let result = try service.record(MilestoneRecording(milestone: "network_built", batch: "1", offices: ["daping"]), by: second, at: august)

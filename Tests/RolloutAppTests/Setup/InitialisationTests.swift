@@ -11,7 +11,7 @@ final class InitialisationTests: XCTestCase {
         let now = TemporaryService.time("2026-08-01T09:00:00+08:00")
         let path = folder.appendingPathComponent("yuzhong.sqlite").path
         XCTAssertThrowsError(try RolloutService.plan(fixtures: nil, year: 12)) {
-            XCTAssertEqual("\($0)", "invalid --year 12; expected a year such as 2026")
+            XCTAssertEqual(cliMessage($0), "invalid --year 12; expected a year such as 2026")
         }
         XCTAssertThrowsError(
             try RolloutService.create(

@@ -38,6 +38,23 @@ final class RecordingTimeTests: XCTestCase {
         try cli.expect(0, ["audit", "verify"])
     }
 
+    func testAClockAFewMinutesBehindTheHeadRecordsAtTheHeadsTimeAndNeverEarlier() throws {
+        try cli.expect(0, ["init", "--test-clock", "--coordinator", "王敏"])
+        try cli.expect(0, ["record", "guides_written", "--batch", "1", "--as", "王敏"])
+        // A second server on the same database whose clock lags by 299 s: the write lands, at the head's time.
+        try cli.expect(
+            0, ["record", "guides_written", "--batch", "2", "--as", "王敏"], extraEnvironment: ["ROLLOUT_NOW": "2026-10-25T09:55:01+08:00"])
+        let entries = try Store.open(path: cli.databasePath).entries([2, 3])
+        XCTAssertEqual(entries.map(\.recordedAt), ["2026-10-25T02:00:00Z", "2026-10-25T02:00:00Z"])
+        // 301 s behind is a clock to fix.
+        let before = try head()
+        let result = try cli.expect(
+            4, ["record", "network_built", "--batch", "2", "--office", "daping", "--as", "王敏"],
+            extraEnvironment: ["ROLLOUT_NOW": "2026-10-25T09:54:59+08:00"])
+        XCTAssertTrue(result.stderr.contains("the clock reads 2026-10-25T01:54:59Z, earlier than entry #3"), result.stderr)
+        XCTAssertEqual(try head(), before, "nothing written")
+    }
+
     func testAuditVerifyNamesAnEntryRecordedBeforeTheEntryBeforeIt() throws {
         try cli.expect(0, ["init", "--test-clock", "--coordinator", "王敏"])
         try cli.expect(0, ["record", "guides_written", "--batch", "1", "--as", "王敏"])

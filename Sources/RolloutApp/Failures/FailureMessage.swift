@@ -1,0 +1,33 @@
+import RolloutCore
+import RolloutStore
+
+extension Failure {
+    /// The message of `error` in the words of a front end: the fields it names
+    /// are named by `naming` (`--office`, `offices`, 街道), and a store error
+    /// about a value the person gave says how to give it.
+    package static func message(of error: any Error, naming: some FieldNaming) -> String {
+        switch error {
+        case let error as InputError: return error.message(naming: naming)
+        case let error as PlanError: return "bad fixture: \(error)"
+        case let error as StoreError: return message(of: error, naming: naming)
+        default: return "\(error)"
+        }
+    }
+
+    private static func message(of error: StoreError, naming: some FieldNaming) -> String {
+        let name = naming.name(of:)
+        switch error {
+        case .noDatabase(let path):
+            return "\(error); create one with `rollout init \(name(.database)) \(path)`"
+        case .databaseExists(let path) where !path.hasPrefix("postgresql://"):
+            return "\(error); pass \(name(.replace)) to start over (the old history is lost) or choose another \(name(.database))"
+        case .unknownPerson(let person, let known):
+            return "unknown person \"\(person)\"; pass \(name(.actor)) with a registered login or name"
+                + (known.isEmpty ? "" : " (e.g. \(known.prefix(5).joined(separator: ", ")))")
+        case .badLocation(let location, let why):
+            return "cannot use \(name(.database)) \(location): \(why)"
+        default:
+            return error.description
+        }
+    }
+}
