@@ -27,20 +27,20 @@ struct ReadRoutes {
             },
             APIRoute(.get, "/api/v1/status", .signedIn) { request, context, signedIn in
                 let status = StatusRequest(batches: request.queries("batch"), asOf: request.query("asOf"), knownAt: request.query("knownAt"))
-                let (service, now, office) = (service, settings.clock.now(), Self.ownOffice(signedIn.person))
+                let (service, now, scope) = (service, settings.clock.now(), ReadScope(signedIn.person))
                 // Built and written batch by batch on the thread pool: a national board is 40,000 rows.
                 let json = try await Blocking.run {
                     var boards: [StatusBoard] = []
-                    try service.eachBoard(status, now: now) { boards.append(Self.scoped($0, to: office)) }
+                    try service.eachBoard(status, now: now) { boards.append(scope.scoped($0)) }
                     return BoardsJSON.bytes(boards)
                 }
                 return Response(
                     status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(bytes: json)))
             },
             APIRoute(.get, "/api/v1/overdue", .signedIn) { request, context, signedIn in
-                let (service, now, office, asOf) = (service, settings.clock.now(), Self.ownOffice(signedIn.person), request.query("asOf"))
+                let (service, now, scope, asOf) = (service, settings.clock.now(), ReadScope(signedIn.person), request.query("asOf"))
                 let items = try await Blocking.run { try service.overdue(asOf: asOf, now: now).items }
-                return try JSONBody(items.filter { office == nil || $0.office?.id == office }.map(OverdueView.init)).response(
+                return try JSONBody(items.filter { scope.includes($0.office?.id) }.map(OverdueView.init)).response(
                     from: request, context: context)
             },
             APIRoute(.get, "/api/v1/history", .signedIn) { request, context, signedIn in
@@ -53,29 +53,29 @@ struct ReadRoutes {
                 guard let from = request.query("from"), let to = request.query("to") else {
                     throw InputError("name the period with from and to, both YYYY-MM-DD")
                 }
-                let (service, office) = (service, Self.ownOffice(signedIn.person))
+                let (service, scope) = (service, ReadScope(signedIn.person))
                 let view = try await Blocking.run {
                     let report = try service.changes(from: from, to: to)
-                    var view = ChangesView(report, entries: try service.changeEntries(report).filter { office == nil || $0.office == office })
-                    view.changes = view.changes.filter { office == nil || $0.office == office }
+                    var view = ChangesView(report, entries: try service.changeEntries(report).filter { scope.includes($0.office) })
+                    view.changes = view.changes.filter { scope.includes($0.office) }
                     return view
                 }
                 return try JSONBody(view).response(from: request, context: context)
             },
             APIRoute(.get, "/api/v1/refusals", .signedIn) { request, context, signedIn in
-                let (service, office) = (service, Self.ownOffice(signedIn.person))
-                let refusals = try await Blocking.run { try service.refusals().filter { office == nil || $0.office == office } }
+                let (service, scope) = (service, ReadScope(signedIn.person))
+                let refusals = try await Blocking.run { try service.refusals().filter { scope.includes($0.office) } }
                 return try JSONBody(refusals.map(RefusalView.init)).response(from: request, context: context)
             },
             APIRoute(.get, "/api/v1/problems", .signedIn) { request, context, signedIn in
-                let (service, office, all) = (service, Self.ownOffice(signedIn.person), try request.booleanQuery("all") ?? false)
-                let problems = try await Blocking.run { try service.problems(openOnly: !all).filter { office == nil || $0.office == office } }
+                let (service, scope, all) = (service, ReadScope(signedIn.person), try request.booleanQuery("all") ?? false)
+                let problems = try await Blocking.run { try service.problems(openOnly: !all).filter { scope.includes($0.office) } }
                 return try JSONBody(problems.map(ProblemView.init)).response(from: request, context: context)
             },
             APIRoute(.get, "/api/v1/people", .signedIn) { request, context, signedIn in
-                let (service, office) = (service, Self.ownOffice(signedIn.person))
+                let (service, scope) = (service, ReadScope(signedIn.person))
                 let people = try await Blocking.run {
-                    try service.people().filter { office == nil || $0.office == office || $0.role == .coordinator }
+                    try service.people().filter { scope.includes($0.office) || $0.role == .coordinator }
                 }
                 return try JSONBody(people.map(PersonView.init)).response(from: request, context: context)
             },
@@ -85,36 +85,17 @@ struct ReadRoutes {
     /// The history with the CLI's filters; office staff only their own office's.
     private func history(_ request: Request, _ context: ServerContext, _ signedIn: SignedIn, office: String?) async throws -> Response {
         let service = service
-        let own = Self.ownOffice(signedIn.person)
+        let scope = ReadScope(signedIn.person)
         let filter = try await Blocking.run {
             var filter = try service.historyFilter(
                 HistoryRequest(
                     office: office, batch: request.query("batch"), milestone: request.query("milestone"), actor: request.query("actor"),
                     kind: request.query("kind"), from: request.query("from"), to: request.query("to"), recordedFrom: request.query("recordedFrom"),
                     recordedTo: request.query("recordedTo"), limit: try request.integerQuery("limit")))
-            if let own {
-                if let named = filter.office, named != own {
-                    throw PermissionDenied(
-                        "office staff of \(service.plan.officeLabel(own)) may not read the history of \(service.plan.officeLabel(named))")
-                }
-                filter.office = own
-            }
+            filter.office = try scope.historyOffice(asked: filter.office, plan: service.plan)
             return filter
         }
         let entries = try await Blocking.run { try service.history(filter) }
         return try JSONBody(entries.map(EntryRecord.init)).response(from: request, context: context)
-    }
-
-    /// The office an office staff member is limited to; nil for coordinators and auditors.
-    static func ownOffice(_ person: Person) -> String? {
-        person.role == .office ? person.office ?? "" : nil
-    }
-
-    /// A board with only the rows of `office` (all of them when nil).
-    static func scoped(_ board: StatusBoard, to office: String?) -> StatusBoard {
-        guard let office else { return board }
-        var board = board
-        board.rows = board.rows.filter { $0.office.id == office }
-        return board
     }
 }

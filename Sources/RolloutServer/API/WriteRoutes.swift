@@ -64,18 +64,18 @@ struct WriteRoutes {
                 let body = try await request.json(MilestoneBody.self, context: context)
                 let recording = MilestoneRecording(
                     milestone: body.milestone, batch: body.batch, offices: body.offices ?? [], note: body.note ?? "",
-                    write: try Self.write(request, date: body.date, dryRun: body.dryRun))
+                    write: Self.write(request, date: body.date, dryRun: body.dryRun))
                 return try await perform(request, context) { service, clock in try service.record(recording, by: signedIn.actor, at: clock) }
             },
             APIRoute(.post, "/api/v1/problems", .signedIn) { request, context, signedIn in
                 let body = try await request.json(ProblemBody.self, context: context)
-                let report = ProblemReport(batch: body.batch, office: [body.office], note: body.note, write: try Self.write(request, date: body.date))
+                let report = ProblemReport(batch: body.batch, office: [body.office], note: body.note, write: Self.write(request, date: body.date))
                 return try await perform(request, context) { service, clock in try service.openProblem(report, by: signedIn.actor, at: clock) }
             },
             APIRoute(.post, "/api/v1/problems/:problem/resolution", .signedIn) { request, context, signedIn in
                 let problem = try context.parameters.require("problem", as: Int64.self)
                 let body = try await request.json(ResolutionBody.self, context: context)
-                let resolution = ProblemResolution(problem: problem, note: body.note, write: try Self.write(request, date: body.date))
+                let resolution = ProblemResolution(problem: problem, note: body.note, write: Self.write(request, date: body.date))
                 return try await perform(request, context) { service, clock in try service.resolveProblem(resolution, by: signedIn.actor, at: clock)
                 }
             },
@@ -87,7 +87,7 @@ struct WriteRoutes {
             },
             APIRoute(.post, "/api/v1/corrections", .signedIn) { request, context, signedIn in
                 let body = try await request.json(CorrectionBody.self, context: context)
-                let correction = CorrectionRequest(entries: body.entries, reason: body.reason, write: try Self.write(request, date: body.date))
+                let correction = CorrectionRequest(entries: body.entries, reason: body.reason, write: Self.write(request, date: body.date))
                 return try await perform(request, context) { service, clock in try service.correct(correction, by: signedIn.actor, at: clock) }
             },
             APIRoute(.post, "/api/v1/people", .signedIn) { request, context, signedIn in
@@ -110,7 +110,7 @@ struct WriteRoutes {
         let body = try await request.json(BlockBody.self, context: context)
         let change = BlockChangeRequest(
             blocking: blocking, batch: body.batch, offices: body.offices, reason: body.reason,
-            write: try Self.write(request, date: body.date, dryRun: body.dryRun))
+            write: Self.write(request, date: body.date, dryRun: body.dryRun))
         return try await perform(request, context) { service, clock in try service.changeBlock(change, by: signedIn.actor, at: clock) }
     }
 
@@ -129,18 +129,11 @@ struct WriteRoutes {
         return try JSONBody(ActionResultView(result), status: status).response(from: request, context: context)
     }
 
-    /// The CLI's write flags from the request: `If-Match` (quotes allowed) and
-    /// `Idempotency-Key`, refused with the header's name rather than the CLI's flag.
-    static func write(_ request: Request, date: String?, dryRun: Bool? = nil) throws -> WriteInput {
+    /// The write input from the request: `If-Match` (quotes allowed) and
+    /// `Idempotency-Key`; the use case checks them and names them as the API does.
+    static func write(_ request: Request, date: String?, dryRun: Bool? = nil) -> WriteInput {
         let expect = request.headers[.ifMatch].map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "\" ")) }
-        if let expect, Expectation(expect) == nil {
-            throw InputError("invalid If-Match \"\(expect)\"; expected an entry count or a head hash (at least 6 hex digits)")
-        }
-        let key = request.headers[Self.idempotencyKey]
-        if let key, key.isEmpty || key.count > 200 {
-            throw InputError("invalid Idempotency-Key of \(key.count) characters; expected 1 to 200 characters")
-        }
-        return WriteInput(date: date, expect: expect, key: key, dryRun: dryRun ?? false)
+        return WriteInput(date: date, expect: expect, key: request.headers[Self.idempotencyKey], dryRun: dryRun ?? false)
     }
 
     static let idempotencyKey = HTTPField.Name("Idempotency-Key")!

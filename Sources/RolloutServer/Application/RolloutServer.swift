@@ -33,25 +33,34 @@ package enum RolloutServer {
     /// The operations `docs/openapi.yaml` describes, as `METHOD /path`.
     package static var documentedOperations: Set<String> { OpenAPIDocument.operations }
 
-    /// The router with its middleware: request log, errors and security headers,
-    /// 405 for a known path with another method, body limit, authentication,
-    /// CSRF; then the API's routes and the pages.
+    /// The router: the request log and the security headers for every
+    /// response, 405 for a known path with another method, authentication;
+    /// then two route groups, each with its own error format, body limit and
+    /// CSRF check: the JSON API (`/api/v1/…`) and the pages with their forms.
     package static func buildRouter(service: RolloutService, settings: ServerSettings) throws -> Router<ServerContext> {
         let router = Router(context: ServerContext.self)
         let routes = routes(service: service, settings: settings)
         let pages = Pages(service: service, settings: settings, renderer: try PageRenderer(), flash: FlashMessages())
         let pageRoutes = pageRoutes(pages)
         router.add(middleware: RequestLogMiddleware())
-        router.add(middleware: ErrorMiddleware(pages: pages))
+        router.add(middleware: SecurityHeadersMiddleware())
+        router.add(middleware: ErrorMiddleware(pages: pages, format: .negotiated))
         router.add(middleware: MethodNotAllowedMiddleware(routes: routes.map { ($0.method, $0.path) } + pageRoutes.map { ($0.method, $0.path) }))
-        router.add(middleware: BodyLimitMiddleware(api: settings.maximumBody, forms: settings.maximumFormBody))
         router.add(middleware: AuthenticationMiddleware(service: service, settings: settings))
-        router.add(middleware: CSRFMiddleware(settings: settings))
+
+        let api = router.group()
+            .add(middleware: ErrorMiddleware(pages: pages, format: .json))
+            .add(middleware: BodyLimitMiddleware(maximum: settings.maximumBody))
+            .add(middleware: CSRFMiddleware(settings: settings, token: .header))
         for route in routes {
-            router.on(RouterPath(route.path), method: route.method) { request, context in try await route.respond(request, context) }
+            api.on(RouterPath(route.path), method: route.method) { request, context in try await route.respond(request, context) }
         }
+        let forms = router.group()
+            .add(middleware: ErrorMiddleware(pages: pages, format: .page))
+            .add(middleware: BodyLimitMiddleware(maximum: settings.maximumFormBody))
+            .add(middleware: CSRFMiddleware(settings: settings, token: .form(limit: settings.maximumFormBody)))
         for route in pageRoutes {
-            router.on(RouterPath(route.path), method: route.method) { request, context in try await route.respond(request, context, pages: pages) }
+            forms.on(RouterPath(route.path), method: route.method) { request, context in try await route.respond(request, context) }
         }
         return router
     }

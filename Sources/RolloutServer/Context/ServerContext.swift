@@ -11,6 +11,8 @@ package struct ServerContext: RequestContext {
     package var session: String?
     /// An id for this request, in the log and in every error body.
     package var requestID: String
+    /// A page's submitted form, read once by the pages' CSRF check.
+    var form: FormData?
     /// Filled in by inner middleware for the request log.
     var record = RequestRecord()
     /// The peer's address, as the socket saw it.
@@ -21,6 +23,7 @@ package struct ServerContext: RequestContext {
         signedIn = nil
         session = nil
         requestID = "-"
+        form = nil
         peerAddress = source.channel.remoteAddress?.ipAddress
     }
 

@@ -2,16 +2,14 @@ import HTTPTypes
 import Hummingbird
 import NIOCore
 
-/// Refuses a request whose body is larger than the limit: by its declared
-/// length before reading it, and while collecting a chunked one. The JSON API
-/// has the smaller limit; the pages' forms may carry evidence files.
+/// Refuses a request whose body is larger than the group's limit: by its
+/// declared length before reading it, and while collecting a chunked one. The
+/// JSON API has the smaller limit; the pages' forms may carry evidence files.
 struct BodyLimitMiddleware: RouterMiddleware {
     typealias Context = ServerContext
-    let api: Int
-    let forms: Int
+    let maximum: Int
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        let maximum = request.uri.path.hasPrefix("/api/") ? api : forms
         if let length = request.headers[.contentLength].flatMap(Int.init), length > maximum {
             throw HTTPError(.contentTooLarge, message: "the request body has \(length) bytes; expected at most \(maximum)")
         }

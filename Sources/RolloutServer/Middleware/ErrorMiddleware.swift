@@ -5,53 +5,56 @@ import RolloutCore
 import RolloutStore
 import RolloutWeb
 
-/// Turns every error into a JSON body `{"error":{"message":…,"requestId":…}}`
-/// (for a browser asking for a page, an HTML page with the same message) with the status a client can act on, the same message the CLI prints for
-/// bad input, and nothing internal (no SQL, no paths, no stack); adds the
-/// security headers to every response, errors included.
+/// Turns every error into a response with the status a client can act on and
+/// the message in the client's words, and nothing internal (no SQL, no paths,
+/// no stack). The API's group answers `{"error":{"message":…,"requestId":…}}`
+/// naming its fields as the API does (`offices`, `If-Match`); the pages' group
+/// answers an error page naming them as the forms do, in the page's language;
+/// the router, for a path no route has, answers as the request's `Accept` asks.
 struct ErrorMiddleware: RouterMiddleware {
     typealias Context = ServerContext
-    let pages: Pages
 
-    /// A CSP without inline scripts, no sniffing, no framing, no referrer to other sites, no caching of private data.
-    static let securityHeaders: HTTPFields = [
-        .contentSecurityPolicy:
-            "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
-        .xContentTypeOptions: "nosniff",
-        HTTPField.Name("X-Frame-Options")!: "DENY",
-        HTTPField.Name("Referrer-Policy")!: "same-origin",
-        .cacheControl: "no-store",
-    ]
+    /// How errors are answered.
+    enum Format: Sendable {
+        /// JSON, with the API's field names.
+        case json
+        /// An HTML page, with the forms' labels.
+        case page
+        /// A page for a browser asking for HTML, else JSON.
+        case negotiated
+    }
+
+    let pages: Pages
+    let format: Format
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        var response: Response
         do {
-            response = try await next(request, context)
+            return try await next(request, context)
         } catch {
-            let (status, message) = Self.describe(error, context: context)
             let browser = request.headers[.accept]?.contains("text/html") ?? false
-            if request.uri.path.hasPrefix("/api/") || !browser {
+            var response: Response
+            if format == .json || (format == .negotiated && !browser) {
+                let (status, message) = Self.describe(error, naming: APIFieldNames(), context: context)
                 response = try JSONBody(ErrorView(error: .init(message: message, requestId: context.requestID)), status: status)
                     .response(from: request, context: context)
             } else {
                 let page = PageRequest(
-                    signedIn: context.signedIn, session: context.session,
-                    language: Language.negotiate(
-                        choice: request.cookies[Pages.languageCookie]?.value, acceptLanguage: request.headers[.acceptLanguage]),
-                    form: FormData(urlEncoded: ""))
+                    signedIn: context.signedIn, session: context.session, language: PageRoute.language(of: request),
+                    form: context.form ?? FormData(urlEncoded: ""))
+                let (status, message) = Self.describe(error, naming: FormFieldNames(strings: page.strings), context: context)
                 response = try pages.error(status: status, message: message, page, requestID: context.requestID)
             }
             if let error = error as? HTTPError { response.headers.append(contentsOf: error.headers) }
+            return response
         }
-        for field in Self.securityHeaders where !response.headers.contains(field.name) { response.headers.append(field) }
-        return response
     }
 
     /// The status and the message a client sees for an error: the status from
     /// the error's class (`Failure.codes`, the same table as the CLI's exit
-    /// codes), the message the CLI prints, except that faults of the server
-    /// (its database, its disk, its program) are named without any detail.
-    static func describe(_ error: any Error, context: Context) -> (HTTPResponse.Status, String) {
+    /// codes), the message as the CLI gives it but with `naming`'s field names,
+    /// except that faults of the server (its database, its disk, its program)
+    /// are named without any detail.
+    static func describe(_ error: any Error, naming: some FieldNaming, context: Context) -> (HTTPResponse.Status, String) {
         switch error {
         case let error as HTTPError: return (error.status, error.body ?? error.status.reasonPhrase)
         case let error as DecodingError: return (.badRequest, DecodingMessage.text(error))
@@ -72,7 +75,7 @@ struct ErrorMiddleware: RouterMiddleware {
             return (status, "the server's disk is full; nothing was recorded")
         case .badInput, .notFound, .notAllowed, .notSignedIn, .throttled, .stale, .conflict:
             if let error = error as? StoreError { return (status, clientMessage(error, context: context)) }
-            return (status, (error as? PlanError).map { "bad fixture: \($0)" } ?? "\(error)")
+            return (status, Failure.message(of: error, naming: naming))
         }
     }
 
@@ -82,8 +85,8 @@ struct ErrorMiddleware: RouterMiddleware {
         switch error {
         case .unknownPerson: return "you are not on the register (any more); nothing was recorded"
         case .stale, .idempotencyConflict, .clockBehind, .unknownEntry, .unknownProblem, .invalid: return error.description
-        case .noDatabase, .databaseExists, .notARolloutDatabase, .newerSchema, .badLocation, .unsuitableTarget, .cannotWrite, .busy,
-            .readOnly, .unavailable, .diskFull, .diskFullPartway, .ioFailure, .sqlite, .copyFailed:
+        case .noDatabase, .databaseExists, .notARolloutDatabase, .newerSchema, .badLocation, .replaceRefused, .unsuitableTarget, .cannotWrite,
+            .busy, .readOnly, .unavailable, .diskFull, .diskFullPartway, .ioFailure, .sqlite, .copyFailed:
             context.logger.error("store failure: \(error.description)")
             return "unexpected error; the server log has the details under request id \(context.requestID)"
         }

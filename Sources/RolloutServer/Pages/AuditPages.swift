@@ -19,12 +19,16 @@ struct AuditPages {
         let service = pages.service
         return [
             PageRoute(.get, "/history", .signedIn) { request, _, page in
-                let own = ReadRoutes.ownOffice(try page.person)
+                let scope = ReadScope(try page.person)
                 let asked = HistoryRequest(
-                    office: own ?? request.query("office"), batch: request.query("batch"), milestone: request.query("milestone"),
+                    office: scope.office ?? request.query("office"), batch: request.query("batch"), milestone: request.query("milestone"),
                     actor: request.query("actor"), kind: request.query("kind"), from: request.query("from"), to: request.query("to"),
                     recordedFrom: request.query("recordedFrom"), recordedTo: request.query("recordedTo"), limit: Self.rowLimit + 1)
-                let entries = try await Blocking.run { try service.history(try service.historyFilter(asked)) }
+                let entries = try await Blocking.run {
+                    var filter = try service.historyFilter(asked)
+                    filter.office = try scope.historyOffice(asked: filter.office, plan: service.plan)
+                    return try service.history(filter)
+                }
                 return try await historyPage(page, title: page.strings["history_title"], entries: entries, filters: asked, showFilters: true)
             },
             PageRoute(.get, "/refusals", .coordinatorOrAuditor) { _, _, page in

@@ -20,13 +20,13 @@ struct BoardPages {
     private func board(_ request: Request, _ page: PageRequest) async throws -> Response {
         let (service, now, t) = (pages.service, pages.settings.clock.now(), page.strings)
         let person = try page.person
-        let own = ReadRoutes.ownOffice(try page.person)
+        let scope = ReadScope(try page.person)
         let batch = request.query("batch")
         let status = StatusRequest(batches: batch.map { [$0] } ?? [], asOf: request.query("asOf"), knownAt: request.query("knownAt"))
         let (boards, overdue, problems) = try await Blocking.run {
-            let boards = try service.boards(status, now: now).map { ReadRoutes.scoped($0, to: own) }
-            let overdue = try service.overdue(status, now: now).items.filter { own == nil || $0.office?.id == own }
-            let problems = try service.problems(openOnly: true).filter { own == nil || $0.office == own }
+            let boards = try service.boards(status, now: now).map { scope.scoped($0) }
+            let overdue = try service.overdue(status, now: now).items.filter { scope.includes($0.office?.id) }
+            let problems = try service.problems(openOnly: true).filter { scope.includes($0.office) }
             return (boards, overdue, problems)
         }
         let plan = service.plan
@@ -48,12 +48,12 @@ struct BoardPages {
         guard let office = plan.office(id: id) ?? plan.offices.first(where: { $0.name == id }) else {
             throw InputError("unknown office \"\(id)\"; expected one of: \(plan.offices.map(\.id).joined(separator: ", "))")
         }
-        if person.role == .office, person.office != office.id {
+        if !ReadScope(person).includes(office.id) {
             throw PermissionDenied("office staff of \(plan.officeLabel(person.office ?? "")) may not open the page of \(office.label)")
         }
         let (boards, problems) = try await Blocking.run {
             (
-                try service.boards(StatusRequest(batches: plan.newBatches.map(\.id)), now: now).map { ReadRoutes.scoped($0, to: office.id) },
+                try service.boards(StatusRequest(batches: plan.newBatches.map(\.id)), now: now).map { ReadScope.office(office.id).scoped($0) },
                 try service.problems(openOnly: true).filter { $0.office == office.id }
             )
         }

@@ -183,7 +183,16 @@ final class PageFlowTests: XCTestCase {
             }
             try await client.execute(uri: "/history?from=2026-13-45", method: .get, headers: auditor.pageHeaders) { response in
                 XCTAssertEqual(response.status, .badRequest)
-                XCTAssertTrue(String(buffer: response.body).contains("2026-13-45"))
+                // The message names the field by the form's label, never by a CLI flag.
+                let page = String(buffer: response.body)
+                XCTAssertTrue(page.contains("invalid 「开始日期」 &quot;2026-13-45&quot;"), page)
+                XCTAssertFalse(page.contains("--from"), page)
+            }
+            try await client.execute(uri: "/api/v1/overdue?asOf=2026-13-45", method: .get, headers: auditor.cookieOnly) { response in
+                XCTAssertEqual(response.status, .badRequest)
+                let body = String(buffer: response.body)
+                XCTAssertTrue(body.contains(#"invalid asOf \"2026-13-45\""#), body)
+                XCTAssertFalse(body.contains("--as-of"), body)
             }
             try await client.execute(uri: "/verify?run=1", method: .get, headers: auditor.pageHeaders) { response in
                 let page = String(buffer: response.body)
