@@ -45,7 +45,8 @@ let package = Package(
             dependencies: [.product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: fuzzed
         ),
-        // The only code that touches SQLite. Carries Schema/*.sql as generated Swift.
+        // The only code that touches a database (SQLite or PostgreSQL) and the files the tool writes.
+        // Carries Schema/*.sql and Schema/PostgreSQL/*.sql as generated Swift.
         .target(
             name: "RolloutStore",
             dependencies: [
@@ -77,7 +78,7 @@ let package = Package(
         // `report --html`. Carries Sources/RolloutWeb/Templates as generated Swift.
         .target(
             name: "RolloutWeb",
-            dependencies: ["RolloutApp", "RolloutCore", "RolloutStore", .product(name: "Mustache", package: "swift-mustache")],
+            dependencies: ["RolloutApp", "RolloutCore", .product(name: "Mustache", package: "swift-mustache")],
             exclude: ["Templates"],
             plugins: ["EmbedFilesPlugin"]
         ),
@@ -85,7 +86,7 @@ let package = Package(
         .target(
             name: "RolloutServer",
             dependencies: [
-                "RolloutApp", "RolloutCore", "RolloutStore", "RolloutWeb",
+                "RolloutApp", "RolloutCore", "RolloutWeb",
                 .product(name: "MultipartKit", package: "multipart-kit"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -95,7 +96,8 @@ let package = Package(
             ],
             plugins: ["EmbedFilesPlugin"]
         ),
-        // The command-line tool: parse, call the application layer (or start the server), render.
+        // The command-line tool: parse, call the application layer (or start the server), render;
+        // its files are written through the store's atomic writer.
         .executableTarget(
             name: "rollout",
             dependencies: [

@@ -12,7 +12,7 @@ struct TemporaryService {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("rollout-app-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         service = try RolloutService.create(
-            path: folder.appendingPathComponent("app.sqlite").path, plan: try RolloutService.plan(fixtures: nil, year: nil), coordinator: "王敏",
+            location: folder.appendingPathComponent("app.sqlite").path, plan: try RolloutService.plan(fixtures: nil, year: nil), coordinator: "王敏",
             now: Self.time("2026-08-01T09:00:00+08:00"), replace: false)
         for (name, role, office) in [("李娜", "office", "解放碑"), ("赵强", "office", "daping"), ("刘芳", "auditor", nil)] {
             _ = try service.addPerson(name: name, role: role, office: office, by: .cli("王敏"), at: Self.time("2026-08-01T09:05:00+08:00"))
@@ -27,7 +27,7 @@ struct TemporaryService {
     func remove() { try? FileManager.default.removeItem(at: folder) }
 }
 
-extension Actor {
+extension Identity {
     /// Someone acting at the command line.
-    static func cli(_ login: String) -> Actor { Actor(login: login, authentication: .cli) }
+    static func cli(_ login: String) -> Identity { Identity(login: login, authentication: .cli) }
 }

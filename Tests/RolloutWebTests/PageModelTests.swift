@@ -18,7 +18,7 @@ final class PageModelTests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: folder) }
         let now = Timestamp(iso8601: "2026-09-10T09:00:00+08:00") ?? Timestamp(seconds: 0)
         let service = try RolloutService.create(
-            path: folder.appendingPathComponent("web.sqlite").path, plan: try RolloutService.plan(fixtures: nil, year: nil), coordinator: "王敏",
+            location: folder.appendingPathComponent("web.sqlite").path, plan: try RolloutService.plan(fixtures: nil, year: nil), coordinator: "王敏",
             login: "c001", now: now, replace: false)
         let report = try service.report(batches: [], now: now)
         let t = PageStrings(.zh)

@@ -22,7 +22,7 @@ extension RolloutService {
     /// Registers a person (an entry in the history) and issues them a one-time
     /// code to sign in with. A refused registration issues nothing.
     package func createAccount(
-        login: String, name: String, role: String, office: String?, by actor: Actor, at now: Timestamp,
+        login: String, name: String, role: String, office: String?, by actor: Identity, at now: Timestamp,
         policy: AccountPolicy = .standard
     ) throws -> (result: ActionResult, code: IssuedCode?) {
         try requireCoordinator(actor, toDo: "create accounts")
@@ -34,7 +34,7 @@ extension RolloutService {
 
     /// Issues a new one-time code to a registered person (also the first one
     /// for people registered before accounts existed) and ends their sessions.
-    package func resetPassword(login: String, by actor: Actor, at now: Timestamp, policy: AccountPolicy = .standard) throws -> IssuedCode {
+    package func resetPassword(login: String, by actor: Identity, at now: Timestamp, policy: AccountPolicy = .standard) throws -> IssuedCode {
         try requireCoordinator(actor, toDo: "reset passwords")
         guard try registered(login) != nil else {
             throw InputError("no registered person has the login \"\(login)\"; `rollout people list` shows them")
@@ -43,14 +43,14 @@ extension RolloutService {
     }
 
     /// Disables an account: its sessions end and its tokens are revoked at once.
-    package func disableAccount(login: String, by actor: Actor, at now: Timestamp) throws {
+    package func disableAccount(login: String, by actor: Identity, at now: Timestamp) throws {
         try requireCoordinator(actor, toDo: "disable accounts")
         guard try store.account(login: login) != nil else { throw InputError("\"\(login)\" has no account; expected the login of a person with one") }
         try store.disableAccount(login: login, at: now.iso8601)
     }
 
     /// Every registered person with the state of their account.
-    package func accounts(by actor: Actor) throws -> [AccountSummary] {
+    package func accounts(by actor: Identity) throws -> [AccountSummary] {
         try requireCoordinator(actor, toDo: "review accounts")
         let accounts = Dictionary(uniqueKeysWithValues: try store.accounts().map { ($0.login, $0) })
         return try store.people().map { person in
@@ -62,7 +62,7 @@ extension RolloutService {
     }
 
     /// The newest sign-in attempts, failures and successes.
-    package func signInAttempts(by actor: Actor, limit: Int = 200) throws -> [SignInAttempt] {
+    package func signInAttempts(by actor: Identity, limit: Int = 200) throws -> [SignInAttempt] {
         try requireCoordinator(actor, toDo: "review sign-in attempts")
         return try store.signInAttempts(limit: limit)
     }
@@ -187,7 +187,7 @@ extension RolloutService {
         try store.person(login: login)
     }
 
-    private func requireCoordinator(_ actor: Actor, toDo what: String) throws {
+    private func requireCoordinator(_ actor: Identity, toDo what: String) throws {
         guard let person = try registered(actor.login) else {
             throw PermissionDenied("\(actor.login) is not on the register; only a coordinator may \(what)")
         }

@@ -8,7 +8,7 @@ package struct SignedIn: Sendable, Equatable {
     package let mustChangePassword: Bool
 
     /// The person acting through the application layer.
-    package var actor: Actor { Actor(login: person.login, authentication: authentication) }
+    package var actor: Identity { Identity(login: person.login, authentication: authentication) }
 }
 
 /// A new session after a successful sign-in: the id goes into the cookie and is never stored.

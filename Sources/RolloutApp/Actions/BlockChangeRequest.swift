@@ -23,7 +23,7 @@ package struct BlockChangeRequest: Sendable {
 
 extension RolloutService {
     /// Blocks or unblocks each office named, in one transaction.
-    package func changeBlock(_ request: BlockChangeRequest, by actor: Actor, at clock: some WallClock) throws -> ActionResult {
+    package func changeBlock(_ request: BlockChangeRequest, by actor: Identity, at clock: some WallClock) throws -> ActionResult {
         try NoteText.check(request.reason, what: "reason")
         let batch = try names.batch(request.batch).id
         let date = try request.write.effectiveDate()

@@ -17,7 +17,7 @@ package struct CorrectionRequest: Sendable {
 
 extension RolloutService {
     /// Reverses entries, each with a new entry; dependants must be named too.
-    package func correct(_ request: CorrectionRequest, by actor: Actor, at clock: some WallClock) throws -> ActionResult {
+    package func correct(_ request: CorrectionRequest, by actor: Identity, at clock: some WallClock) throws -> ActionResult {
         try NoteText.check(request.reason, what: "reason")
         guard !request.entries.isEmpty else { throw InputError("name at least one entry number to reverse") }
         let targets = try store.entries(Array(Set(request.entries)).sorted())

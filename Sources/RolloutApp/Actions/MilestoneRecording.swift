@@ -30,7 +30,7 @@ package struct MilestoneRecording: Sendable {
 extension RolloutService {
     /// Records a milestone. With several offices the allowed ones are recorded
     /// and the refused ones recorded as refusals, all with one bulk id.
-    package func record(_ request: MilestoneRecording, by actor: Actor, at clock: some WallClock) throws -> ActionResult {
+    package func record(_ request: MilestoneRecording, by actor: Identity, at clock: some WallClock) throws -> ActionResult {
         let milestone = try names.milestone(request.milestone)
         let batch = try names.batch(request.batch)
         let date = try request.write.effectiveDate()
@@ -56,7 +56,7 @@ extension RolloutService {
     /// use case. The recording time is read from `clock` once the write lock is
     /// held, and `actions` are made for it (an effective date left out is its day).
     func perform(
-        by actor: Actor, at clock: some WallClock, write: WriteInput, evidence: [EvidenceContent] = [],
+        by actor: Identity, at clock: some WallClock, write: WriteInput, evidence: [EvidenceContent] = [],
         _ actions: (Moment) throws -> [Action]
     ) throws -> ActionResult {
         var options = try write.options()

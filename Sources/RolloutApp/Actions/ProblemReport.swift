@@ -42,7 +42,7 @@ package struct ProblemResolution: Sendable {
 
 extension RolloutService {
     /// Opens a problem at one office.
-    package func openProblem(_ report: ProblemReport, by actor: Actor, at clock: some WallClock) throws -> ActionResult {
+    package func openProblem(_ report: ProblemReport, by actor: Identity, at clock: some WallClock) throws -> ActionResult {
         try NoteText.check(report.note)
         let files = try report.evidence.map { try $0.checked() }
         let (batch, office) = (try names.batch(report.batch).id, try office(named: report.office).id)
@@ -54,7 +54,7 @@ extension RolloutService {
     }
 
     /// Resolves an open problem.
-    package func resolveProblem(_ resolution: ProblemResolution, by actor: Actor, at clock: some WallClock) throws -> ActionResult {
+    package func resolveProblem(_ resolution: ProblemResolution, by actor: Identity, at clock: some WallClock) throws -> ActionResult {
         try NoteText.check(resolution.note)
         let files = try resolution.evidence.map { try $0.checked() }
         let record = try store.problem(id: resolution.problem)

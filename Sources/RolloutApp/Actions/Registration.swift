@@ -3,7 +3,7 @@ import RolloutCore
 extension RolloutService {
     /// Registers a person in a role (`coordinator`, `office`, `auditor`), office
     /// staff with their office, under a unique login (the name when none is given).
-    package func addPerson(name: String, login: String? = nil, role: String, office: String?, by actor: Actor, at clock: some WallClock) throws
+    package func addPerson(name: String, login: String? = nil, role: String, office: String?, by actor: Identity, at clock: some WallClock) throws
         -> ActionResult
     {
         try NoteText.check(name, what: "name")
@@ -18,7 +18,7 @@ extension RolloutService {
     }
 
     /// Takes a person (by login, or a name only one person has) off the register; their past entries stay valid.
-    package func removePerson(_ person: String, reason: String, by actor: Actor, at clock: some WallClock) throws -> ActionResult {
+    package func removePerson(_ person: String, reason: String, by actor: Identity, at clock: some WallClock) throws -> ActionResult {
         try NoteText.check(reason, what: "reason")
         let login = try self.actor(named: person).login
         return try perform(by: actor, at: clock, write: WriteInput()) { _ in [.removePerson(login: login, reason: reason)] }

@@ -14,6 +14,20 @@ extension Failure {
         }
     }
 
+    /// The message of `error` as someone other than the server's operator may
+    /// read it: about their request, or nil when it would describe the
+    /// server's own database or files (those go to the server's log only).
+    package static func clientMessage(of error: any Error, naming: some FieldNaming) -> String? {
+        guard let error = error as? StoreError else { return message(of: error, naming: naming) }
+        switch error {
+        case .unknownPerson: return "you are not on the register (any more); nothing was recorded"
+        case .stale, .idempotencyConflict, .clockBehind, .unknownEntry, .unknownProblem, .invalid: return error.description
+        case .noDatabase, .databaseExists, .notARolloutDatabase, .newerSchema, .badLocation, .replaceRefused, .unsuitableTarget, .cannotWrite,
+            .busy, .readOnly, .unavailable, .diskFull, .diskFullPartway, .ioFailure, .sqlite, .copyFailed:
+            return nil
+        }
+    }
+
     private static func message(of error: StoreError, naming: some FieldNaming) -> String {
         let name = naming.name(of:)
         switch error {

@@ -29,7 +29,7 @@ extension RolloutService {
     /// detail and the idempotency key `import:<sha256>:<row>`, so importing the
     /// same file again records nothing new. Refused rows are not recorded.
     /// A malformed file throws `InputError` and writes nothing.
-    package func importProgress(_ request: ProgressImport, by actor: Actor, at clock: some WallClock) throws -> ImportResult {
+    package func importProgress(_ request: ProgressImport, by actor: Identity, at clock: some WallClock) throws -> ImportResult {
         let text = try SheetText(bytes: request.bytes)
         let table = try CSVTable(text: text.text)
         let columns = try ImportColumns(header: table.header)

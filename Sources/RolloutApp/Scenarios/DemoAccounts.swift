@@ -23,7 +23,7 @@ extension RolloutService {
         let firstOffice = plan.offices.first?.id
         let chosen =
             [coordinator] + [people.first { $0.role == .auditor }, people.first { $0.role == .office && $0.office == firstOffice }].compactMap { $0 }
-        let actor = Actor(login: coordinator.login, authentication: .cli)
+        let actor = Identity(login: coordinator.login, authentication: .cli)
         return try chosen.map { person in
             let code = try resetPassword(login: person.login, by: actor, at: now, policy: policy)
             let password = "demo-" + Secrets.oneTimeCode()

@@ -20,14 +20,14 @@ package struct DemoRun: Sendable {
 
 extension RolloutService {
     /// Plays the realistic, deterministic Yuzhong rollout of `DemoScenario`
-    /// into a new database at `path` (refused if it exists).
-    package static func playDemo(into path: String) throws -> DemoRun {
+    /// into a new database at `location` (refused if it exists).
+    package static func playDemo(into location: String) throws -> DemoRun {
         let plan = try PlanLoader.load(files: FixtureFiles.embedded)
         let scenario = DemoScenario(plan: plan)
         let steps = scenario.steps
         guard let first = steps.first else { throw InputError("the built-in plan cannot play the demo") }
         let store = try Store.create(
-            path: path, plan: plan, coordinator: scenario.firstCoordinator, at: first.moment, replace: false, testClock: true)
+            path: location, plan: plan, coordinator: scenario.firstCoordinator, at: first.moment, replace: false, testClock: true)
         var refused = 0
         for step in steps {
             let state = try store.currentState()

@@ -20,9 +20,9 @@ package struct ScaleRequest: Sendable {
 
 extension RolloutService {
     /// Builds a synthetic database of `request.offices` offices with a full
-    /// history at `path` (refused if it exists), through the real store code,
+    /// history at `location` (refused if it exists), through the real store code,
     /// batch by batch so that only one batch's actions are in memory at a time.
-    package static func generate(_ request: ScaleRequest, into path: String) throws -> RolloutService {
+    package static func generate(_ request: ScaleRequest, into location: String) throws -> RolloutService {
         guard (1...1_000_000).contains(request.offices) else {
             throw InputError(.officeCount) { "invalid \($0(.officeCount)) \(request.offices); expected 1 to 1000000" }
         }
@@ -38,7 +38,7 @@ extension RolloutService {
             openLastBatch: request.openLastBatch)
         let registration = scenario.registration
         let store = try Store.create(
-            path: path, plan: scenario.plan, coordinator: scenario.coordinator, at: registration.moment, replace: false, testClock: true)
+            path: location, plan: scenario.plan, coordinator: scenario.coordinator, at: registration.moment, replace: false, testClock: true)
         func perform(_ step: ScaleScenario.Step) throws -> [Outcome] {
             try store.perform(step.requests.map { Store.Request(actor: $0.actor, action: $0.action) }, at: step.moment)
         }

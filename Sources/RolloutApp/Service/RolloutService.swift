@@ -16,16 +16,16 @@ package struct RolloutService: Sendable {
         self.store = store
     }
 
-    /// Opens an existing database.
-    package static func open(path: String) throws -> RolloutService {
-        RolloutService(store: try Store.open(path: path))
+    /// Opens an existing database: a SQLite file's path or a `postgresql://` URL.
+    package static func open(location: String) throws -> RolloutService {
+        RolloutService(store: try Store.open(path: location))
     }
 
     /// The plan in force.
     package var plan: Plan { store.plan }
 
-    /// The database file.
-    package var path: String { store.path }
+    /// Where the database is: a SQLite file's path or a `postgresql://` URL.
+    package var location: String { store.path }
 
     /// Made for tests and demos: the only kind of database whose front ends may inject a clock.
     package var isTestDatabase: Bool { store.isTestDatabase }

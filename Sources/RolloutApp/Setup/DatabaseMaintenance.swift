@@ -1,3 +1,4 @@
+import RolloutCore
 import RolloutStore
 
 /// Moving a history between engines, and preparing a PostgreSQL database for servers.

@@ -11,10 +11,11 @@ extension RolloutService {
         return try PlanLoader.load(files: fixtures ?? FixtureFiles.embedded, year: year)
     }
 
-    /// Creates a database with `plan` and registers its first coordinator; a
+    /// Creates a database at `location` (a SQLite file's path or a
+    /// `postgresql://` URL) with `plan` and registers its first coordinator; a
     /// test database (`testClock`) lets its front ends inject the clock.
     package static func create(
-        path: String, plan: Plan, coordinator: String, login: String? = nil, now: Timestamp, replace: Bool,
+        location: String, plan: Plan, coordinator: String, login: String? = nil, now: Timestamp, replace: Bool,
         testClock: Bool = false
     ) throws -> RolloutService {
         guard !coordinator.trimmingCharacters(in: .whitespaces).isEmpty else {
@@ -23,7 +24,7 @@ extension RolloutService {
         if let login, let problem = Person.loginProblem(login) { throw InputError(problem) }
         return RolloutService(
             store: try Store.create(
-                path: path, plan: plan, coordinator: coordinator, login: login, at: try Moment(now, in: plan), replace: replace,
+                path: location, plan: plan, coordinator: coordinator, login: login, at: try Moment(now, in: plan), replace: replace,
                 testClock: testClock))
     }
 }

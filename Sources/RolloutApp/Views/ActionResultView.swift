@@ -1,3 +1,4 @@
+import RolloutCore
 import RolloutStore
 
 /// The JSON form of what a write did (`record --json` and the other writing

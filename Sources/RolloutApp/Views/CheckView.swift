@@ -1,3 +1,4 @@
+import RolloutCore
 import RolloutStore
 
 /// The JSON form of `check`: the engine's own checks, the audit chain and the replay.

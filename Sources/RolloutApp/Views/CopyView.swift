@@ -1,3 +1,4 @@
+import RolloutCore
 import RolloutStore
 
 /// The JSON form of `db copy`: where the verified copy ends.

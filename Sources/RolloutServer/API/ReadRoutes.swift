@@ -1,7 +1,6 @@
 import Hummingbird
 import RolloutApp
 import RolloutCore
-import RolloutStore
 
 /// Everything a signed-in person reads. Coordinators and auditors see the
 /// whole district; office staff see the plan and their own office's data only,

@@ -2,7 +2,6 @@ import HTTPTypes
 import Hummingbird
 import RolloutApp
 import RolloutCore
-import RolloutStore
 
 /// What the CLI writes to files, as JSON: the export tables, the weekly
 /// report's model, one catalog item and the milestone graph's counts

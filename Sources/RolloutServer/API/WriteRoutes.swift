@@ -3,7 +3,6 @@ import HTTPTypes
 import Hummingbird
 import RolloutApp
 import RolloutCore
-import RolloutStore
 
 /// Every recording use case. The person acting is the one signed in; the
 /// rules decide, and a refusal is recorded exactly as from the CLI. `If-Match`

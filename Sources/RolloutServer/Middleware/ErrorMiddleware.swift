@@ -2,7 +2,6 @@ import HTTPTypes
 import Hummingbird
 import RolloutApp
 import RolloutCore
-import RolloutStore
 import RolloutWeb
 
 /// Turns every error into a response with the status a client can act on and
@@ -74,21 +73,9 @@ struct ErrorMiddleware: RouterMiddleware {
             context.logger.error("storage failure: \(error)")
             return (status, "the server's disk is full; nothing was recorded")
         case .badInput, .notFound, .notAllowed, .notSignedIn, .throttled, .stale, .conflict:
-            if let error = error as? StoreError { return (status, clientMessage(error, context: context)) }
-            return (status, Failure.message(of: error, naming: naming))
-        }
-    }
-
-    /// A store error's message as a client may read it: about the request, or,
-    /// for the server's own database location, nothing but the request id.
-    private static func clientMessage(_ error: StoreError, context: Context) -> String {
-        switch error {
-        case .unknownPerson: return "you are not on the register (any more); nothing was recorded"
-        case .stale, .idempotencyConflict, .clockBehind, .unknownEntry, .unknownProblem, .invalid: return error.description
-        case .noDatabase, .databaseExists, .notARolloutDatabase, .newerSchema, .badLocation, .replaceRefused, .unsuitableTarget, .cannotWrite,
-            .busy, .readOnly, .unavailable, .diskFull, .diskFullPartway, .ioFailure, .sqlite, .copyFailed:
-            context.logger.error("store failure: \(error.description)")
-            return "unexpected error; the server log has the details under request id \(context.requestID)"
+            if let message = Failure.clientMessage(of: error, naming: naming) { return (status, message) }
+            context.logger.error("store failure: \(error)")
+            return (status, "unexpected error; the server log has the details under request id \(context.requestID)")
         }
     }
 }

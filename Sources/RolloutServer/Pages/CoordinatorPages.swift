@@ -1,7 +1,6 @@
 import Hummingbird
 import RolloutApp
 import RolloutCore
-import RolloutStore
 import RolloutWeb
 
 /// A coordinator's forms: record a milestone for one office, several or all

@@ -2,7 +2,6 @@ import Foundation
 import Hummingbird
 import RolloutApp
 import RolloutCore
-import RolloutStore
 import RolloutWeb
 
 /// A coordinator's upload of a progress sheet (`docs/import.md`): the dry run
@@ -32,7 +31,7 @@ struct ImportPages {
                         try service.importProgress(
                             ProgressImport(bytes: [UInt8](bytes), apply: true, expect: expect), by: actor, at: settings.clock.now())
                     }
-                } catch StoreError.stale {
+                } catch let error where Failure(of: error) == .stale {
                     // Sent twice, or the history moved since the preview: nothing was written; decide again and show it.
                     return try await preview([UInt8](bytes), name: name, page, notice: page.strings["import_moved"])
                 }

@@ -1,6 +1,5 @@
 import RolloutApp
 import RolloutCore
-import RolloutStore
 import RolloutWeb
 
 extension OutcomeLine {

@@ -78,7 +78,7 @@ struct PageRequest: Sendable {
         }
     }
 
-    var actor: Actor {
+    var actor: Identity {
         get throws {
             guard let signedIn else { throw HTTPError(.unauthorized, message: "sign in first") }
             return signedIn.actor

@@ -1,19 +1,5 @@
 import RolloutCore
 
-/// The result of `Store.check`: the engine's own checks and the audit verification.
-package struct CheckReport: Sendable {
-    /// SQLite's `integrity_check` messages other than "ok"; PostgreSQL's `amcheck` findings.
-    package var integrityProblems: [String]
-    /// Rows whose foreign keys point nowhere.
-    package var foreignKeyProblems: [String]
-    /// What the engine's own checks are called ("SQLite integrity_check", "PostgreSQL amcheck").
-    package var integrityCheckName: String
-    package var foreignKeyCheckName: String
-    package var verification: Verification
-
-    package var passed: Bool { integrityProblems.isEmpty && foreignKeyProblems.isEmpty && verification.passed }
-}
-
 extension Store {
     /// The engine's own checks (SQLite: integrity and foreign keys; PostgreSQL:
     /// index and heap checks and foreign keys), then the full audit

@@ -1,12 +1,5 @@
 import RolloutCore
 
-/// A problem with the track it belongs to.
-package struct ProblemRecord: Equatable, Sendable {
-    package var batch: String
-    package var office: String
-    package var problem: Problem
-}
-
 extension Store {
     /// The number of entries and the head hash.
     package func head() throws -> Head { try read(Head.fetch) }

@@ -1,6 +1,5 @@
 import RolloutApp
 import RolloutCore
-import RolloutStore
 
 /// One action's outcome in words, per office: recorded (or would be),
 /// refused with the engine's reason, or already recorded under the form's key.

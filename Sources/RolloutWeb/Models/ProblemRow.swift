@@ -1,5 +1,4 @@
 import RolloutCore
-import RolloutStore
 
 /// One open problem in words.
 package struct ProblemRow: Sendable {

@@ -37,9 +37,9 @@ struct AccountsCommand: ParsableCommand {
 
         func run() throws {
             try reporting {
-                let service = try database.open()
+                let (service, person, clock) = try database.openForWriting(as: actor)
                 let (result, code) = try service.createAccount(
-                    login: login, name: name, role: role, office: office, by: try actor.resolve(in: service), at: try CommandClock.now(for: service))
+                    login: login, name: name, role: role, office: office, by: person, at: clock.now())
                 try OutcomeReport(plan: service.plan, result: result).print(json: output.json, code: code)
             }
         }
@@ -58,8 +58,8 @@ struct AccountsCommand: ParsableCommand {
 
         func run() throws {
             try reporting {
-                let service = try database.open()
-                let code = try service.resetPassword(login: login, by: try actor.resolve(in: service), at: try CommandClock.now(for: service))
+                let (service, person, clock) = try database.openForWriting(as: actor)
+                let code = try service.resetPassword(login: login, by: person, at: clock.now())
                 if output.json { try JSONOutput.print(IssuedCodeView(code)) } else { print(IssuedCodeView.text(code)) }
             }
         }
@@ -78,8 +78,8 @@ struct AccountsCommand: ParsableCommand {
 
         func run() throws {
             try reporting {
-                let service = try database.open()
-                try service.disableAccount(login: login, by: try actor.resolve(in: service), at: try CommandClock.now(for: service))
+                let (service, person, clock) = try database.openForWriting(as: actor)
+                try service.disableAccount(login: login, by: person, at: clock.now())
                 print(
                     "Disabled \(login): every session ended, every API token revoked. `rollout accounts reset \(login)` enables it again with a new code."
                 )

@@ -48,7 +48,7 @@ struct AuditCommand: ParsableCommand {
                 } else {
                     let service = try database.open()
                     result = try service.verify(expectHead: expectHead)
-                    source = service.path
+                    source = service.location
                 }
                 if output.json {
                     try JSONOutput.print(VerificationView(source: source, result))

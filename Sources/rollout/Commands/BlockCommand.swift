@@ -43,10 +43,10 @@ struct BlockChange: ParsableArguments {
     var dryRun = false
 
     func perform(blocking: Bool) throws {
-        let service = try database.open()
+        let (service, person, clock) = try database.openForWriting(as: actor)
         let request = BlockChangeRequest(
             blocking: blocking, batch: batch, offices: offices.office, reason: reason, write: flags.input(dryRun: dryRun))
-        let result = try service.changeBlock(request, by: try actor.resolve(in: service), at: try CommandClock.source(for: service))
+        let result = try service.changeBlock(request, by: person, at: clock)
         try OutcomeReport(plan: service.plan, result: result).print(json: output.json)
     }
 }

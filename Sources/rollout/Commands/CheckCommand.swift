@@ -1,6 +1,5 @@
 import ArgumentParser
 import RolloutApp
-import RolloutStore
 
 /// `rollout check`: every integrity check in one command with one exit code.
 struct CheckCommand: ParsableCommand {

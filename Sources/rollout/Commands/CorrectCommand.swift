@@ -22,10 +22,10 @@ struct CorrectCommand: ParsableCommand {
 
     func run() throws {
         try reporting {
-            let service = try database.open()
+            let (service, person, clock) = try database.openForWriting(as: actor)
             let result = try service.correct(
-                CorrectionRequest(entries: entries, reason: reason, write: flags.input()), by: try actor.resolve(in: service),
-                at: try CommandClock.source(for: service))
+                CorrectionRequest(entries: entries, reason: reason, write: flags.input()), by: person,
+                at: clock)
             try OutcomeReport(plan: service.plan, result: result).print(json: output.json)
         }
     }

@@ -56,7 +56,7 @@ struct DatabaseCommand: ParsableCommand {
         func run() throws {
             try reporting {
                 try database.open().grantServerRole(role)
-                print("Granted \(role) read and append rights on the history and use of the state and account tables in \(database.path).")
+                print("Granted \(role) read and append rights on the history and use of the state and account tables in \(database.location).")
             }
         }
     }

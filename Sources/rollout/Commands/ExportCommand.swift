@@ -29,7 +29,7 @@ struct ExportCommand: ParsableCommand {
             }
             let service = try database.open()
             let tables = try service.exportTables(asOf: asOf, now: try CommandClock.now(for: service))
-            let created = try ExportFolder.create(folder)
+            let created = try OutputFolder.create(folder)
             let tablesAndJSON: [(String, ExportTable, String)] = [
                 ("status", tables.status, try JSONOutput.text(tables.status.objects)),
                 ("history", tables.historyTable, try JSONOutput.text(tables.history.map(EntryRecord.init))),

@@ -39,11 +39,11 @@ struct ImportProgressCommand: ParsableCommand {
 
     func run() throws {
         try reporting {
-            let service = try database.open()
+            let (service, person, clock) = try database.openForWriting(as: actor)
             let bytes = try SheetFile.read(file)
             let result = try service.importProgress(
-                ProgressImport(bytes: bytes, apply: apply, expect: expect), by: try actor.resolve(in: service),
-                at: try CommandClock.source(for: service))
+                ProgressImport(bytes: bytes, apply: apply, expect: expect), by: person,
+                at: clock)
             try ImportRendering(plan: service.plan, result: result, path: file).print(json: output.json)
         }
     }

@@ -42,19 +42,19 @@ struct InitCommand: ParsableCommand {
                 )
             }
             let service = try RolloutService.create(
-                path: database.path, plan: plan, coordinator: coordinator, login: login,
+                location: database.location, plan: plan, coordinator: coordinator, login: login,
                 now: try CommandClock.now(in: plan.timeZone, injectable: testClock),
                 replace: replace, testClock: testClock)
             let head = try service.head()
             if output.json {
                 try JSONOutput.print(
                     InitSummary(
-                        database: service.path, district: plan.district, year: plan.year, items: plan.items.count,
+                        database: service.location, district: plan.district, year: plan.year, items: plan.items.count,
                         offices: plan.offices.count, batches: plan.batches.count,
                         planVersion: plan.version, coordinator: coordinator, entries: head.count, head: head.hash))
             } else {
                 print(
-                    "Created \(service.path) for \(plan.district) (year \(plan.year)): \(plan.items.count) items, \(plan.offices.count) offices, \(plan.batches.count) batches."
+                    "Created \(service.location) for \(plan.district) (year \(plan.year)): \(plan.items.count) items, \(plan.offices.count) offices, \(plan.batches.count) batches."
                 )
                 print("Registered \(coordinator) as the first coordinator (entry #\(head.count)).")
                 print("Plan version \(plan.version.prefix(16)).")

@@ -32,10 +32,10 @@ struct PeopleCommand: ParsableCommand {
 
         func run() throws {
             try reporting {
-                let service = try database.open()
+                let (service, person, clock) = try database.openForWriting(as: actor)
                 let result = try service.addPerson(
-                    name: name, login: login, role: role, office: office, by: try actor.resolve(in: service),
-                    at: try CommandClock.source(for: service))
+                    name: name, login: login, role: role, office: office, by: person,
+                    at: clock)
                 try OutcomeReport(plan: service.plan, result: result).print(json: output.json)
             }
         }
@@ -58,9 +58,9 @@ struct PeopleCommand: ParsableCommand {
 
         func run() throws {
             try reporting {
-                let service = try database.open()
+                let (service, person, clock) = try database.openForWriting(as: actor)
                 let result = try service.removePerson(
-                    name, reason: reason, by: try actor.resolve(in: service), at: try CommandClock.source(for: service))
+                    name, reason: reason, by: person, at: clock)
                 try OutcomeReport(plan: service.plan, result: result).print(json: output.json)
             }
         }

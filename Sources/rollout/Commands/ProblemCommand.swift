@@ -1,6 +1,5 @@
 import ArgumentParser
 import RolloutApp
-import RolloutStore
 
 /// `rollout problem`: follow-up after go-live.
 struct ProblemCommand: ParsableCommand {
@@ -32,10 +31,10 @@ struct ProblemCommand: ParsableCommand {
 
         func run() throws {
             try reporting {
-                let service = try database.open()
+                let (service, person, clock) = try database.openForWriting(as: actor)
                 let report = ProblemReport(
                     batch: batch, office: offices.office, note: note, evidence: try evidence.map(EvidenceFile.read), write: flags.input())
-                let result = try service.openProblem(report, by: try actor.resolve(in: service), at: try CommandClock.source(for: service))
+                let result = try service.openProblem(report, by: person, at: clock)
                 try OutcomeReport(plan: service.plan, result: result).print(json: output.json)
             }
         }
@@ -61,11 +60,11 @@ struct ProblemCommand: ParsableCommand {
 
         func run() throws {
             try reporting {
-                let service = try database.open()
+                let (service, person, clock) = try database.openForWriting(as: actor)
                 let result = try service.resolveProblem(
                     ProblemResolution(problem: id, note: note, evidence: try evidence.map(EvidenceFile.read), write: flags.input()),
-                    by: try actor.resolve(in: service),
-                    at: try CommandClock.source(for: service))
+                    by: person,
+                    at: clock)
                 try OutcomeReport(plan: service.plan, result: result).print(json: output.json)
             }
         }

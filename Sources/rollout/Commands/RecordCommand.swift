@@ -39,12 +39,12 @@ struct RecordCommand: ParsableCommand {
 
     func run() throws {
         try reporting {
-            let service = try database.open()
+            let (service, person, clock) = try database.openForWriting(as: actor)
             let files = try evidence.map(EvidenceFile.read)
             let request = MilestoneRecording(
                 milestone: milestone, batch: batch, offices: offices.office, note: note, evidence: files,
                 write: flags.input(dryRun: dryRun))
-            let result = try service.record(request, by: try actor.resolve(in: service), at: try CommandClock.source(for: service))
+            let result = try service.record(request, by: person, at: clock)
             try OutcomeReport(plan: service.plan, result: result).print(json: output.json)
         }
     }

@@ -48,13 +48,13 @@ struct ServeCommand: AsyncParsableCommand {
             var logger = Logger(label: "rollout.server")
             logger.logLevel = .info
             let settings = ServerSettings(host: host, port: port, publicURL: publicURL)
-            let path = service.path
+            let location = service.location
             let daily = try dailyReminder(service: service, logger: logger)
             let reminding = Task { await daily?.run() }
             defer { reminding.cancel() }
             try await RolloutServer.run(service: service, settings: settings, logger: logger) { address in
                 // Written unbuffered: a script waiting for the address reads it at once.
-                FileHandle.standardOutput.write(Data("Serving \(path) at \(address)\n".utf8))
+                FileHandle.standardOutput.write(Data("Serving \(location) at \(address)\n".utf8))
             }
         } catch {
             throw Exit.report(error)

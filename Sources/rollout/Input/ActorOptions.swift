@@ -1,3 +1,4 @@
+import RolloutCore
 import ArgumentParser
 import Foundation
 import RolloutApp
@@ -15,7 +16,7 @@ struct ActorOptions: ParsableArguments {
     }
 
     /// The person named, as the application layer knows them.
-    func resolve(in service: RolloutService) throws -> Actor {
+    func resolve(in service: RolloutService) throws -> Identity {
         try service.actor(named: name())
     }
 }

@@ -25,7 +25,7 @@ enum CommandClock {
     static func source(for service: RolloutService) throws -> any WallClock {
         if injected != nil && !service.isTestDatabase {
             throw InputError(
-                "ROLLOUT_NOW is set, but \(service.path) is a real district's database, which records the system clock's time; the injected clock is honoured only by a test database (`rollout init --test-clock`); unset ROLLOUT_NOW"
+                "ROLLOUT_NOW is set, but \(service.location) is a real district's database, which records the system clock's time; the injected clock is honoured only by a test database (`rollout init --test-clock`); unset ROLLOUT_NOW"
             )
         }
         guard service.isTestDatabase, injected != nil else { return SystemClock() }

@@ -1,15 +1,23 @@
 import ArgumentParser
 import Foundation
 import RolloutApp
+import RolloutCore
 
 /// `--db`: which database, else `ROLLOUT_DB`, else `rollout.sqlite` in the current folder.
 struct DatabaseOptions: ParsableArguments {
     @Option(name: .long, help: "Database: a file (SQLite) or a postgresql:// URL (default: $ROLLOUT_DB, else ./rollout.sqlite).")
     var db: String?
 
-    var path: String {
+    var location: String {
         db ?? ProcessInfo.processInfo.environment["ROLLOUT_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? "rollout.sqlite"
     }
 
-    func open() throws -> RolloutService { try RolloutService.open(path: path) }
+    func open() throws -> RolloutService { try RolloutService.open(location: location) }
+
+    /// Opens the database for a write: the service, the person `--as` names,
+    /// and the clock the write records by (read by the store once it holds the write lock).
+    func openForWriting(as actor: ActorOptions) throws -> (service: RolloutService, person: Identity, clock: any WallClock) {
+        let service = try open()
+        return (service, try actor.resolve(in: service), try CommandClock.source(for: service))
+    }
 }

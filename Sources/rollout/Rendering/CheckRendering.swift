@@ -1,4 +1,4 @@
-import RolloutStore
+import RolloutCore
 
 /// The human form of a check report.
 enum CheckRendering {

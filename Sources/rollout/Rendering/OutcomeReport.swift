@@ -1,7 +1,6 @@
 import ArgumentParser
 import RolloutApp
 import RolloutCore
-import RolloutStore
 
 /// Prints what a write did, per action, and ends with exit code 3 when any
 /// action was refused (the accepted ones are recorded all the same).

@@ -57,7 +57,7 @@ final class IdentityTests: XCTestCase {
     }
 
     func testEveryEntryRecordsHowItsActorWasAuthenticated() throws {
-        let web = Actor(login: "李娜", authentication: .webSession)
+        let web = Identity(login: "李娜", authentication: .webSession)
         let result = try service.record(MilestoneRecording(milestone: "network_built", batch: "1", offices: ["解放碑"]), by: web, at: august)
         guard case .recorded(let entries) = result.outcomes[0].result else { return XCTFail("not recorded") }
         XCTAssertEqual(entries[0].auth, "web_session")

@@ -15,13 +15,13 @@ final class InitialisationTests: XCTestCase {
         }
         XCTAssertThrowsError(
             try RolloutService.create(
-                path: path, plan: try RolloutService.plan(fixtures: nil, year: nil), coordinator: "  ", now: now, replace: false)
+                location: path, plan: try RolloutService.plan(fixtures: nil, year: nil), coordinator: "  ", now: now, replace: false)
         ) {
             XCTAssertEqual("\($0)", "the coordinator's name is empty")
         }
         XCTAssertFalse(FileManager.default.fileExists(atPath: path))
         let service = try RolloutService.create(
-            path: path, plan: try RolloutService.plan(fixtures: nil, year: nil), coordinator: "王敏", now: now, replace: false)
+            location: path, plan: try RolloutService.plan(fixtures: nil, year: nil), coordinator: "王敏", now: now, replace: false)
         XCTAssertEqual(service.plan.items.count, 53)
         XCTAssertEqual(service.plan.offices.count, 11)
         XCTAssertEqual(try service.head().count, 1)

@@ -168,7 +168,7 @@ final class ReliabilityTests: XCTestCase {
 
     func testBadDatabaseFilesAreRefusedAndLeftUntouched() throws {
         let empty = cli.folder.appendingPathComponent("empty.sqlite").path
-        FileManager.default.createFile(atPath: empty, contents: Data())
+        XCTAssertTrue(FileManager.default.createFile(atPath: empty, contents: Data()))
         var result = try cli.expect(2, ["status", "--db", empty])
         XCTAssertEqual(result.stderr, "rollout: \(empty) is not a rollout database (the file is empty); expected a file made by `rollout init`\n")
         XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: empty)).count, 0)

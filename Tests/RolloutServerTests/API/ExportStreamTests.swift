@@ -1,3 +1,4 @@
+import RolloutCore
 import HTTPTypes
 import HummingbirdTesting
 import NIOCore
@@ -15,7 +16,7 @@ final class ExportStreamTests: XCTestCase {
 
     func testTheStreamedExportIsTheWholeExportAcrossManyChunks() async throws {
         let service = harness.service
-        let coordinator = Actor(login: "c001", authentication: .cli)
+        let coordinator = Identity(login: "c001", authentication: .cli)
         // Go-live refused for every office, again and again: each attempt is an entry of its own.
         for _ in 0..<40 {
             _ = try service.record(MilestoneRecording(milestone: "live", batch: "1", offices: ["all"]), by: coordinator, at: harness.clock.now())

@@ -1,3 +1,4 @@
+import RolloutCore
 import HTTPTypes
 import HummingbirdTesting
 import NIOCore
@@ -44,7 +45,7 @@ final class SessionTests: XCTestCase {
     }
 
     func testTheDatabaseKeepsOnlyHashesOfSessionsTokensAndPasswords() async throws {
-        let path = harness.service.path
+        let path = harness.service.location
         try await harness.test { client in
             let browser = try await client.signIn("c001", "coordinator-password-1")
             let token = try await client.execute(
@@ -60,7 +61,7 @@ final class SessionTests: XCTestCase {
     }
 
     func testAOneTimeCodeOpensOnlyThePasswordChange() async throws {
-        let admin = Actor(login: "c001", authentication: .cli)
+        let admin = Identity(login: "c001", authentication: .cli)
         let code = try harness.service.resetPassword(login: "13800000002", by: admin, at: harness.clock.now(), policy: ServerHarness.policy)
         try await harness.test { client in
             let browser = try await client.signIn("13800000002", code.code)

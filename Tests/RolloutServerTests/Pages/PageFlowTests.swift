@@ -143,7 +143,7 @@ final class PageFlowTests: XCTestCase {
 
     func testTheCorrectionPageListsTheDependantsToReverseTogether() async throws {
         let service = harness.service
-        let coordinator = Actor(login: "c001", authentication: .cli)
+        let coordinator = Identity(login: "c001", authentication: .cli)
         _ = try service.record(MilestoneRecording(milestone: "guides_written", batch: "1"), by: coordinator, at: harness.clock.now())
         _ = try service.record(
             MilestoneRecording(milestone: "staff_trained", batch: "1", offices: ["jiefangbei"]), by: coordinator, at: harness.clock.now())
@@ -167,7 +167,7 @@ final class PageFlowTests: XCTestCase {
 
     func testTheAuditorsPagesFilterTheHistoryVerifyAndOfferTheExport() async throws {
         let service = harness.service
-        let coordinator = Actor(login: "c001", authentication: .cli)
+        let coordinator = Identity(login: "c001", authentication: .cli)
         _ = try service.record(MilestoneRecording(milestone: "guides_written", batch: "1"), by: coordinator, at: harness.clock.now())
         _ = try service.record(MilestoneRecording(milestone: "live", batch: "1", offices: ["daping"]), by: coordinator, at: harness.clock.now())
         let head = try service.head().hash

@@ -49,11 +49,11 @@ struct ServerHarness {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         clock = TestClock("2026-08-10T09:00:00+08:00")
         service = try RolloutService.create(
-            path: folder.appendingPathComponent("server.sqlite").path, plan: try RolloutService.plan(fixtures: nil, year: nil),
+            location: folder.appendingPathComponent("server.sqlite").path, plan: try RolloutService.plan(fixtures: nil, year: nil),
             coordinator: Self.coordinator.1, login: Self.coordinator.0, now: clock.now(), replace: false)
         let clock = clock
         settings = ServerSettings(publicURL: publicURL, policy: Self.policy, clock: clock)
-        let admin = Actor(login: Self.coordinator.0, authentication: .cli)
+        let admin = Identity(login: Self.coordinator.0, authentication: .cli)
         let first = try service.resetPassword(login: Self.coordinator.0, by: admin, at: clock.now(), policy: Self.policy)
         try service.changePassword(
             login: Self.coordinator.0, current: first.code, new: Self.coordinator.2, keepingSession: nil, at: clock.now(), policy: Self.policy)

@@ -1,15 +1,6 @@
 import RolloutCore
 
-/// The end of the chain: how many entries there are and the last hash.
-package struct Head: Equatable, Sendable {
-    package var count: Int64
-    package var hash: String
-
-    package init(count: Int64, hash: String) {
-        self.count = count
-        self.hash = hash
-    }
-
+extension Head {
     static func fetch(_ db: any SQLExecutor) throws -> Head {
         guard let row = try db.row("SELECT seq, hash FROM entries ORDER BY seq DESC LIMIT 1") else {
             return Head(count: 0, hash: Entry.genesisHash)

@@ -1,9 +1,12 @@
-import RolloutCore
-
 /// The result of one action of a write.
 package struct Outcome: Sendable {
     package var action: Action
     package var result: Result
+
+    package init(action: Action, result: Result) {
+        self.action = action
+        self.result = result
+    }
 
     /// What happened to the action.
     package enum Result: Sendable {

@@ -1,12 +1,11 @@
 import Foundation
-import RolloutStore
 
 /// The folder `rollout export` writes into: created (with its parents) if
 /// missing, refused if the name is taken by something other than a folder.
-enum ExportFolder {
+package enum OutputFolder {
     /// Makes sure `folder` exists; returns whether it was created here (so a failed export can remove it again).
     @discardableResult
-    static func create(_ folder: String) throws -> Bool {
+    package static func create(_ folder: String) throws -> Bool {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else {
