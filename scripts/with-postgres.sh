@@ -9,6 +9,7 @@
 #   ROLLOUT_TEST_POSTGRES=postgresql://postgres@/postgres?host=DIR  (the admin URL;
 #                          the tests create and drop their own databases through it)
 #   PGHOST=DIR PGUSER=postgres                                     (for psql and friends)
+#   ROLLOUT_TEST_POSTGRES_RESTART=DIR/restart                      (restarts the cluster: `fast` or `immediate`)
 # and its exit status is the script's.
 # Needs PostgreSQL's server binaries (apt-get install -y postgresql). As root
 # (CI) the cluster runs as the `postgres` OS user, since PostgreSQL refuses root.
@@ -102,7 +103,26 @@ if [ "$ready" -ne 1 ]; then
   exit 70
 fi
 
+# A script that restarts the cluster (`fast` or `immediate`, pg_ctl's modes) and
+# returns once it accepts connections again: the fault tests restart it under load.
+cat >"$dir/restart" <<RESTART
+#!/usr/bin/env bash
+set -euo pipefail
+mode="\${1:-fast}"
+case "\$mode" in fast|immediate) ;; *) echo "restart: mode \$mode; expected fast or immediate" >&2; exit 64 ;; esac
+$( [ "$(id -u)" -eq 0 ] && echo "runuser -u postgres -- " )"$bindir/pg_ctl" restart -D "$data" -m "\$mode" -l "$log" -s -W \
+  -o "-c listen_addresses='' -c unix_socket_directories='$dir' -c max_connections=200"
+for _ in \$(seq 1 300); do
+  if "$pg_isready" -q -h "$dir" -U postgres -d postgres; then exit 0; fi
+  sleep 0.1
+done
+echo "restart: the server was not ready again within about 30 seconds" >&2
+exit 70
+RESTART
+chmod 755 "$dir/restart"
+
 export ROLLOUT_TEST_POSTGRES="postgresql://postgres@/postgres?host=$dir"
+export ROLLOUT_TEST_POSTGRES_RESTART="$dir/restart"
 export PGHOST="$dir" PGUSER=postgres
 
 status=0

@@ -15,6 +15,7 @@ public final class WebhookReceiver: @unchecked Sendable {
     private let lock = NSLock()
     private var script: [(status: Int, body: String)]
     private var received: [String] = []
+    private let stalls: Bool
 
     /// The URL to post to, with `path` (e.g. a robot's `/cgi-bin/webhook/send?key=test`).
     public func url(_ path: String = "/hook") -> String { "http://127.0.0.1:\(port)\(path)" }
@@ -23,8 +24,11 @@ public final class WebhookReceiver: @unchecked Sendable {
     public var bodies: [String] { lock.withLock { received } }
 
     /// Starts listening; `answers` are given in turn, the last one for every later request.
-    public init(answers: [(status: Int, body: String)] = [(200, #"{"errcode":0,"errmsg":"ok"}"#)]) throws {
+    /// A receiver that `stalls` promises a 100,000-byte answer, sends its first
+    /// 45 bytes and then nothing more until the client gives up.
+    public init(answers: [(status: Int, body: String)] = [(200, #"{"errcode":0,"errmsg":"ok"}"#)], stalls: Bool = false) throws {
         script = answers
+        self.stalls = stalls
         #if canImport(Glibc)
         let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         #else
@@ -93,6 +97,12 @@ public final class WebhookReceiver: @unchecked Sendable {
         let answer = lock.withLock { () -> (status: Int, body: String) in
             received.append(body)
             return script.count > 1 ? script.removeFirst() : script[0]
+        }
+        if stalls {
+            let head = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n" + String(repeating: " ", count: 45)
+            _ = Array(head.utf8).withUnsafeBytes { write(connection, $0.baseAddress, $0.count) }
+            while read(connection, &buffer, buffer.count) > 0 {}
+            return
         }
         let reply =
             "HTTP/1.1 \(answer.status) Answer\r\nContent-Type: application/json\r\nContent-Length: \(answer.body.utf8.count)\r\nConnection: close\r\n\r\n\(answer.body)"

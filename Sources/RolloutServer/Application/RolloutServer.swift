@@ -2,7 +2,9 @@ import HTTPTypes
 import Hummingbird
 import Logging
 import RolloutApp
+import RolloutCore
 import RolloutWeb
+import ServiceLifecycle
 
 /// The shared service: the pages and the JSON API over the same application
 /// layer and database as the CLI. `buildRouter` is what tests drive in process;
@@ -45,6 +47,7 @@ package enum RolloutServer {
         router.add(middleware: RequestLogMiddleware())
         router.add(middleware: SecurityHeadersMiddleware())
         router.add(middleware: ErrorMiddleware(pages: pages, format: .negotiated))
+        router.add(middleware: RequestShapeMiddleware())
         router.add(middleware: MethodNotAllowedMiddleware(routes: routes.map { ($0.method, $0.path) } + pageRoutes.map { ($0.method, $0.path) }))
         router.add(middleware: AuthenticationMiddleware(service: service, settings: settings))
 
@@ -73,6 +76,7 @@ package enum RolloutServer {
     ) throws -> some ApplicationProtocol {
         Application(
             router: try buildRouter(service: service, settings: settings),
+            server: .http1(configuration: .init(idleTimeout: .nanoseconds(settings.idleTimeout.nanoseconds))),
             configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "rollout"),
             onServerRunning: { channel in
                 await onRunning("http://\(settings.host):\(channel.localAddress?.port ?? settings.port)")
@@ -80,11 +84,17 @@ package enum RolloutServer {
             logger: logger)
     }
 
-    /// Runs until SIGTERM or SIGINT, then lets requests in flight finish.
+    /// Runs until SIGTERM or SIGINT, then lets requests in flight finish, for
+    /// at most `settings.shutdownGrace`, and cancels what is left.
     package static func run(
         service: RolloutService, settings: ServerSettings, logger: Logger,
         onRunning: @escaping @Sendable (String) async -> Void
     ) async throws {
-        try await buildApplication(service: service, settings: settings, logger: logger, onRunning: onRunning).runService()
+        let application = try buildApplication(service: service, settings: settings, logger: logger, onRunning: onRunning)
+        var configuration = ServiceGroupConfiguration(
+            services: [application], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        configuration.maximumGracefulShutdownDuration = settings.shutdownGrace
+        configuration.maximumCancellationDuration = .seconds(2)
+        try await ServiceGroup(configuration: configuration).run()
     }
 }

@@ -18,12 +18,21 @@ package struct ServerSettings: Sendable {
     package var policy: AccountPolicy
     /// Read by each write once the write lock is held, and by reads for today.
     package var clock: any WallClock
+    /// A connection that has not sent a whole request for this long (idle
+    /// between requests, or still sending its headers) is closed.
+    package var idleTimeout: Duration
+    /// After SIGTERM or SIGINT, how long requests in flight may take to finish
+    /// before they are cancelled.
+    package var shutdownGrace: Duration
 
     package init(
         host: String = "127.0.0.1", port: Int = 8080, publicURL: String? = nil, maximumBody: Int = 1 << 20,
         maximumFormBody: Int = 3 * EvidenceUpload.maximumBytes + (1 << 20),
-        policy: AccountPolicy = .standard, clock: any WallClock = SystemClock()
+        policy: AccountPolicy = .standard, clock: any WallClock = SystemClock(),
+        idleTimeout: Duration = .seconds(30), shutdownGrace: Duration = .seconds(10)
     ) {
+        self.idleTimeout = idleTimeout
+        self.shutdownGrace = shutdownGrace
         self.host = host
         self.port = port
         self.publicURL = publicURL

@@ -68,7 +68,7 @@ struct SessionPages {
 
     /// Where to go after signing in: a path on this site only, never another site.
     static func safeNext(_ next: String?) -> String {
-        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\"), !next.hasPrefix("/signin") else { return "/board" }
+        guard let next, next.hasPrefix("/"), RequestShapeMiddleware.isPlainPath(next), !next.hasPrefix("/signin") else { return "/board" }
         return next
     }
 }

@@ -41,6 +41,11 @@ package actor DailyReminder {
         do {
             let report = try await service.remind(run, now: now, transport: transport, retry: retry)
             lastRun = day
+            for delivery in report.deliveries {
+                if case .failed(let attempts, let error) = delivery.status {
+                    logger.error("reminder to \(delivery.digest.recipient.key) as of \(day) failed after \(attempts) attempts: \(error)")
+                }
+            }
             let sent = report.deliveries.filter { if case .sent = $0.status { true } else { false } }.count
             logger.info(
                 "reminders as of \(day): \(sent) sent of \(report.deliveries.count)\(report.failed ? "; some failed, see reminder_sends" : "")")

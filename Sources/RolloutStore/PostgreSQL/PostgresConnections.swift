@@ -4,51 +4,68 @@ import NIOConcurrencyHelpers
 import NIOCore
 import NIOPosix
 import PostgresNIO
+import RolloutCore
 
 /// Open connections to one PostgreSQL database, reused from one transaction to
-/// the next; at most `limit` at once, further callers wait their turn.
+/// the next; at most `limit` at once, further callers wait their turn, but never
+/// longer than `deadline`.
 ///
 /// postgres-nio's `PostgresClient` pools connections too, but only through
 /// `async` calls, while the store's interface is synchronous like GRDB's:
 /// waiting for an async pool from synchronous code on Swift's cooperative
 /// threads (two on this machine) can starve the very tasks it waits for. These
 /// connections do their I/O on the store's own event loop thread and are
-/// waited for with their `EventLoopFuture` API, which never needs a cooperative thread.
+/// waited for with their `EventLoopFuture` API (through `PostgresWait`, with a
+/// deadline), which never needs a cooperative thread.
+///
+/// A connection goes back to the pool only when its last statement was
+/// answered by the server; one that failed, stalled or was closed is closed
+/// and dropped, so a restarted server costs each pooled connection one error
+/// at most, and nothing waits on a connection that died.
 final class PostgresConnections: @unchecked Sendable {
     /// The store's event loop: one thread for every PostgreSQL connection of the process.
     private static let eventLoops = MultiThreadedEventLoopGroup(numberOfThreads: 1)
 
     let url: PostgresURL
     let logger: Logger
+    /// How long opening a connection, waiting for a free one, or one statement may take.
+    let deadline: Duration
+    private let limit: Int
     private let lock = NIOLock()
     private var idle: [PostgresConnection] = []
     private var opened = 0
     private let slots: DispatchSemaphore
 
-    init(_ url: PostgresURL, limit: Int = 8) {
+    init(_ url: PostgresURL, limit: Int = 8, deadline: Duration = .seconds(30)) {
         self.url = url
         var logger = Logger(label: "rollout.postgres")
         logger.logLevel = .error
         self.logger = logger
+        self.limit = limit
+        self.deadline = deadline
         slots = DispatchSemaphore(value: limit)
     }
 
     /// Connections are closed before they are let go (postgres-nio requires it).
     deinit {
-        for connection in idle { try? connection.close().wait() }
+        for connection in idle { _ = try? PostgresWait.value(of: connection.close(), within: .seconds(2)) }
     }
 
-    /// Runs `body` with a connection of its own; a connection that failed is closed, not reused.
-    func withConnection<T>(_ body: (PostgresConnection) throws -> T) throws -> T {
-        slots.wait()
+    /// Runs `body` with a session on a connection of its own, whose statements
+    /// wait at most `statementDeadline` (the pool's deadline unless given).
+    func withSession<T>(statementDeadline: Duration? = nil, _ body: (PostgresSession) throws -> T) throws -> T {
+        guard slots.wait(timeout: .now() + .nanoseconds(Int(deadline.nanoseconds))) == .success else {
+            throw PostgresWait.Stalled(why: "all \(limit) of this process's connections stayed busy for \(deadline.wholeSeconds) s")
+        }
         defer { slots.signal() }
         let connection = try take()
+        let session = PostgresSession(connection, logger: logger, deadline: statementDeadline ?? deadline)
         do {
-            let result = try body(connection)
-            giveBack(connection)
+            let result = try body(session)
+            release(connection, reusable: session.reusable)
             return result
         } catch {
-            if connection.isClosed { try? connection.close().wait() } else { giveBack(connection) }
+            release(connection, reusable: session.reusable)
             throw error
         }
     }
@@ -63,12 +80,19 @@ final class PostgresConnections: @unchecked Sendable {
             return (nil, opened)
         }
         if let reused { return reused }
-        return try PostgresConnection.connect(
-            on: Self.eventLoops.next(), configuration: try url.configuration(), id: id, logger: logger
-        ).wait()
+        var configuration = try url.configuration()
+        configuration.options.connectTimeout = .nanoseconds(deadline.nanoseconds)
+        return try PostgresWait.value(
+            of: PostgresConnection.connect(on: Self.eventLoops.next(), configuration: configuration, id: id, logger: logger),
+            within: deadline + .seconds(1))
     }
 
-    private func giveBack(_ connection: PostgresConnection) {
-        lock.withLock { idle.append(connection) }
+    /// Back to the pool if the server answered its last statement and it is open; else closed without waiting.
+    private func release(_ connection: PostgresConnection, reusable: Bool) {
+        if reusable && !connection.isClosed {
+            lock.withLock { idle.append(connection) }
+        } else {
+            connection.close().whenComplete { _ in }
+        }
     }
 }

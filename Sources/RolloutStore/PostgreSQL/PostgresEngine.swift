@@ -13,6 +13,10 @@ import RolloutCore
 struct PostgresEngine: StoreEngine {
     let connections: PostgresConnections
 
+    /// How long one statement of `check` or of a migration may take: they read
+    /// or rewrite whole tables. Every other statement has the pool's deadline.
+    static let slowDeadline: Duration = .seconds(3600)
+
     /// The advisory lock key every writer of the chain takes ("roll").
     static let chainLock: Int64 = 0x726F_6C6C
 
@@ -27,7 +31,10 @@ struct PostgresEngine: StoreEngine {
             throw StoreError.newerSchema(path: url.display, found: version, supported: PostgresMigrations.latest)
         }
         if version < PostgresMigrations.latest {
-            try engine.write(appendsToHistory: true, commit: true) { db in try PostgresMigrations.migrate(db) }
+            try engine.transaction("BEGIN ISOLATION LEVEL READ COMMITTED", commit: true, statementDeadline: slowDeadline) { db in
+                try db.execute("SELECT pg_advisory_xact_lock(?)", [chainLock])
+                try PostgresMigrations.migrate(db)
+            }
         }
         return engine
     }
@@ -74,38 +81,43 @@ struct PostgresEngine: StoreEngine {
         }
     }
 
-    private func transaction<T>(_ begin: String, commit: Bool, _ body: (any SQLExecutor) throws -> T) throws -> T {
+    private func transaction<T>(
+        _ begin: String, commit: Bool, statementDeadline: Duration? = nil, _ body: (any SQLExecutor) throws -> T
+    ) throws -> T {
         do {
-            return try connections.withConnection { connection in
-                let session = PostgresSession(connection, logger: connections.logger)
+            return try connections.withSession(statementDeadline: statementDeadline) { session in
                 try session.execute(begin)
                 do {
                     let result = try body(session)
                     try session.execute(commit ? "COMMIT" : "ROLLBACK")
                     return result
                 } catch {
-                    try? session.execute("ROLLBACK")
+                    if session.reusable { try? session.execute("ROLLBACK") }
                     throw error
                 }
             }
         } catch let error as PSQLError {
             throw PostgresErrors.translate(error, location: location)
+        } catch let stalled as PostgresWait.Stalled {
+            throw StoreError.unavailable(path: location, why: stalled.why)
         }
     }
 
     /// A statement PostgreSQL runs only outside a transaction (`CREATE DATABASE`).
     func outsideTransaction(_ sql: String) throws {
         do {
-            try connections.withConnection { connection in try PostgresSession(connection, logger: connections.logger).execute(sql) }
+            try connections.withSession { session in try session.execute(sql) }
         } catch let error as PSQLError {
             throw PostgresErrors.translate(error, location: location)
+        } catch let stalled as PostgresWait.Stalled {
+            throw StoreError.unavailable(path: location, why: stalled.why)
         }
     }
 
     /// Indexes and tables checked with `amcheck` (when the extension is installed),
     /// and every foreign key checked row by row (constraints can be disabled by an owner).
     func storageProblems() throws -> StorageCheck {
-        try read { db in
+        try transaction("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY", commit: true, statementDeadline: Self.slowDeadline) { db in
             var integrity: [String] = []
             let amcheck = try db.int("SELECT count(*) FROM pg_extension WHERE extname = 'amcheck'") ?? 0 > 0
             let mayRun =

@@ -4,19 +4,24 @@ import PostgresNIO
 import RolloutCore
 
 /// A PostgreSQL connection inside a transaction, as the store's `SQLExecutor`.
-/// Each call waits for its answer on the calling thread; the connection's I/O
-/// runs on the store's own event loop, never the caller's.
+/// Each call waits for its answer on the calling thread, at most `deadline`;
+/// the connection's I/O runs on the store's own event loop, never the caller's.
 final class PostgresSession: SQLExecutor {
     private let connection: PostgresConnection
     private let logger: Logger
+    private let deadline: Duration
     private var lastChanges = 0
     private var cursorsOpened = 0
+    /// False once a statement failed other than by the server's answer (a
+    /// closed connection, a stall): the connection is then not used again.
+    private(set) var reusable = true
     /// Rows a cursor hands over at a time: bounded memory however large the table.
     private static let page = 2000
 
-    init(_ connection: PostgresConnection, logger: Logger) {
+    init(_ connection: PostgresConnection, logger: Logger, deadline: Duration) {
         self.connection = connection
         self.logger = logger
+        self.deadline = deadline
     }
 
     var dialect: SQLDialect { .postgres }
@@ -70,7 +75,16 @@ final class PostgresSession: SQLExecutor {
             case .blob(let bytes): bindings.append(ByteBuffer(bytes: bytes))
             }
         }
-        return try connection.query(PostgresQuery(unsafeSQL: Self.numbered(sql), binds: bindings), logger: logger).wait()
+        do {
+            return try PostgresWait.value(
+                of: connection.query(PostgresQuery(unsafeSQL: Self.numbered(sql), binds: bindings), logger: logger),
+                within: deadline, on: connection)
+        } catch let error as PSQLError where error.code == .server {
+            throw error
+        } catch {
+            reusable = false
+            throw error
+        }
     }
 
     /// The store's `?` and `?N` placeholders as PostgreSQL's `$N` (outside quoted text).

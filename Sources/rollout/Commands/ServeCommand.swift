@@ -34,6 +34,11 @@ struct ServeCommand: AsyncParsableCommand {
         help: "The https:// address people use through a reverse proxy: cookies become Secure and requests must come from it.")
     var publicURL: String?
 
+    @Option(
+        name: .customLong("idle-timeout"),
+        help: "Close a connection that has not sent a whole request for this many seconds, idle or still sending headers (default 30).")
+    var idleTimeout = 30
+
     func run() async throws {
         do {
             if CommandClock.injected != nil {
@@ -43,11 +48,12 @@ struct ServeCommand: AsyncParsableCommand {
             if let publicURL, !(publicURL.hasPrefix("https://") || publicURL.hasPrefix("http://")) {
                 throw InputError("invalid --public-url \"\(publicURL)\"; expected an address such as https://rollout.example.gov.cn")
             }
+            guard (1...3600).contains(idleTimeout) else { throw InputError("invalid --idle-timeout \(idleTimeout); expected 1 to 3600 seconds") }
             let service = try database.open()
             LoggingSystem.bootstrap(StreamLogHandler.standardError)
             var logger = Logger(label: "rollout.server")
             logger.logLevel = .info
-            let settings = ServerSettings(host: host, port: port, publicURL: publicURL)
+            let settings = ServerSettings(host: host, port: port, publicURL: publicURL, idleTimeout: .seconds(idleTimeout))
             let location = service.location
             let daily = try dailyReminder(service: service, logger: logger)
             let reminding = Task { await daily?.run() }

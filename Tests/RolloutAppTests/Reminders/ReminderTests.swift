@@ -118,6 +118,19 @@ final class ReminderTests: XCTestCase {
         XCTAssertEqual(try service.store.reminderSends().map(\.attempts), [3])
     }
 
+    func testAWebhookThatStallsHalfwayThroughItsAnswerFailsTheAttemptInTime() async throws {
+        let stalling = try WebhookReceiver(stalls: true)
+        defer { stalling.stop() }
+        let started = ContinuousClock.now
+        let report = try await service.remind(
+            ReminderRun(asOf: "2026-08-28", withinDays: 0, webhook: stalling.url(), format: "generic"), now: lateAugust,
+            transport: HTTPWebhookTransport(timeout: .seconds(1)), retry: Waits().policy)
+        XCTAssertLessThan(ContinuousClock.now - started, .seconds(30), "three attempts of one second each, not for ever")
+        XCTAssertEqual(report.deliveries.map(\.status), [.failed(attempts: 3, error: "the webhook did not finish answering within 1 s")])
+        XCTAssertEqual(stalling.bodies.count, 3, "each attempt reached the webhook")
+        XCTAssertEqual(try service.store.reminderSends().map(\.error), ["the webhook did not finish answering within 1 s"])
+    }
+
     func testADigestNeverDeliveredIsLoggedAndSentByTheNextRun() async throws {
         let down = try WebhookReceiver(answers: [(503, "down")])
         let run = ReminderRun(withinDays: 0, webhook: down.url(), format: "generic")

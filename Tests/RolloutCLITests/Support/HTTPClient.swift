@@ -15,8 +15,10 @@ struct HTTPClient: Sendable {
     }
 
     let base: String
+    /// How long a request may wait for its answer before it fails with `URLError(.timedOut)`.
+    var timeout: TimeInterval = 60
 
-    /// Sends one request and waits for the answer (at most 60 s).
+    /// Sends one request and waits for the answer (at most `timeout`).
     func send(_ method: String, _ path: String, json: Any? = nil, headers: [String: String] = [:]) throws -> Reply {
         try send(method, path, body: try json.map { try JSONSerialization.data(withJSONObject: $0) }, type: "application/json", headers: headers)
     }
@@ -33,7 +35,7 @@ struct HTTPClient: Sendable {
 
     private func send(_ method: String, _ path: String, body: Data?, type: String, headers: [String: String]) throws -> Reply {
         guard let url = URL(string: base + path) else { throw URLError(.badURL) }
-        var request = URLRequest(url: url, timeoutInterval: 60)
+        var request = URLRequest(url: url, timeoutInterval: timeout)
         request.httpMethod = method
         for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
         if let body {
@@ -50,7 +52,10 @@ struct HTTPClient: Sendable {
             done.signal()
         }
         task.resume()
-        guard done.wait(timeout: .now() + 60) == .success else { throw URLError(.timedOut) }
+        guard done.wait(timeout: .now() + timeout) == .success else {
+            task.cancel()
+            throw URLError(.timedOut)
+        }
         return try box.get()
     }
 

@@ -36,13 +36,22 @@ enum ServedCLI {
             closed.signal()
             return lock.withLock { String(decoding: data, as: UTF8.self) }
         }
+
+        /// Whether the server closed its standard error (it exits) within `seconds`.
+        func closes(within seconds: Double) -> Bool {
+            guard closed.wait(timeout: .now() + seconds) == .success else { return false }
+            closed.signal()
+            return true
+        }
     }
 }
 
 extension CLI {
-    /// Starts `rollout serve --port 0` and waits for the address it prints.
-    func startServer(database: String? = nil, file: StaticString = #filePath, line: UInt = #line) throws -> ServedCLI.Server {
-        let (process, out, errors) = try start(["serve", "--port", "0"])
+    /// Starts `rollout serve --port 0` (with `arguments`) and waits for the address it prints.
+    func startServer(
+        database: String? = nil, arguments: [String] = [], file: StaticString = #filePath, line: UInt = #line
+    ) throws -> ServedCLI.Server {
+        let (process, out, errors) = try start(["serve", "--port", "0"] + arguments)
         var printed = Data()
         let deadline = Date().addingTimeInterval(60)
         while !printed.contains(0x0A) {

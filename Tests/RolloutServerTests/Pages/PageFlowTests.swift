@@ -55,7 +55,10 @@ final class PageFlowTests: XCTestCase {
                 XCTAssertEqual(response.status, .unauthorized)
                 XCTAssertTrue(String(buffer: response.body).contains("wrong login or password"))
             }
-            for (next, expected) in [("/history", "/history"), ("//evil.example/", "/board"), ("https://evil.example", "/board")] {
+            for (next, expected) in [
+                ("/history", "/history"), ("//evil.example/", "/board"), ("https://evil.example", "/board"), ("/%09/evil.example/", "/board"),
+                ("/\t/evil.example/", "/board"), ("/\\evil.example", "/board"), ("/history//evil.example", "/board"),
+            ] {
                 let body = Form.urlEncoded([("login", "c001"), ("password", "coordinator-password-1"), ("next", next)])
                 try await client.execute(uri: "/signin", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"], body: body) {
                     response in

@@ -114,13 +114,13 @@ final class SchemaTests: XCTestCase {
 
     func testFilesThatAreNotRolloutDatabasesAreRefusedUntouched() throws {
         let empty = temporary.folder.appendingPathComponent("empty.sqlite").path
-        FileManager.default.createFile(atPath: empty, contents: Data())
+        XCTAssertTrue(FileManager.default.createFile(atPath: empty, contents: Data()))
         XCTAssertThrowsError(try Store.open(path: empty)) { error in
             XCTAssertEqual("\(error)", "\(empty) is not a rollout database (the file is empty); expected a file made by `rollout init`")
         }
         XCTAssertEqual(try FileManager.default.attributesOfItem(atPath: empty)[.size] as? Int, 0)
         let text = temporary.folder.appendingPathComponent("notes.txt").path
-        FileManager.default.createFile(atPath: text, contents: Data("hello".utf8))
+        XCTAssertTrue(FileManager.default.createFile(atPath: text, contents: Data("hello".utf8)))
         XCTAssertThrowsError(try Store.open(path: text)) { error in
             XCTAssertTrue("\(error)".contains("it is not an SQLite file"), "\(error)")
         }
