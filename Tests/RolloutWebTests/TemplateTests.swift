@@ -54,6 +54,18 @@ final class TemplateTests: XCTestCase {
         XCTAssertTrue(html.contains("&lt;script&gt;"))
     }
 
+    func testAQuoteOrABracketFollowedByACombiningMarkIsEscapedToo() throws {
+        let frame = PageFrame(title: "t", language: .zh, address: "/signin", signedIn: nil, session: nil, messages: [])
+        for character in ["<", ">", "&", "\"", "'"] {
+            let attack = character + "\u{301} autofocus onfocus=alert(1) x=" + character + "\u{301}"
+            let html = try PageRenderer().render(SignInPage(frame: frame, next: attack, login: attack, error: attack))
+            XCTAssertFalse(html.contains(character + "\u{301}"), "\(character) before U+0301 reached the page unescaped")
+            XCTAssertTrue(html.contains(" autofocus onfocus=alert(1)"), "the text itself is kept")
+        }
+        let html = try PageRenderer().render(SignInPage(frame: frame, next: "\"\u{301} autofocus", login: "", error: nil))
+        XCTAssertTrue(html.contains("value=\"&quot;\u{301} autofocus\""), "the hidden field keeps the whole value inside its quotes")
+    }
+
     func testLanguageNegotiation() {
         XCTAssertEqual(Language.negotiate(choice: nil, acceptLanguage: nil), .zh)
         XCTAssertEqual(Language.negotiate(choice: nil, acceptLanguage: "en-US,en;q=0.9"), .en)

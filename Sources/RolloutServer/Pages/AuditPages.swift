@@ -61,11 +61,11 @@ struct AuditPages {
                 }
                 return try pages.html(VerifyPage(frame: await pages.frame(page, title: page.strings["verify_title"]), verification: verification))
             },
-            PageRoute(.get, "/evidence/:sha256", .signedIn) { request, context, page in
+            PageRoute(.get, "/evidence/:sha256", .signedIn) { _, context, page in
                 let (sha256, person) = (try context.parameters.require("sha256"), try page.person)
                 let file = try await Blocking.run { try service.evidenceFile(sha256: sha256, for: person) }
-                let name = request.query("name") ?? "evidence-\(sha256.prefix(12))"
-                let encoded = name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "evidence"
+                // The name is the entry's, never the request's (`?name=x.html` is ignored).
+                let encoded = file.name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "evidence"
                 return Response(
                     status: .ok,
                     headers: [

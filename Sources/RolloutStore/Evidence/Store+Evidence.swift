@@ -11,14 +11,17 @@ extension Store {
         }
     }
 
-    /// A kept evidence file by its SHA-256, with the offices of the entries that
-    /// name it (nil for a district-wide entry), so a front end can decide who may read it.
-    package func evidence(sha256: String) throws -> (content: EvidenceContent, offices: Set<String?>)? {
+    /// A kept file, the offices whose entries name it and the names those
+    /// entries gave it (in the order they were recorded), or nil if no file of
+    /// that hash is kept.
+    package func evidence(sha256: String) throws -> (content: EvidenceContent, namedBy: [(office: String?, name: String)])? {
         try read { db in
             guard let row = try db.row("SELECT media_type, content FROM evidence_files WHERE sha256 = ?", [sha256]) else { return nil }
-            let offices = try db.rows("SELECT DISTINCT office_id FROM entries WHERE evidence LIKE ?", ["%\"sha256\":\"\(sha256)\"%"])
-                .map { $0.string(0) }
-            return (EvidenceContent(mediaType: row.string(0) ?? "", bytes: row.bytes(1) ?? []), Set(offices))
+            let naming = try db.rows("SELECT office_id, evidence FROM entries WHERE evidence LIKE ? ORDER BY seq", ["%\"sha256\":\"\(sha256)\"%"])
+                .flatMap { row in
+                    (EntryRow.parseEvidence(row.string(1) ?? "") ?? []).filter { $0.sha256 == sha256 }.map { (office: row.string(0), name: $0.name) }
+                }
+            return (EvidenceContent(mediaType: row.string(0) ?? "", bytes: row.bytes(1) ?? []), naming)
         }
     }
 

@@ -26,7 +26,7 @@ package struct EntryLine: Sendable {
         actor = "\(entry.actor)（\(entry.login)）"
         note = entry.note
         files = entry.evidence.map {
-            File(name: $0.name, href: "/evidence/\($0.sha256)?name=\($0.name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")")
+            File(name: $0.name, href: "/evidence/\($0.sha256)")
         }
         refused = entry.kind == .refused
     }

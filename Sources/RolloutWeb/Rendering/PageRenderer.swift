@@ -2,8 +2,8 @@ import Mustache
 
 /// Renders the pages from the templates compiled into the binary
 /// (`Sources/RolloutWeb/Templates`): the server's pages and `report --html`
-/// go through the same templates. Every `{{value}}` is HTML-escaped, so what
-/// a person typed is always shown as text.
+/// go through the same templates. Every `{{value}}` is HTML-escaped byte by
+/// byte (`ScalarHTMLEscaping`), so what a person typed is always shown as text.
 package struct PageRenderer: Sendable {
     private let library: MustacheLibrary
 
@@ -12,10 +12,13 @@ package struct PageRenderer: Sendable {
 
     /// The library of every template; a template that does not parse is reported by name.
     package init() throws {
+        _ = ScalarHTMLEscaping.registered
         var library = MustacheLibrary()
         for file in EmbeddedTemplates.files where file.name.hasSuffix(".mustache") {
             do {
-                try library.register(file.contents, named: String(file.name.dropLast(".mustache".count)))
+                // Every template escapes byte by byte (ScalarHTMLEscaping), not by the library's graphemes.
+                let template = "{{% CONTENT_TYPE: \(ScalarHTMLEscaping.name)}}" + file.contents
+                try library.register(template, named: String(file.name.dropLast(".mustache".count)))
             } catch {
                 throw TemplateError(template: file.name, reason: "\(error)")
             }

@@ -2,8 +2,11 @@ import Foundation
 import RolloutApp
 
 /// CSV that Excel on a Chinese Windows desktop opens correctly: UTF-8 with a
-/// byte-order mark, CRLF line ends, RFC 4180 quoting. Cells starting with
-/// `=`, `+`, `-` or `@` get a leading `'` so a spreadsheet never runs them as formulas.
+/// byte-order mark, CRLF line ends, RFC 4180 quoting. Cells whose first
+/// character other than whitespace (spaces, tabs, line breaks, the
+/// ideographic space) is `=`, `+`, `-` or `@`, or their full-width forms
+/// `＝＋－＠`, get a leading `'`, so a spreadsheet never runs them as
+/// formulas, also one that trims spaces; a plain number such as `-3` stays a number.
 struct CSVWriter {
     private(set) var text = "\u{FEFF}"
 
@@ -22,7 +25,11 @@ struct CSVWriter {
 
     static func field(_ value: String) -> String {
         var cell = value
-        if let first = cell.unicodeScalars.first, "=+-@".unicodeScalars.contains(first), Double(cell) == nil { cell = "'" + cell }
+        if let first = cell.unicodeScalars.first(where: { !$0.properties.isWhitespace }), "=+-@＝＋－＠".unicodeScalars.contains(first),
+            Double(cell) == nil
+        {
+            cell = "'" + cell
+        }
         guard cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return cell }
         return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }

@@ -39,4 +39,21 @@ final class ExportTests: XCTestCase {
         let history = String(decoding: try Data(contentsOf: out.appendingPathComponent("history.csv")), as: UTF8.self)
         XCTAssertTrue(history.contains(",\"'=HYPERLINK(\"\"x\"\"), \"\"引号\"\"\n第二行\","), history.suffix(600).description)
     }
+
+    func testFormulasBehindWhitespaceOrInFullWidthAreNeutralisedToo() throws {
+        // LibreOffice with "trim spaces" ran ` =1+1`; Excel reads full-width ＝ as =.
+        let notes = [" =1+1", "\n=1+1", "\t@SUM(A1)", "＝1+1", "＋1+1", "－1+1", "＠SUM(A1)", "\u{3000}=1+1", "-3"]
+        let live = ["nanjimen", "jiefangbei", "chaotianmen", "qixinggang", "caiyuanba"]
+        for (number, note) in notes.enumerated() {
+            try cli.expect(0, ["problem", "open", "--batch", "2", "--office", live[number % live.count], "--note=\(note)", "--as", "王敏"])
+        }
+        let out = cli.folder.appendingPathComponent("out")
+        try cli.expect(0, ["export", out.path])
+        let problems = String(decoding: try Data(contentsOf: out.appendingPathComponent("problems.csv")), as: UTF8.self)
+        for note in notes.dropLast() {
+            let written = note.contains("\n") ? "\"'\(note)\"" : "'\(note)"
+            XCTAssertTrue(problems.contains("," + written + ","), "\(note.debugDescription) is written as \(written.debugDescription): \(problems)")
+        }
+        XCTAssertTrue(problems.contains(",-3,"), "a negative number stays a number")
+    }
 }

@@ -100,6 +100,11 @@ final class PageFlowTests: XCTestCase {
                 XCTAssertEqual(response.headers[.contentType], "application/pdf")
                 XCTAssertTrue(response.headers[.contentDisposition]?.hasPrefix("attachment") ?? false)
             }
+            // A link cannot choose the name the browser saves the file under: it is the entry's.
+            try await client.execute(uri: uri + "?name=x.html", method: .get, headers: staff.pageHeaders) { response in
+                XCTAssertEqual(response.status, .ok)
+                XCTAssertEqual(response.headers[.contentDisposition], "attachment; filename*=UTF-8''%E9%AA%8C%E6%94%B6%E5%8D%95%2Epdf")
+            }
             let auditor = try await client.signIn("a001", "auditor-password-1")
             try await client.execute(uri: uri, method: .get, headers: auditor.pageHeaders) { response in XCTAssertEqual(response.status, .ok) }
             let other = try await client.signIn("13800000002", "daping-password-1")
