@@ -72,28 +72,47 @@ extension RolloutService {
     /// Checks a login and password from `address`; on success starts a session.
     /// Failed attempts are recorded; after too many for one login (or from one
     /// address) within the policy's window, tries are refused until it passes,
-    /// so that a stranger can delay the real person but never lock them out for good.
+    /// so that a stranger can delay the real person but never lock them out for
+    /// good. The count and the recording are one step (`claimSignInAttempt`), and
+    /// an unknown login costs the same bcrypt check as a known one, so the time
+    /// an answer takes does not tell whether a login exists. A login or password
+    /// longer than any real one is refused before anything is stored.
     package func signIn(login: String, password: String, address: String, at now: Timestamp, policy: AccountPolicy = .standard) throws -> NewSession {
+        guard !login.isEmpty, login.count <= Self.maximumLogin else {
+            throw InputError("the login is \(login.count) characters long; expected 1 to \(Self.maximumLogin)")
+        }
+        guard password.utf8.count <= Self.maximumPassword else {
+            throw InputError("the password is \(password.utf8.count) bytes long; expected at most \(Self.maximumPassword)")
+        }
         let since = Timestamp(seconds: now.seconds - policy.throttleWindowSeconds).iso8601
-        for failures in [
-            (try store.failedSignIns(login: login, since: since), policy.failuresPerAccount),
-            (try store.failedSignIns(address: address, since: since), policy.failuresPerAddress),
-        ]
-        where failures.0.count >= failures.1 {
-            let oldest = failures.0.prefix(failures.1).last.flatMap { Timestamp(iso8601: $0.at) } ?? now
+        let claim = try store.claimSignInAttempt(
+            SignInAttempt(login: login, address: address, at: now.iso8601, succeeded: false), since: since,
+            perLogin: policy.failuresPerAccount, perAddress: policy.failuresPerAddress)
+        let attempt: Int64
+        switch claim {
+        case .claimed(let id):
+            attempt = id
+        case .throttled(let failures, let limit):
+            let oldest = failures.prefix(limit).last.flatMap { Timestamp(iso8601: $0.at) } ?? now
             throw SignInRefused.throttled(until: Timestamp(seconds: oldest.seconds + policy.throttleWindowSeconds).iso8601)
         }
         let person = try registered(login)
         let account = try store.account(login: login)
-        guard let person, let account, !account.disabled, let hash = account.passwordHash, Secrets.passwordMatches(password, hash: hash) else {
-            try store.recordSignInAttempt(SignInAttempt(login: login, address: address, at: now.iso8601, succeeded: false))
+        let hash = account?.passwordHash ?? Secrets.unmatchableHash(cost: policy.bcryptCost)
+        let matches = Secrets.passwordMatches(password, hash: hash)
+        guard matches, let person, let account, !account.disabled, account.passwordHash != nil else {
             throw SignInRefused.wrongCredentials
         }
-        try store.recordSignInAttempt(SignInAttempt(login: login, address: address, at: now.iso8601, succeeded: true))
+        try store.markSignInSucceeded(id: attempt)
         let id = Secrets.sessionID()
         try store.createSession(idHash: Secrets.digest(id), login: login, at: now.iso8601)
         return NewSession(id: id, signedIn: SignedIn(person: person, authentication: .webSession, mustChangePassword: account.mustChange))
     }
+
+    /// The longest login anyone has (`Person.loginProblem`).
+    static let maximumLogin = 64
+    /// The longest password accepted; bcrypt reads only the first 72 bytes.
+    static let maximumPassword = 1024
 
     /// The person behind a session id, if the session is alive (within both
     /// expiries), their account enabled and they are still on the register.

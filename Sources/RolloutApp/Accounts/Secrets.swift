@@ -1,6 +1,7 @@
 import Crypto
 import HummingbirdBcrypt
 import RolloutCore
+import Synchronization
 
 /// Random secrets and their hashes: session ids, API tokens and one-time
 /// codes are random; only hashes are stored (SHA-256 for the high-entropy
@@ -42,6 +43,20 @@ package enum Secrets {
     package static func hashPassword(_ password: String, cost: UInt8) -> String {
         Bcrypt.hash(password, cost: min(max(cost, 4), 31))
     }
+
+    /// A bcrypt hash of the given cost that no password matches (its password
+    /// is random and forgotten), checked against for a login without a
+    /// password, so that a wrong guess costs the same time either way.
+    package static func unmatchableHash(cost: UInt8) -> String {
+        unmatchable.withLock { hashes in
+            if let hash = hashes[cost] { return hash }
+            let hash = hashPassword(sessionID(), cost: cost)
+            hashes[cost] = hash
+            return hash
+        }
+    }
+
+    private static let unmatchable = Mutex<[UInt8: String]>([:])
 
     package static func passwordMatches(_ password: String, hash: String) -> Bool {
         Bcrypt.verify(password, hash: hash)

@@ -94,25 +94,38 @@ extension Store {
 
     // MARK: Sign-in attempts
 
-    package func recordSignInAttempt(_ attempt: SignInAttempt) throws {
+    /// Counts the failed attempts for the attempt's login and from its address
+    /// since `since` and, when both are under their limits, records the attempt
+    /// as failed: one step, in one transaction that holds the write lock, so
+    /// parallel tries cannot all pass the count before any of them is recorded.
+    package func claimSignInAttempt(_ attempt: SignInAttempt, since: String, perLogin: Int, perAddress: Int) throws -> SignInClaim {
         try writeCredentials { db in
-            try db.execute(
-                "INSERT INTO sign_in_attempts (login, address, at, succeeded) VALUES (?, ?, ?, ?)",
-                [attempt.login, attempt.address, attempt.at, attempt.succeeded])
+            if db.dialect == .postgres { try db.execute("SELECT pg_advisory_xact_lock(?)", [Self.signInLock]) }
+            for (login, address, limit) in [(attempt.login, nil, perLogin), (nil, attempt.address, perAddress)] {
+                let failures = try db.rows(
+                    """
+                    SELECT login, address, at, succeeded FROM sign_in_attempts
+                    WHERE succeeded = 0 AND at >= ?1 AND (login = ?2 OR ?2 IS NULL) AND (address = ?3 OR ?3 IS NULL) ORDER BY id DESC LIMIT ?4
+                    """, [since, login, address, limit]
+                ).map(Self.attempt)
+                if failures.count >= limit { return .throttled(failures: failures, limit: limit) }
+            }
+            guard
+                let id = try db.int(
+                    "INSERT INTO sign_in_attempts (login, address, at, succeeded) VALUES (?, ?, ?, 0) RETURNING id",
+                    [attempt.login, attempt.address, attempt.at])
+            else { throw StoreError.sqlite("the sign-in attempt was not recorded") }
+            return .claimed(id: id)
         }
     }
 
-    /// Failed attempts for `login` (or from `address`) recorded at or after `since`, newest first.
-    package func failedSignIns(login: String? = nil, address: String? = nil, since: String) throws -> [SignInAttempt] {
-        try read { db in
-            try db.rows(
-                """
-                SELECT login, address, at, succeeded FROM sign_in_attempts
-                WHERE succeeded = 0 AND at >= ?1 AND (login = ?2 OR ?2 IS NULL) AND (address = ?3 OR ?3 IS NULL) ORDER BY id DESC
-                """, [since, login, address]
-            ).map(Self.attempt)
-        }
+    /// Marks a claimed attempt as the successful sign-in it turned out to be.
+    package func markSignInSucceeded(id: Int64) throws {
+        try writeCredentials { db in try db.execute("UPDATE sign_in_attempts SET succeeded = 1 WHERE id = ?", [id]) }
     }
+
+    /// The advisory lock sign-in claims take on PostgreSQL ("sign").
+    private static let signInLock: Int64 = 0x7369_676E
 
     /// The newest sign-in attempts, for coordinators to review.
     package func signInAttempts(limit: Int) throws -> [SignInAttempt] {
