@@ -48,7 +48,11 @@ final class PostgresConnections: @unchecked Sendable {
 
     /// Connections are closed before they are let go (postgres-nio requires it).
     deinit {
-        for connection in idle { _ = try? PostgresWait.value(of: connection.close(), within: .seconds(2)) }
+        for connection in idle {
+            let closed: EventLoopFuture<Void> = connection.close()
+            closed.whenComplete { _ in withExtendedLifetime(connection) {} }
+            _ = try? PostgresWait.value(of: closed, within: .seconds(2))
+        }
     }
 
     /// Runs `body` with a session on a connection of its own, whose statements
@@ -82,9 +86,14 @@ final class PostgresConnections: @unchecked Sendable {
         if let reused { return reused }
         var configuration = try url.configuration()
         configuration.options.connectTimeout = .nanoseconds(deadline.nanoseconds)
-        return try PostgresWait.value(
-            of: PostgresConnection.connect(on: Self.eventLoops.next(), configuration: configuration, id: id, logger: logger),
-            within: deadline + .seconds(1))
+        let connecting = PostgresConnection.connect(on: Self.eventLoops.next(), configuration: configuration, id: id, logger: logger)
+        do {
+            return try PostgresWait.value(of: connecting, within: deadline + .seconds(1))
+        } catch let stalled as PostgresWait.Stalled {
+            // A connection that arrives after its deadline is closed, not leaked.
+            connecting.whenSuccess { late in late.close().whenComplete { _ in withExtendedLifetime(late) {} } }
+            throw stalled
+        }
     }
 
     /// Back to the pool if the server answered its last statement and it is open; else closed without waiting.
@@ -92,7 +101,8 @@ final class PostgresConnections: @unchecked Sendable {
         if reusable && !connection.isClosed {
             lock.withLock { idle.append(connection) }
         } else {
-            connection.close().whenComplete { _ in }
+            // Kept alive until closed: postgres-nio asserts that a connection is closed before it is let go.
+            connection.close().whenComplete { _ in withExtendedLifetime(connection) {} }
         }
     }
 }

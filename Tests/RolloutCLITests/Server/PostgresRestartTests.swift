@@ -141,6 +141,10 @@ final class PostgresRestartTests: XCTestCase {
         XCTAssertTrue(tally.waitForGood(24, since: 0, within: 60), "the load runs before the restarts")
         for mode in ["fast", "immediate"] {
             XCTAssertEqual(Self.run(["/bin/bash", restart, mode]), 0, "PostgreSQL restarted (\(mode))")
+            guard server.process.isRunning || !server.log.closes(within: 1) else {
+                XCTFail("the server exited during the \(mode) restart: \(server.log.whole.suffix(3000))")
+                return
+            }
             XCTAssertTrue(
                 tally.waitForGood(24, since: tally.goodCount, within: 60),
                 "after the \(mode) restart the server answers again; last answers: \(tally.all.suffix(8))")
