@@ -36,7 +36,9 @@ extension SignInRefused: ClassifiedError {
 extension StoreError: ClassifiedError {
     package var failure: Failure {
         switch self {
-        case .invalid, .databaseExists, .notARolloutDatabase, .newerSchema, .badLocation, .replaceRefused, .unsuitableTarget, .cannotWrite: .badInput
+        case .invalid, .databaseExists, .notARolloutDatabase, .newerSchema, .needsUpgrade, .badLocation, .replaceRefused, .unsuitableTarget,
+            .cannotWrite:
+            .badInput
         case .noDatabase, .unknownEntry, .unknownProblem: .notFound
         case .unknownPerson: .notAllowed
         case .stale: .stale

@@ -22,7 +22,8 @@ extension Failure {
         switch error {
         case .unknownPerson: return "you are not on the register (any more); nothing was recorded"
         case .stale, .idempotencyConflict, .clockBehind, .unknownEntry, .unknownProblem, .invalid: return error.description
-        case .noDatabase, .databaseExists, .notARolloutDatabase, .newerSchema, .badLocation, .replaceRefused, .unsuitableTarget, .cannotWrite,
+        case .noDatabase, .databaseExists, .notARolloutDatabase, .newerSchema, .needsUpgrade, .badLocation, .replaceRefused, .unsuitableTarget,
+            .cannotWrite,
             .busy, .readOnly, .unavailable, .diskFull, .diskFullPartway, .ioFailure, .sqlite, .copyFailed:
             return nil
         }

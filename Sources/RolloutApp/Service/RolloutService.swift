@@ -16,9 +16,10 @@ package struct RolloutService: Sendable {
         self.store = store
     }
 
-    /// Opens an existing database: a SQLite file's path or a `postgresql://` URL.
-    package static func open(location: String) throws -> RolloutService {
-        RolloutService(store: try Store.open(path: location))
+    /// Opens an existing database: a SQLite file's path or a `postgresql://` URL;
+    /// without `upgrading`, read-only, refusing an older schema instead of upgrading it.
+    package static func open(location: String, upgrading: Bool = true) throws -> RolloutService {
+        RolloutService(store: try Store.open(path: location, upgrading: upgrading))
     }
 
     /// The plan in force.

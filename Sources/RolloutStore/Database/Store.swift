@@ -17,10 +17,16 @@ package struct Store: Sendable {
     package var path: String { engine.location }
 
     /// Opens an existing database: a file path (SQLite) or a `postgresql://` URL.
-    /// Refuses anything that is not a rollout database; applies newer migrations.
-    package static func open(path location: String) throws -> Store {
+    /// Refuses anything that is not a rollout database. `upgrading` applies
+    /// newer migrations; without it (for a command that only reads) nothing in
+    /// the database is changed and an older schema is refused as needing an upgrade.
+    package static func open(path location: String, upgrading: Bool = true) throws -> Store {
         let engine: any StoreEngine =
-            if let url = try PostgresURL(location) { try PostgresEngine.open(url) } else { try SQLiteEngine.open(path: location) }
+            if let url = try PostgresURL(location) {
+                try PostgresEngine.open(url, upgrading: upgrading)
+            } else {
+                try SQLiteEngine.open(path: location, upgrading: upgrading)
+            }
         let (plan, version, isTest) = try engine.read { db in
             guard let row = try db.row("SELECT version, document FROM plan_versions ORDER BY loaded_at DESC, version DESC LIMIT 1"),
                 let version = row.string(0), let document = row.string(1)

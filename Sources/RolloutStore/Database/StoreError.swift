@@ -7,6 +7,8 @@ package enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case databaseExists(path: String)
     case notARolloutDatabase(path: String, why: String)
     case newerSchema(path: String, found: Int, supported: Int)
+    /// An older schema, opened by a command that only reads and so never upgrades.
+    case needsUpgrade(path: String, found: Int, current: Int)
     case readOnly(path: String)
     case busy(path: String)
     case unknownPerson(name: String, known: [String])
@@ -47,6 +49,8 @@ package enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             "a database already exists at \(path)"
         case .notARolloutDatabase(let path, let why):
             "\(path) is not a rollout database (\(why)); expected a file made by `rollout init`"
+        case .needsUpgrade(let path, let found, let current):
+            "\(path) has schema version \(found) and this rollout reads version \(current); upgrading changes the database, which a command that only reads never does, so nothing was changed; upgrade it (or a copy of it) with `rollout db upgrade --db \(path)`"
         case .newerSchema(let path, let found, let supported):
             "\(path) has schema version \(found), newer than this rollout supports (\(supported)); use a newer rollout"
         case .readOnly(let path) where path.hasPrefix("postgresql://"):

@@ -12,17 +12,23 @@ struct SQLiteEngine: StoreEngine {
 
     var location: String { path }
 
-    /// Opens an existing database, refusing files that are not rollout databases, and applies newer migrations.
-    static func open(path: String) throws -> SQLiteEngine {
+    /// Opens an existing database, refusing files that are not rollout
+    /// databases. `upgrading` applies newer migrations; without it the file is
+    /// opened read-only (not even its journal mode is set) and one of an older
+    /// schema is refused as needing an upgrade.
+    static func open(path: String, upgrading: Bool) throws -> SQLiteEngine {
         try checkHeader(path: path)
         do {
-            let queue = try DatabaseQueue(path: path, configuration: configuration())
+            let queue = try DatabaseQueue(path: path, configuration: configuration(readOnly: !upgrading))
             let version = try queue.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0 }
             guard version > 0 else { throw StoreError.notARolloutDatabase(path: path, why: "it has no rollout schema") }
             guard version <= SQLiteMigrations.latest else {
                 throw StoreError.newerSchema(path: path, found: version, supported: SQLiteMigrations.latest)
             }
-            if version < SQLiteMigrations.latest { try queue.writeWithoutTransaction(SQLiteMigrations.migrate) }
+            if version < SQLiteMigrations.latest {
+                guard upgrading else { throw StoreError.needsUpgrade(path: path, found: version, current: SQLiteMigrations.latest) }
+                try queue.writeWithoutTransaction(SQLiteMigrations.migrate)
+            }
             return SQLiteEngine(queue: queue, path: path)
         } catch let error as DatabaseError {
             throw translate(error, path: path)
@@ -55,6 +61,12 @@ struct SQLiteEngine: StoreEngine {
         } catch let error as DatabaseError {
             throw translate(error, path: path)
         }
+    }
+
+    func health() throws -> StoreHealth {
+        let schema = try read { db in try db.int("PRAGMA user_version") ?? 0 }
+        let writable = (try? WriteAccess.check(path)) != nil && !queue.configuration.readonly
+        return StoreHealth(schema: Int(schema), writable: writable, role: writable ? "primary" : "read-only")
     }
 
     func read<T>(_ body: (any SQLExecutor) throws -> T) throws -> T {
@@ -118,10 +130,14 @@ struct SQLiteEngine: StoreEngine {
         }
     }
 
-    private static func configuration() -> Configuration {
+    private static func configuration(readOnly: Bool = false) -> Configuration {
         var configuration = Configuration()
         configuration.busyMode = .timeout(30)
         configuration.foreignKeysEnabled = true
+        if readOnly {
+            configuration.readonly = true
+            return configuration
+        }
         configuration.prepareDatabase { db in
             // WAL: readers and the writer never block each other. The mode is
             // recorded in the file, so asking again on open is only a read. Set

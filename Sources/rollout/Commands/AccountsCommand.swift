@@ -97,7 +97,7 @@ struct AccountsCommand: ParsableCommand {
 
         func run() throws {
             try reporting {
-                let service = try database.open()
+                let service = try database.openToRead()
                 let accounts = try service.accounts(by: try actor.resolve(in: service))
                 if output.json { try JSONOutput.print(accounts.map(AccountView.init)); return }
                 var table = TextTable("Login", "Name", "Role", "Office", "Account")
@@ -128,7 +128,7 @@ struct AccountsCommand: ParsableCommand {
         func run() throws {
             try reporting {
                 guard (1...10_000).contains(limit) else { throw InputError("invalid --limit \(limit); expected 1 to 10000") }
-                let service = try database.open()
+                let service = try database.openToRead()
                 let attempts = try service.signInAttempts(by: try actor.resolve(in: service), limit: limit)
                 if output.json { try JSONOutput.print(attempts.map(SignInAttemptView.init)); return }
                 var table = TextTable("When (UTC)", "Login", "From", "Result")

@@ -46,7 +46,7 @@ struct AuditCommand: ParsableCommand {
                     result = try RolloutService.verifyExport(expectHead: expectHead) { each in try LineReader.forEachLine(path: file, each) }
                     source = file
                 } else {
-                    let service = try database.open()
+                    let service = try database.openToRead()
                     result = try service.verify(expectHead: expectHead)
                     source = service.location
                 }
@@ -82,7 +82,7 @@ struct AuditCommand: ParsableCommand {
 
         func run() throws {
             try reporting {
-                let service = try database.open()
+                let service = try database.openToRead()
                 var lines = 0
                 var head = Head(count: 0, hash: Entry.genesisHash)
                 try AtomicFile.write(file) { sink in

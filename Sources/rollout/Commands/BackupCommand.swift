@@ -15,7 +15,7 @@ struct BackupCommand: ParsableCommand {
 
     func run() throws {
         try reporting {
-            let report = try database.open().backup(to: file)
+            let report = try database.openToRead().backup(to: file)
             print("Wrote \(file): \(report.verification.entries) entries, head \(report.verification.head).")
             print(CheckRendering.text(report))
             if !report.passed { throw ExitCode(AuditCommand.failed) }

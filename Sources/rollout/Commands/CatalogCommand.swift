@@ -38,7 +38,7 @@ struct CatalogCommand: ParsableCommand {
 
     func run() throws {
         try reporting {
-            let service = try database.open()
+            let service = try database.openToRead()
             let plan = service.plan
             if let number {
                 let item = try service.item(number: number)

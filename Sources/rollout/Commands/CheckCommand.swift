@@ -14,7 +14,7 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         try reporting {
-            let report = try database.open().check()
+            let report = try database.openToRead().check()
             if output.json {
                 try JSONOutput.print(CheckView(report))
             } else {

@@ -1,13 +1,34 @@
 import ArgumentParser
 import RolloutApp
 
-/// `rollout db copy|grant`: moving a history between SQLite and PostgreSQL, and a server's PostgreSQL role.
+/// `rollout db copy|grant|upgrade`: moving a history between SQLite and
+/// PostgreSQL, a server's PostgreSQL role, and upgrading an older schema.
 struct DatabaseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "db",
-        abstract: "Copy a whole database between SQLite and PostgreSQL; grant a server's PostgreSQL role its rights.",
-        subcommands: [Copy.self, Grant.self]
+        abstract: "Copy a whole database between SQLite and PostgreSQL; grant a server's PostgreSQL role its rights; upgrade an older database.",
+        subcommands: [Copy.self, Grant.self, Upgrade.self]
     )
+
+    /// `rollout db upgrade`.
+    struct Upgrade: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Upgrade a database of an older schema to this rollout's; commands that only read never do.",
+            discussion: "Commands that write upgrade the database they open as well. Upgrade a copy to keep a backup as it was."
+        )
+
+        @OptionGroup var database: DatabaseOptions
+
+        func run() throws {
+            try reporting {
+                if let upgrade = try RolloutService.upgrade(location: database.location) {
+                    print("Upgraded \(database.location) from schema version \(upgrade.from) to \(upgrade.to).")
+                } else {
+                    print("\(database.location) is already at this rollout's schema; nothing to upgrade.")
+                }
+            }
+        }
+    }
 
     /// `rollout db copy FROM TO`.
     struct Copy: ParsableCommand {
@@ -55,7 +76,7 @@ struct DatabaseCommand: ParsableCommand {
 
         func run() throws {
             try reporting {
-                try database.open().grantServerRole(role)
+                try database.openToWrite().grantServerRole(role)
                 print("Granted \(role) read and append rights on the history and use of the state and account tables in \(database.location).")
             }
         }

@@ -27,7 +27,7 @@ struct ExportCommand: ParsableCommand {
                     "export writes eight files into a folder, so - (standard output) cannot take them; name a folder, or use `rollout audit export -` for the history as JSON lines"
                 )
             }
-            let service = try database.open()
+            let service = try database.openToRead()
             let tables = try service.exportTables(asOf: asOf, now: try CommandClock.now(for: service))
             let created = try OutputFolder.create(folder)
             let tablesAndJSON: [(String, ExportTable, String)] = [

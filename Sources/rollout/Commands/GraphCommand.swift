@@ -21,7 +21,7 @@ struct GraphCommand: ParsableCommand {
 
     func run() throws {
         try reporting {
-            let service = try database.open()
+            let service = try database.openToRead()
             let plan = service.plan
             let reached = try batch.map { try service.reached(batch: $0) }
             print(format == .mermaid ? MilestoneGraph.mermaid(plan, reached: reached) : MilestoneGraph.dot(plan, reached: reached), terminator: "")

@@ -11,7 +11,7 @@ struct OfficesCommand: ParsableCommand {
 
     func run() throws {
         try reporting {
-            let plan = try database.open().plan
+            let plan = try database.openToRead().plan
             if output.json { try JSONOutput.print(plan.offices); return }
             var table = TextTable("Id", "Name 街道")
             for office in plan.offices { table.add(office.id, office.name) }

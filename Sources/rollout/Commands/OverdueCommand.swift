@@ -14,7 +14,7 @@ struct OverdueCommand: ParsableCommand {
 
     func run() throws {
         try reporting {
-            let service = try database.open()
+            let service = try database.openToRead()
             let report = try service.overdue(asOf: asOf, now: try CommandClock.now(for: service))
             let (date, items) = (report.date, report.items)
             if output.json {

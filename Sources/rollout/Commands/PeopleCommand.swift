@@ -75,7 +75,7 @@ struct PeopleCommand: ParsableCommand {
 
         func run() throws {
             try reporting {
-                let service = try database.open()
+                let service = try database.openToRead()
                 let people = try service.people()
                 if output.json {
                     try JSONOutput.print(people.map(PersonView.init))

@@ -12,7 +12,7 @@ struct PlanCommand: ParsableCommand {
 
     func run() throws {
         try reporting {
-            let plan = try database.open().plan
+            let plan = try database.openToRead().plan
             if output.json { try JSONOutput.print(PlanView(plan)); return }
             print("\(plan.district): \(plan.title)")
             print("Year \(plan.year), plan version \(plan.version.prefix(16))")

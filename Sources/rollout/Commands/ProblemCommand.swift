@@ -82,7 +82,7 @@ struct ProblemCommand: ParsableCommand {
 
         func run() throws {
             try reporting {
-                let service = try database.open()
+                let service = try database.openToRead()
                 let records = try service.problems(openOnly: !all)
                 if output.json {
                     try JSONOutput.print(records.map(ProblemView.init))

@@ -11,7 +11,7 @@ struct RefusalsCommand: ParsableCommand {
 
     func run() throws {
         try reporting {
-            let service = try database.open()
+            let service = try database.openToRead()
             let refusals = try service.refusals()
             if output.json {
                 try JSONOutput.print(refusals.map(RefusalView.init))

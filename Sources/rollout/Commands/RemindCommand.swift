@@ -27,7 +27,7 @@ struct RemindCommand: AsyncParsableCommand {
 
     func run() async throws {
         do {
-            let service = try database.open()
+            let service = try database.openToWrite()
             let report = try await service.remind(
                 reminders.run(asOf: asOf, dryRun: dryRun), now: try CommandClock.now(for: service), transport: HTTPWebhookTransport(),
                 retry: try reminders.retry())

@@ -23,7 +23,7 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         try reporting {
             guard let chosen = Language(rawValue: language) else { throw InputError("invalid --language \"\(language)\"; expected zh or en") }
-            let service = try database.open()
+            let service = try database.openToRead()
             let report = try service.report(batches: batch, now: try CommandClock.now(for: service))
             try AtomicFile.write(html, text: try PageRenderer().render("report", ReportPage(report, language: chosen)))
             let summary =

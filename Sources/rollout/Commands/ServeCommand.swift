@@ -49,7 +49,7 @@ struct ServeCommand: AsyncParsableCommand {
                 throw InputError("invalid --public-url \"\(publicURL)\"; expected an address such as https://rollout.example.gov.cn")
             }
             guard (1...3600).contains(idleTimeout) else { throw InputError("invalid --idle-timeout \(idleTimeout); expected 1 to 3600 seconds") }
-            let service = try database.open()
+            let service = try database.openToWrite()
             LoggingSystem.bootstrap(StreamLogHandler.standardError)
             var logger = Logger(label: "rollout.server")
             logger.logLevel = .info

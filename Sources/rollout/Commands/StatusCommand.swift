@@ -27,7 +27,7 @@ struct StatusCommand: ParsableCommand {
 
     func run() throws {
         try reporting {
-            let service = try database.open()
+            let service = try database.openToRead()
             let plan = service.plan
             let request = StatusRequest(batches: batch, asOf: asOf, knownAt: knownAt)
             if output.json { try JSONOutput.print(try service.boards(request, now: try CommandClock.now(for: service)).map(BoardView.init)); return }

@@ -242,6 +242,27 @@ final class AuditTests: XCTestCase {
         }
     }
 
+    func testInspectingAnOlderDatabaseChangesNothingAndSaysItNeedsAnUpgrade() throws {
+        // It replaces the database file.
+        try onEachEngine(only: [.sqlite]) {
+            try FileManager.default.removeItem(atPath: cli.databasePath)
+            try FileManager.default.copyItem(
+                atPath: CLI.repository.appendingPathComponent("Fixtures/compat/release-1.sqlite").path, toPath: cli.databasePath)
+            let before = try Data(contentsOf: URL(fileURLWithPath: cli.databasePath))
+            for command in [["check"], ["audit", "verify"], ["status"], ["history"]] {
+                let refused = try cli.expect(2, command)
+                XCTAssertTrue(refused.stderr.contains("has schema version 5 and this rollout reads version"), refused.stderr)
+                XCTAssertTrue(refused.stderr.contains("nothing was changed; upgrade it (or a copy of it) with `rollout db upgrade"), refused.stderr)
+            }
+            XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: cli.databasePath)), before, "the file is byte for byte as it was")
+            XCTAssertFalse(FileManager.default.fileExists(atPath: cli.databasePath + "-wal"), "not even switched to WAL")
+
+            XCTAssertTrue(try cli.expect(0, ["db", "upgrade"]).stdout.hasPrefix("Upgraded \(cli.databasePath) from schema version 5 to "))
+            XCTAssertTrue(try cli.expect(0, ["db", "upgrade"]).stdout.contains("already at this rollout's schema"))
+            try cli.expect(0, ["check"])
+        }
+    }
+
     func testTheExportVerifiesWithoutTheDatabaseAndWithPython() throws {
         // It removes the database file.
         try onEachEngine(only: [.sqlite]) {
