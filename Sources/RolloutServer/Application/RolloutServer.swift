@@ -42,7 +42,7 @@ package enum RolloutServer {
     package static func buildRouter(service: RolloutService, settings: ServerSettings) throws -> Router<ServerContext> {
         let router = Router(context: ServerContext.self)
         let routes = routes(service: service, settings: settings)
-        let pages = Pages(service: service, settings: settings, renderer: try PageRenderer(), flash: FlashMessages())
+        let pages = Pages(service: service, settings: settings, renderer: try PageRenderer())
         let pageRoutes = pageRoutes(pages)
         router.add(middleware: RequestLogMiddleware())
         router.add(middleware: SecurityHeadersMiddleware())

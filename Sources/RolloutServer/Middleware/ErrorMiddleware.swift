@@ -39,7 +39,7 @@ struct ErrorMiddleware: RouterMiddleware {
             } else {
                 let page = PageRequest(
                     signedIn: context.signedIn, session: context.session, language: PageRoute.language(of: request),
-                    form: context.form ?? FormData(urlEncoded: ""))
+                    form: context.form ?? .empty)
                 let (status, message) = Self.describe(error, naming: FormFieldNames(strings: page.strings), context: context)
                 response = try pages.error(status: status, message: message, page, requestID: context.requestID)
             }

@@ -49,9 +49,9 @@ struct AccountPages {
                         login: login, name: name, role: role, office: office, by: actor, at: settings.clock.now(), policy: settings.policy)
                 }
                 if let code {
-                    await pages.tell(page, t.format("accounts_code", ["login": code.login, "code": code.code]))
+                    try await pages.tell(page, t.format("accounts_code", ["login": code.login, "code": code.code]))
                 } else {
-                    await OutcomeLine.tell(result, plan: service.plan, page: page, pages: pages)
+                    try await OutcomeLine.tell(result, plan: service.plan, page: page, pages: pages)
                 }
                 return Pages.redirect("/accounts")
             },
@@ -61,14 +61,14 @@ struct AccountPages {
                 let code = try await Blocking.run {
                     try service.resetPassword(login: login, by: actor, at: settings.clock.now(), policy: settings.policy)
                 }
-                await pages.tell(page, page.strings.format("accounts_code", ["login": code.login, "code": code.code]))
+                try await pages.tell(page, page.strings.format("accounts_code", ["login": code.login, "code": code.code]))
                 return Pages.redirect("/accounts")
             },
             PageRoute(.post, "/accounts/:login/disable", .coordinator) { _, context, page in
                 let login = try context.parameters.require("login")
                 let actor = try page.actor
                 try await Blocking.run { try service.disableAccount(login: login, by: actor, at: settings.clock.now()) }
-                await pages.tell(page, page.strings.format("accounts_disabled", ["login": login]))
+                try await pages.tell(page, page.strings.format("accounts_disabled", ["login": login]))
                 return Pages.redirect("/accounts")
             },
         ]

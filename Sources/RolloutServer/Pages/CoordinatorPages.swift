@@ -14,7 +14,7 @@ struct CoordinatorPages {
     var routes: [PageRoute] {
         let (service, settings) = (pages.service, pages.settings)
         return [
-            PageRoute(.get, "/record", .coordinator) { _, _, page in try await recordForm(page, FormData(urlEncoded: "")) },
+            PageRoute(.get, "/record", .coordinator) { _, _, page in try await recordForm(page, .empty) },
             PageRoute(.post, "/record/preview", .coordinator) { _, _, page in
                 let recording = try recording(page.form, dryRun: true)
                 let actor = try page.actor
@@ -31,7 +31,7 @@ struct CoordinatorPages {
                 let recording = try recording(page.form, dryRun: false)
                 let actor = try page.actor
                 let result = try await Blocking.run { try service.record(recording, by: actor, at: settings.clock) }
-                await OutcomeLine.tell(result, plan: service.plan, page: page, pages: pages)
+                try await OutcomeLine.tell(result, plan: service.plan, page: page, pages: pages)
                 return Pages.redirect("/record")
             },
             PageRoute(.get, "/correct", .coordinator) { request, _, page in
@@ -64,7 +64,7 @@ struct CoordinatorPages {
                     entries: seqs, reason: try page.form.require("reason", page.strings["form_reason"]), write: WriteInput(key: page.form["key"]))
                 let actor = try page.actor
                 let result = try await Blocking.run { try service.correct(request, by: actor, at: settings.clock) }
-                await OutcomeLine.tell(result, plan: service.plan, page: page, pages: pages)
+                try await OutcomeLine.tell(result, plan: service.plan, page: page, pages: pages)
                 return Pages.redirect("/correct")
             },
             PageRoute(.get, "/blocks", .coordinator) { _, _, page in
@@ -86,7 +86,7 @@ struct CoordinatorPages {
                 guard !request.offices.isEmpty else { throw InputError("tick at least one office") }
                 let actor = try page.actor
                 let result = try await Blocking.run { try service.changeBlock(request, by: actor, at: settings.clock) }
-                await OutcomeLine.tell(result, plan: service.plan, page: page, pages: pages)
+                try await OutcomeLine.tell(result, plan: service.plan, page: page, pages: pages)
                 return Pages.redirect("/blocks")
             },
         ]

@@ -36,7 +36,7 @@ struct ImportPages {
                     return try await preview([UInt8](bytes), name: name, page, notice: page.strings["import_moved"])
                 }
                 let recorded = result.rows.count { if case .recorded = $0.status { true } else { false } }
-                await pages.tell(
+                try await pages.tell(
                     page,
                     page.strings.format(
                         "import_done",

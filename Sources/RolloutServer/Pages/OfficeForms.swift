@@ -24,7 +24,7 @@ struct OfficeForms {
                     offices: [office], note: form["note"] ?? "", evidence: form.files, write: WriteInput(date: form["date"], key: form["key"]))
                 let actor = try page.actor
                 let result = try await Blocking.run { try service.record(recording, by: actor, at: settings.clock) }
-                await OutcomeLine.tell(result, plan: service.plan, page: page, pages: pages)
+                try await OutcomeLine.tell(result, plan: service.plan, page: page, pages: pages)
                 return try back(page, office)
             },
             PageRoute(.post, "/offices/:office/problems", .signedIn) { _, context, page in
@@ -35,7 +35,7 @@ struct OfficeForms {
                     write: WriteInput(key: page.form["key"]))
                 let actor = try page.actor
                 let result = try await Blocking.run { try service.openProblem(report, by: actor, at: settings.clock) }
-                await OutcomeLine.tell(result, plan: service.plan, page: page, pages: pages)
+                try await OutcomeLine.tell(result, plan: service.plan, page: page, pages: pages)
                 return try back(page, office)
             },
             PageRoute(.post, "/offices/:office/problems/:problem/resolve", .signedIn) { _, context, page in
@@ -47,7 +47,7 @@ struct OfficeForms {
                     write: WriteInput(key: page.form["key"]))
                 let actor = try page.actor
                 let result = try await Blocking.run { try service.resolveProblem(resolution, by: actor, at: settings.clock) }
-                await OutcomeLine.tell(result, plan: service.plan, page: page, pages: pages)
+                try await OutcomeLine.tell(result, plan: service.plan, page: page, pages: pages)
                 return try back(page, office)
             },
         ]

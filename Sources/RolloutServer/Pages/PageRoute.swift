@@ -27,7 +27,7 @@ struct PageRoute: Sendable {
     func respond(_ request: Request, _ context: ServerContext) async throws -> Response {
         let page = PageRequest(
             signedIn: context.signedIn, session: context.session, language: Self.language(of: request),
-            form: context.form ?? FormData(urlEncoded: ""), address: method == .get ? Self.addressWithoutLanguage(request) : "/board")
+            form: context.form ?? .empty, address: method == .get ? Self.addressWithoutLanguage(request) : "/board")
         if access != .anyone {
             guard let signedIn = context.signedIn, context.session != nil else {
                 return Pages.redirect("/signin?next=" + (request.uri.path.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"))

@@ -5,13 +5,13 @@ import RolloutApp
 import RolloutCore
 import RolloutWeb
 
-/// What every page handler shares: the service, the settings, the templates
-/// and the messages carried across a redirect (post/redirect/get).
+/// What every page handler shares: the service, the settings and the
+/// templates; the messages carried across a redirect (post/redirect/get) are
+/// kept with the session in the database (`RolloutService.leaveMessage`).
 struct Pages: Sendable {
     let service: RolloutService
     let settings: ServerSettings
     let renderer: PageRenderer
-    let flash: FlashMessages
 
     /// The cookie that keeps a person's language choice.
     static let languageCookie = "rollout_lang"
@@ -23,9 +23,14 @@ struct Pages: Sendable {
 
     /// The frame of `page`'s page titled `title`: language, menu, who is signed
     /// in, and the messages the last form left (taken, so each is shown once).
+    /// A database that cannot give them costs the page its messages, not the page.
     func frame(_ page: PageRequest, title: String) async -> PageFrame {
-        var messages: [FlashMessages.Message] = []
-        if let session = page.session { messages = await flash.take(session: session) }
+        var messages: [PageFrame.Message] = []
+        if let session = page.session {
+            let service = service
+            let waiting = (try? await Blocking.run { try service.takeMessages(forSession: session) }) ?? []
+            messages = waiting.map { PageFrame.Message(text: $0.text, error: $0.error) }
+        }
         return PageFrame(page: page, title: title, messages: messages)
     }
 
@@ -42,9 +47,15 @@ struct Pages: Sendable {
         return try html(ErrorPage(frame: frame, message: message, requestID: requestID), status: status)
     }
 
-    /// Remembers a message for the page the browser is sent to next.
-    func tell(_ page: PageRequest, _ text: String, error: Bool = false) async {
-        guard let session = page.session else { return }
-        await flash.add(FlashMessages.Message(text: text, error: error), session: session)
+    /// Leaves a message for the page the browser is sent to next, whichever server serves it.
+    func tell(_ page: PageRequest, _ text: String, error: Bool = false) async throws {
+        try await tell(page, [(text, error)])
+    }
+
+    /// Leaves messages for the next page, in one transaction.
+    func tell(_ page: PageRequest, _ messages: [(text: String, error: Bool)]) async throws {
+        guard let session = page.session, !messages.isEmpty else { return }
+        let (service, now) = (service, settings.clock.now())
+        try await Blocking.run { try service.leaveMessages(messages, forSession: session, at: now) }
     }
 }

@@ -52,7 +52,7 @@ struct SessionPages {
                     try service.changePassword(
                         login: login, current: current, new: new, keepingSession: session, at: settings.clock.now(), policy: settings.policy)
                 }
-                await pages.tell(page, page.strings["password_changed"])
+                try await pages.tell(page, page.strings["password_changed"])
                 return Pages.redirect("/board")
             },
         ]

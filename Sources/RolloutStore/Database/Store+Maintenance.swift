@@ -1,6 +1,9 @@
 import RolloutCore
 
 extension Store {
+    /// The schema version, and whether this process can write (`GET /healthz`).
+    package func health() throws -> StoreHealth { try engine.health() }
+
     /// The engine's own checks (SQLite: integrity and foreign keys; PostgreSQL:
     /// index and heap checks and foreign keys), then the full audit
     /// verification (chain, replay, stored state equals replay).

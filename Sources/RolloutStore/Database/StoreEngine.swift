@@ -17,6 +17,9 @@ protocol StoreEngine: Sendable {
 
     /// The engine's own consistency checks: problems found, and foreign keys broken.
     func storageProblems() throws -> StorageCheck
+
+    /// The schema version, and whether this process can write.
+    func health() throws -> StoreHealth
 }
 
 /// The result of an engine's own checks, named as the engine calls them.

@@ -22,8 +22,9 @@ struct PostgresEngine: StoreEngine {
 
     var location: String { connections.url.display }
 
-    /// Opens a rollout database, applying newer migrations.
-    static func open(_ url: PostgresURL) throws -> PostgresEngine {
+    /// Opens a rollout database; `upgrading` applies newer migrations, else an
+    /// older schema is refused as needing an upgrade.
+    static func open(_ url: PostgresURL, upgrading: Bool) throws -> PostgresEngine {
         let engine = PostgresEngine(connections: PostgresConnections(url))
         let version = try engine.read { db in try PostgresMigrations.version(db) }
         guard let version else { throw StoreError.notARolloutDatabase(path: url.display, why: "it has no rollout schema") }
@@ -31,6 +32,7 @@ struct PostgresEngine: StoreEngine {
             throw StoreError.newerSchema(path: url.display, found: version, supported: PostgresMigrations.latest)
         }
         if version < PostgresMigrations.latest {
+            guard upgrading else { throw StoreError.needsUpgrade(path: url.display, found: version, current: PostgresMigrations.latest) }
             try engine.transaction("BEGIN ISOLATION LEVEL READ COMMITTED", commit: true, statementDeadline: slowDeadline) { db in
                 try db.execute("SELECT pg_advisory_xact_lock(?)", [chainLock])
                 try PostgresMigrations.migrate(db)
@@ -68,6 +70,15 @@ struct PostgresEngine: StoreEngine {
     /// An identifier in double quotes.
     static func quoted(_ identifier: String) -> String {
         "\"" + identifier.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    func health() throws -> StoreHealth {
+        try read { db in
+            let standby = try db.int("SELECT CASE WHEN pg_is_in_recovery() THEN 1 ELSE 0 END") == 1
+            let readOnly = try db.int("SELECT CASE WHEN current_setting('default_transaction_read_only') = 'on' THEN 1 ELSE 0 END") == 1
+            let role = standby ? "standby" : readOnly ? "read-only" : "primary"
+            return StoreHealth(schema: try PostgresMigrations.version(db) ?? 0, writable: role == "primary", role: role)
+        }
     }
 
     func read<T>(_ body: (any SQLExecutor) throws -> T) throws -> T {

@@ -10,7 +10,7 @@ extension Store {
     /// The current-state and credential tables a server keeps up to date.
     static let updatedTables = [
         "people", "district_completions", "office_completions", "block_changes", "problems", "accounts", "sessions", "api_tokens",
-        "sign_in_attempts", "reminder_sends",
+        "sign_in_attempts", "reminder_sends", "flash_messages",
     ]
 
     /// Grants a PostgreSQL role what `rollout serve` and the commands need and

@@ -1,6 +1,8 @@
+import Foundation
 import HTTPTypes
 import HummingbirdTesting
 import NIOCore
+import RolloutStore
 import XCTest
 
 /// What schemathesis found (scripts/schemathesis.sh): a known path with a
@@ -76,6 +78,26 @@ final class MethodAndQueryTests: XCTestCase {
             }
         }
         XCTAssertEqual(try service.head(), before, "nothing written")
+    }
+
+    func testHealthSaysWhetherThisServerCanWriteAndItsSchema() async throws {
+        let path = harness.service.location
+        try await harness.test { client in
+            try await client.execute(uri: "/healthz", method: .get) { response in
+                let health = try JSON.object(response.body)
+                XCTAssertEqual(health["writable"] as? Bool, true)
+                XCTAssertEqual(health["role"] as? String, "primary")
+                XCTAssertEqual(health["schema"] as? Int, SQLiteMigrations.latest)
+            }
+            // A file the server may no longer write: a load balancer should send writes elsewhere.
+            try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: path)
+            defer { try? FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: path) }
+            try await client.execute(uri: "/healthz", method: .get) { response in
+                let health = try JSON.object(response.body)
+                XCTAssertEqual(health["writable"] as? Bool, false)
+                XCTAssertEqual(health["role"] as? String, "read-only")
+            }
+        }
     }
 
     func testAnUnknownTokenIsRefusedEvenWhereNoSignInIsNeeded() async throws {

@@ -1,4 +1,5 @@
 import HTTPTypes
+import Hummingbird
 import HummingbirdTesting
 import NIOCore
 import RolloutApp
@@ -114,6 +115,26 @@ final class PageFlowTests: XCTestCase {
             }
         }
         XCTAssertTrue(try service.verify(expectHead: nil).passed)
+    }
+
+    func testTheLineAfterAFormIsShownByAnotherServerOverTheSameDatabase() async throws {
+        // Two servers behind one address without sticky sessions: the form goes to one, the next page comes from the other.
+        let other = Application(router: try harness.router)
+        try await harness.test { first in
+            try await other.test(.router) { second in
+                let staff = try await first.signIn("13800000001", "jiefangbei-password-1")
+                let form = Form.urlEncoded([("_csrf", staff.csrf), ("key", "form-2"), ("batch", "batch1"), ("milestone", "network_built")])
+                try await first.execute(uri: "/offices/jiefangbei/record", method: .post, headers: staff.formHeaders(), body: form) { response in
+                    XCTAssertEqual(response.status, .seeOther, String(buffer: response.body))
+                }
+                try await second.execute(uri: "/offices/jiefangbei", method: .get, headers: staff.pageHeaders) { response in
+                    XCTAssertTrue(String(buffer: response.body).contains("已登记"), "the other server shows the outcome")
+                }
+                try await first.execute(uri: "/offices/jiefangbei", method: .get, headers: staff.pageHeaders) { response in
+                    XCTAssertFalse(String(buffer: response.body).contains("已登记"), "and it is shown once")
+                }
+            }
+        }
     }
 
     func testTheCoordinatorPreviewsWritingNothingThenConfirms() async throws {

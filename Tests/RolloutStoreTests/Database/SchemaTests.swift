@@ -77,7 +77,8 @@ final class SchemaTests: XCTestCase {
             indexes,
             [
                 "block_changes_by_track", "entries_by_office", "entries_corrections", "entries_refusals",
-                "entries_removals", "office_completions_by_milestone_date", "people_by_name", "people_by_role", "problems_by_track",
+                "entries_removals", "flash_messages_by_session", "office_completions_by_milestone_date", "people_by_name", "people_by_role",
+                "problems_by_track",
                 "reminder_sends_once", "sessions_by_login",
                 "sign_in_attempts_by_address", "sign_in_attempts_by_login",
             ])
