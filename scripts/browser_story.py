@@ -167,7 +167,8 @@ def main():
             Select(staff.driver.find_element(By.ID, "batch")).select_by_value("batch1")
             Select(staff.driver.find_element(By.ID, "milestone")).select_by_value("network_built")
             staff.set_date("date", "2026-08-10")
-            staff.fill("note", "机房网络已验收 <b>not bold</b>")
+            # daping's note carries a 1,900-character unbroken word: pages must wrap it, not widen.
+            staff.fill("note", "机房网络已验收 <b>not bold</b>" + (" https://example.gov.cn/" + "a" * 1900 if office == "daping" else ""))
             staff.driver.find_element(By.ID, "evidence").send_keys(evidence)
             staff.submit("submit-report")
             assert any("已登记" in text for text in staff.messages()), f"{login}: not recorded: {staff.messages()}"
@@ -184,7 +185,7 @@ def main():
         width = phone.driver.execute_script("return document.documentElement.scrollWidth")
         assert width <= 375, f"the office page is {width}px wide at a 375px phone"
         phone.driver.save_screenshot(os.path.join(SCREENSHOTS, "office-phone.png"))
-        for path in ["/board", "/history"]:
+        for path in ["/offices/daping", "/board", "/history"]:
             phone.get(path)
             width = phone.driver.execute_script("return document.documentElement.scrollWidth")
             assert width <= 375, f"{path} is {width}px wide at a 375px phone; tables must scroll inside their box"

@@ -10,6 +10,9 @@ struct FormData: Sendable {
     private(set) var fields: [String: [String]] = [:]
     private(set) var files: [EvidenceUpload] = []
 
+    /// A form with no fields (a page shown before anything was sent).
+    static let empty = FormData()
+
     /// The one value of a field, trimmed; nil when missing or empty.
     subscript(_ name: String) -> String? {
         fields[name]?.first.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 }
@@ -29,7 +32,10 @@ struct FormData: Sendable {
         let type = request.headers[.contentType] ?? ""
         let body = try await request.body.collect(upTo: limit)
         if type.hasPrefix("application/x-www-form-urlencoded") {
-            return FormData(urlEncoded: String(buffer: body))
+            guard let text = String(validating: body.readableBytesView, as: UTF8.self) else {
+                throw InputError("the form is not valid UTF-8; nothing was recorded")
+            }
+            return try FormData(urlEncoded: text)
         }
         if type.hasPrefix("multipart/form-data"), let boundary = Self.boundary(type) {
             return try FormData(multipart: body, boundary: boundary)
@@ -37,13 +43,20 @@ struct FormData: Sendable {
         throw HTTPError(.unsupportedMediaType, message: "a form must be sent as application/x-www-form-urlencoded or multipart/form-data")
     }
 
-    init(urlEncoded text: String) {
+    private init() {}
+
+    /// The fields of a URL-encoded form; a field whose percent-encoding is
+    /// broken or is not UTF-8 (`%FF`) is refused, never stored as typed.
+    init(urlEncoded text: String) throws {
         for pair in text.split(separator: "&") {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            func decode(_ part: Substring) -> String {
-                String(part).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String(part)
+            func decode(_ part: Substring) throws -> String {
+                guard let decoded = String(part).replacingOccurrences(of: "+", with: " ").removingPercentEncoding else {
+                    throw InputError("a form field is not valid percent-encoded UTF-8; nothing was recorded")
+                }
+                return decoded
             }
-            fields[decode(parts[0]), default: []].append(parts.count > 1 ? decode(parts[1]) : "")
+            fields[try decode(parts[0]), default: []].append(parts.count > 1 ? try decode(parts[1]) : "")
         }
     }
 
@@ -69,7 +82,10 @@ struct FormData: Sendable {
             if let filename = Self.parameter("filename", in: disposition) {
                 if !filename.isEmpty || !part.bytes.isEmpty { files.append(EvidenceUpload(name: filename, bytes: part.bytes)) }
             } else {
-                fields[name, default: []].append(String(decoding: part.bytes, as: UTF8.self))
+                guard let value = String(validating: part.bytes, as: UTF8.self) else {
+                    throw InputError("the form field \(name) is not valid UTF-8; nothing was recorded")
+                }
+                fields[name, default: []].append(value)
             }
         }
     }

@@ -17,7 +17,7 @@ struct ChangesCommand: ParsableCommand {
 
     func run() throws {
         try reporting {
-            let service = try database.open()
+            let service = try database.openToRead()
             let plan = service.plan
             let report = try service.changes(from: from, to: to)
             if output.json {
@@ -31,7 +31,9 @@ struct ChangesCommand: ParsableCommand {
             }
             print(report.changes.isEmpty ? "(no change)" : table.rendered)
             print("")
-            _ = try HistoryRendering.print(plan: plan, heading: { "Entries effective in that period (\($0)):" }) { through, body in
+            _ = try HistoryRendering.print(
+                plan: plan, sharedNames: try service.sharedNames(), heading: { "Entries effective in that period (\($0)):" }
+            ) { through, body in
                 try service.eachChangeEntry(report, through: through, body)
             }
         }

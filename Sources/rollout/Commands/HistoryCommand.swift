@@ -25,13 +25,13 @@ struct HistoryCommand: ParsableCommand {
 
     func run() throws {
         try reporting {
-            let service = try database.open()
+            let service = try database.openToRead()
             let filter = try service.historyFilter(
                 HistoryRequest(
                     office: office, batch: batch, milestone: milestone, actor: actor, kind: kind, from: from, to: to,
                     recordedFrom: recordedFrom, recordedTo: recordedTo, limit: limit))
             if output.json { try JSONOutput.print(try service.history(filter).map(EntryRecord.init)); return }
-            let count = try HistoryRendering.print(plan: service.plan) { through, body in
+            let count = try HistoryRendering.print(plan: service.plan, sharedNames: try service.sharedNames()) { through, body in
                 try service.eachEntry(filter, through: through, body)
             }
             print("\(count) entries")

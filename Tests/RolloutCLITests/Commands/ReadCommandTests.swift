@@ -25,6 +25,16 @@ final class ReadCommandTests: XCTestCase {
         try Golden.check(transcript.text, "read-commands.txt")
     }
 
+    func testTwoPeopleOfTheSameNameAreToldApartByLoginInTheHistory() throws {
+        try cli.expect(0, ["people", "add", "王伟", "--login", "13800000021", "--role", "office", "--office", "大坪", "--as", "王敏"])
+        try cli.expect(0, ["people", "add", "王伟", "--login", "13800000022", "--role", "office", "--office", "解放碑", "--as", "王敏"])
+        // Recorded or refused, the attempt is an entry that names who made it.
+        _ = try cli.run(["record", "network_built", "--batch", "1", "--office", "大坪", "--as", "13800000021"])
+        let history = try cli.expect(0, ["history"]).stdout
+        XCTAssertTrue(history.contains("王伟 [13800000021] (office)"), history)
+        XCTAssertTrue(history.contains("王敏 (coordinator)"), "a name nobody shares is shown alone: \(history)")
+    }
+
     func testJSONOutputIsStableAndCarriesEveryColumn() throws {
         let result = try cli.expect(0, ["catalog", "--json"])
         let items = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])

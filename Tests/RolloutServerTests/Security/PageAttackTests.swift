@@ -99,6 +99,23 @@ final class PageAttackTests: XCTestCase {
         XCTAssertEqual(try service.refusals().last?.detail.reason, "wrong_role")
     }
 
+    func testAFormWithInvalidUTF8IsRefusedNotStoredAsTyped() async throws {
+        let service = harness.service
+        let before = try service.head()
+        try await harness.test { client in
+            let staff = try await client.signIn("13800000001", "jiefangbei-password-1")
+            for note in ["%FF%FE", "%E4%B8", "%zz"] {
+                let body = ByteBuffer(string: "_csrf=\(staff.csrf)&key=bad-\(note)&batch=batch1&milestone=network_built&note=\(note)")
+                try await client.execute(uri: "/offices/jiefangbei/record", method: .post, headers: staff.formHeaders(), body: body) {
+                    response in
+                    XCTAssertEqual(response.status, .badRequest, "note=\(note)")
+                    XCTAssertTrue(String(buffer: response.body).contains("percent-encoded UTF-8"), String(buffer: response.body))
+                }
+            }
+        }
+        XCTAssertEqual(try service.head(), before, "nothing was recorded")
+    }
+
     func testMarkupTypedIntoANoteOrANameIsShownAsText() async throws {
         try await harness.test { client in
             let coordinator = try await client.signIn("c001", "coordinator-password-1")
