@@ -1,5 +1,6 @@
 import HTTPTypes
 import Hummingbird
+import NIOHTTP1
 import RolloutApp
 import RolloutCore
 import RolloutWeb
@@ -56,6 +57,7 @@ struct ErrorMiddleware: RouterMiddleware {
     static func describe(_ error: any Error, naming: some FieldNaming, context: Context) -> (HTTPResponse.Status, String) {
         switch error {
         case let error as HTTPError: return (error.status, error.body ?? error.status.reasonPhrase)
+        case let error as HTTPParserError: return (.badRequest, "the request is not well-formed HTTP (\(error)); nothing was recorded")
         case let error as DecodingError: return (.badRequest, DecodingMessage.text(error))
         case let error as any HTTPResponseError: return (error.status, error.status.reasonPhrase)
         default: break

@@ -8,7 +8,7 @@ import Glibc
 /// HTTP as an attacker sends it, over raw sockets to the real server:
 /// connections that send nothing or never finish their headers are closed
 /// after `--idle-timeout` (they cannot use up its files), and requests without
-/// a Host or with a path of `//` are refused.
+/// a Host, with a path of `//` or with a malformed chunked body are refused.
 final class ConnectionTests: XCTestCase {
     func testIdleAndUnfinishedConnectionsAreClosedAfterTheIdleTimeout() throws {
         var cli = try CLI()
@@ -54,6 +54,10 @@ final class ConnectionTests: XCTestCase {
             ("GET /healthz HTTP/1.0\r\n\r\n", "400"),
             ("GET //board HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/html\r\nConnection: close\r\n\r\n", "404"),
             ("GET /%2F/board HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n", "404"),
+            (
+                "POST /api/v1/session HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n"
+                    + "Connection: close\r\n\r\nZZ\r\nabc\r\n0\r\n\r\n", "400"
+            ),
         ] {
             let answer = try Self.exchange(request, port: port)
             XCTAssertTrue(answer.hasPrefix("HTTP/1.1 \(status) "), "\(request.debugDescription) answered \(answer.prefix(200).debugDescription)")
