@@ -63,6 +63,21 @@ def browser():
     return webdriver.Chrome(service=Service(os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")), options=options)
 
 
+def accessibility_findings(driver):
+    """axe-core 4's serious and critical findings on the page the driver shows, one line each."""
+    import axe_core_python
+
+    with open(os.path.join(os.path.dirname(axe_core_python.__file__), "axe.min.js"), encoding="utf-8") as script:
+        driver.execute_script(script.read())
+    result = driver.execute_async_script("const done = arguments[arguments.length - 1]; axe.run(document).then(done, e => done({error: String(e)}));")
+    assert "error" not in result, f"axe-core did not run: {result.get('error')}"
+    return [
+        f"{violation['impact']} {violation['id']}: {violation['help']} ({', '.join(str(node['target']) for node in violation['nodes'][:3])})"
+        for violation in result["violations"]
+        if violation["impact"] in ("serious", "critical")
+    ]
+
+
 class Person:
     """One person at their own browser: a separate cookie jar each."""
 
@@ -223,6 +238,26 @@ def main():
         assert verified.returncode == 0, f"the downloaded export does not verify to the shown head: {verified.stdout}{verified.stderr}"
         checked = subprocess.run([ROLLOUT, "check", "--db", DB], capture_output=True, text=True)
         assert checked.returncode == 0, f"check failed: {checked.stdout}{checked.stderr}"
+        step("axe-core 4 on every page, as each role sees it: no serious or critical finding")
+        pages = {
+            auditor: ["/board", "/history", "/changes", "/refusals", "/verify", "/password"],
+            coordinator: ["/board", "/record", "/blocks", "/correct", "/import", "/accounts"],
+            people[1]: ["/offices/daping", "/board"],
+        }
+        findings = []
+        for person, paths in pages.items():
+            for path in paths:
+                person.get(path)
+                findings += [f"{path}: {finding}" for finding in accessibility_findings(person.driver)]
+        signed_out = Person(address)
+        people.append(signed_out)
+        signed_out.get("/signin")
+        findings += [f"/signin: {finding}" for finding in accessibility_findings(signed_out.driver)]
+        assert findings == [], "axe-core found serious or critical problems:\n" + "\n".join(findings)
+        # The check can fail: an image without a text alternative is found.
+        signed_out.driver.execute_script("const image = document.createElement('img'); image.src = 'data:,'; document.body.append(image)")
+        planted = accessibility_findings(signed_out.driver)
+        assert any("image-alt" in finding for finding in planted), f"axe-core missed a planted image without alt: {planted}"
         step(f"done: head {head}")
     finally:
         for person in people:
