@@ -1,6 +1,7 @@
 import Foundation
 import RolloutWeb
 import TestSupport
+import RolloutCore
 import XCTest
 
 /// The templates and the string table held to each other: every template
@@ -64,6 +65,17 @@ final class TemplateTests: XCTestCase {
         }
         let html = try PageRenderer().render(SignInPage(frame: frame, next: "\"\u{301} autofocus", login: "", error: nil))
         XCTAssertTrue(html.contains("value=\"&quot;\u{301} autofocus\""), "the hidden field keeps the whole value inside its quotes")
+    }
+
+    func testEveryRefusalReasonIsSaidInChineseAndTheParticularsKept() {
+        for reason in Refusal.Reason.allCases {
+            XCTAssertNotNil(PageStrings.refusalGists[reason], "\(reason.rawValue) has no Chinese wording")
+        }
+        let message = "guides_written in batch1 needs x first"
+        XCTAssertEqual(
+            PageStrings(.zh).refusal(code: "missing_prerequisite", message: message), "前置环节尚未完成，请先完成前置环节（\(message)）")
+        XCTAssertEqual(PageStrings(.en).refusal(code: "missing_prerequisite", message: message), message)
+        XCTAssertEqual(PageStrings(.zh).refusal(code: nil, message: message), message, "an entry without a code keeps its words")
     }
 
     func testLanguageNegotiation() {

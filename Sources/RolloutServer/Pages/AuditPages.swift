@@ -46,7 +46,7 @@ struct AuditPages {
                     }
                     answer = (
                         report.changes.map { "\($0.batch) \($0.office.flatMap { plan.office(id: $0)?.name } ?? "") \($0.description)" },
-                        entries.map { EntryLine($0, plan: plan) }
+                        entries.map { EntryLine($0, plan: plan, strings: page.strings) }
                     )
                 }
                 return try pages.html(
@@ -86,7 +86,7 @@ struct AuditPages {
         -> Response
     {
         let plan = pages.service.plan
-        let shown = entries.suffix(Self.rowLimit).reversed().map { EntryLine($0, plan: plan) }
+        let shown = entries.suffix(Self.rowLimit).reversed().map { EntryLine($0, plan: plan, strings: page.strings) }
         let limited = entries.count > Self.rowLimit ? page.strings.format("history_limited", ["n": String(Self.rowLimit)]) : nil
         return try pages.html(
             HistoryPage(

@@ -45,7 +45,9 @@ struct CoordinatorPages {
                     let now = settings.clock.now()
                     let plan = try await Blocking.run { try service.correctionPlan(entries: seqs, now: now) }
                     correction = (
-                        plan.targets.map { CorrectPage.Reversal(seq: $0.seq, what: EntryLine.describe($0, plan: service.plan)) },
+                        plan.targets.map {
+                            CorrectPage.Reversal(seq: $0.seq, what: EntryLine.describe($0, plan: service.plan, strings: page.strings))
+                        },
                         plan.dependants.map { CorrectPage.Reversal(seq: $0.entry, what: $0.what) }
                     )
                 }

@@ -19,7 +19,9 @@ package struct OutcomeLine: Sendable {
         case .refused(let refusal, let entry):
             state = dryRun ? t["preview_refused"] : t["outcome_refused"]
             css = "refused"
-            text = refusal.message + (dryRun ? "" : " (" + t.format("outcome_entry", ["seq": String(entry.seq)]) + ")")
+            text =
+                t.refusal(code: refusal.reason.rawValue, message: refusal.message)
+                + (dryRun ? "" : " (" + t.format("outcome_entry", ["seq": String(entry.seq)]) + ")")
         case .duplicate(let entry):
             state = t["outcome_duplicate"]
             css = "due"

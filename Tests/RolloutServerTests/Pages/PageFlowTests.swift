@@ -155,6 +155,7 @@ final class PageFlowTests: XCTestCase {
                 let page = String(buffer: response.body)
                 XCTAssertEqual(page.components(separatedBy: "将被拒绝").count - 1, 11, "every office refused before the guides, each with its reason")
                 XCTAssertTrue(page.contains("guides_written"), "the engine's reason names the missing milestone")
+                XCTAssertTrue(page.contains("前置环节尚未完成，请先完成前置环节（"), "a Chinese page says what the refusal means in Chinese first")
             }
             try await client.execute(uri: "/record", method: .post, headers: coordinator.formHeaders(), body: Form.urlEncoded(fields)) { response in
                 XCTAssertEqual(response.status, .seeOther)

@@ -66,7 +66,9 @@ final class PageAttackTests: XCTestCase {
                 XCTAssertEqual(response.headers[.location], "/offices/daping", "back to the person's own office")
             }
             try await client.execute(uri: "/offices/daping", method: .get, headers: staff.pageHeaders) { response in
-                XCTAssertTrue(String(buffer: response.body).contains("may not act for 解放碑街道"))
+                let page = String(buffer: response.body)
+                XCTAssertTrue(page.contains("街道工作人员只能为本街道登记（"), "the refusal in Chinese first")
+                XCTAssertTrue(page.contains("may not act for 解放碑街道"), "then its particulars")
             }
             for path in ["/record", "/accounts", "/verify", "/refusals"] {
                 try await client.execute(uri: path, method: .get, headers: staff.pageHeaders) { response in
