@@ -69,12 +69,14 @@ struct SessionRoutes {
     }
 
     /// Who is signing in, for throttling: the socket's peer, or behind the
-    /// reverse proxy (`publicURL` set) the address it appended to `X-Forwarded-For`.
+    /// reverse proxy (`publicURL` set) the address it appended to `X-Forwarded-For`,
+    /// cut to 64 characters (an IPv6 address has at most 45): it is stored with
+    /// every sign-in attempt, before anyone is signed in.
     static func clientAddress(_ request: Request, _ context: ServerContext, _ settings: ServerSettings) -> String {
         if settings.publicURL != nil, let forwarded = request.headers[HTTPField.Name("X-Forwarded-For")!],
             let last = forwarded.split(separator: ",").last?.trimmingCharacters(in: .whitespaces), !last.isEmpty
         {
-            return last
+            return String(last.prefix(64))
         }
         return context.peerAddress ?? "unknown"
     }

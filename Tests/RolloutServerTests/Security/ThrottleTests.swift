@@ -112,6 +112,15 @@ final class ThrottleTests: XCTestCase {
         XCTAssertEqual(try service.signInAttempts(by: .init(login: "c001", authentication: .cli), limit: 1000).count, before, "nothing stored")
     }
 
+    func testAnAddressIsStoredCutToALengthNoAddressExceeds() async throws {
+        try await harness.test { client in
+            let status = try await Self.attempt(client, "c001", "wrong", from: String(repeating: "9", count: 8000))
+            XCTAssertEqual(status, .unauthorized)
+        }
+        let attempts = try harness.service.signInAttempts(by: .init(login: "c001", authentication: .cli), limit: 1)
+        XCTAssertEqual(attempts.first?.address.count, 64, "what a stranger sends before signing in is stored bounded")
+    }
+
     /// Statuses collected from parallel requests.
     private final class Statuses: @unchecked Sendable {
         private let lock = NSLock()
