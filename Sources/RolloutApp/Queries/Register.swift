@@ -33,6 +33,6 @@ extension RolloutService {
     /// server can write (a primary) or only read, and the schema version.
     package func health() throws -> HealthView {
         let (head, health) = (try store.head(), try store.health())
-        return HealthView(status: "ok", entries: head.count, writable: health.writable, role: health.role, schema: health.schema)
+        return HealthView(status: "ok", entries: head.count, writable: health.writable, role: health.role.rawValue, schema: health.schema)
     }
 }

@@ -4,8 +4,7 @@ import Hummingbird
 /// Refuses requests no browser or client of ours sends, before anything reads
 /// them: without a `Host` (HTTP/1.1 requires one), or with a path holding `//`
 /// (`GET //board` would otherwise serve the board at an address from which its
-/// relative links lead to a host named `board`). `isPlainPath` is the stricter
-/// test a sign-in's `next` must pass.
+/// relative links lead to a host named `board`).
 struct RequestShapeMiddleware: RouterMiddleware {
     typealias Context = ServerContext
 
@@ -18,15 +17,6 @@ struct RequestShapeMiddleware: RouterMiddleware {
             throw HTTPError(.notFound, message: "no page or API route at \(Self.shown(path))")
         }
         return try await next(request, context)
-    }
-
-    /// A path of single slashes, without backslashes or control characters, encoded or not.
-    static func isPlainPath(_ path: String) -> Bool {
-        let decoded = path.removingPercentEncoding ?? path
-        return [path, decoded].allSatisfy { text in
-            !text.contains("//") && !text.contains("\\")
-                && !text.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F }
-        }
     }
 
     /// A path as an error message may show it: control characters escaped.

@@ -68,7 +68,17 @@ struct SessionPages {
 
     /// Where to go after signing in: a path on this site only, never another site.
     static func safeNext(_ next: String?) -> String {
-        guard let next, next.hasPrefix("/"), RequestShapeMiddleware.isPlainPath(next), !next.hasPrefix("/signin") else { return "/board" }
+        guard let next, next.hasPrefix("/"), isPlainPath(next), !next.hasPrefix("/signin") else { return "/board" }
         return next
     }
+
+    /// A path of single slashes, without backslashes or control characters, encoded or not.
+    private static func isPlainPath(_ path: String) -> Bool {
+        let decoded = path.removingPercentEncoding ?? path
+        return [path, decoded].allSatisfy { text in
+            !text.contains("//") && !text.contains("\\")
+                && !text.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F }
+        }
+    }
+
 }

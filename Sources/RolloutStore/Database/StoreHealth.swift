@@ -2,10 +2,20 @@
 /// whether this process can write to it (a primary) or only read (a standby,
 /// or a file it may not write).
 package struct StoreHealth: Equatable, Sendable {
+    /// Which writes can succeed here.
+    package enum Role: String, Sendable {
+        /// Takes writes.
+        case primary
+        /// A PostgreSQL hot standby: reads only.
+        case standby
+        /// A file or database that refuses writes.
+        case readOnly = "read-only"
+    }
+
     /// The schema version the database is at.
     package let schema: Int
+    package let role: Role
+
     /// Whether writes can succeed here.
-    package let writable: Bool
-    /// `primary`, `standby` (a PostgreSQL hot standby) or `read-only` (a file or database that refuses writes).
-    package let role: String
+    package var writable: Bool { role == .primary }
 }

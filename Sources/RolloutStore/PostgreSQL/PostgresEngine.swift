@@ -33,10 +33,7 @@ struct PostgresEngine: StoreEngine {
         }
         if version < PostgresMigrations.latest {
             guard upgrading else { throw StoreError.needsUpgrade(path: url.display, found: version, current: PostgresMigrations.latest) }
-            try engine.transaction("BEGIN ISOLATION LEVEL READ COMMITTED", commit: true, statementDeadline: slowDeadline) { db in
-                try db.execute("SELECT pg_advisory_xact_lock(?)", [chainLock])
-                try PostgresMigrations.migrate(db)
-            }
+            try engine.write(appendsToHistory: true, commit: true, statementDeadline: slowDeadline) { db in try PostgresMigrations.migrate(db) }
         }
         return engine
     }
@@ -76,24 +73,34 @@ struct PostgresEngine: StoreEngine {
         try read { db in
             let standby = try db.int("SELECT CASE WHEN pg_is_in_recovery() THEN 1 ELSE 0 END") == 1
             let readOnly = try db.int("SELECT CASE WHEN current_setting('default_transaction_read_only') = 'on' THEN 1 ELSE 0 END") == 1
-            let role = standby ? "standby" : readOnly ? "read-only" : "primary"
-            return StoreHealth(schema: try PostgresMigrations.version(db) ?? 0, writable: role == "primary", role: role)
+            let role: StoreHealth.Role = standby ? .standby : readOnly ? .readOnly : .primary
+            return StoreHealth(schema: try PostgresMigrations.version(db) ?? 0, role: role)
         }
     }
 
     func read<T>(_ body: (any SQLExecutor) throws -> T) throws -> T {
-        try transaction("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY", commit: true, body)
+        try read(statementDeadline: nil, body)
     }
 
     func write<T>(appendsToHistory: Bool, commit: Bool, _ body: (any SQLExecutor) throws -> T) throws -> T {
-        try transaction("BEGIN ISOLATION LEVEL READ COMMITTED", commit: commit) { db in
+        try write(appendsToHistory: appendsToHistory, commit: commit, statementDeadline: nil, body)
+    }
+
+    /// A read whose statements may each take `statementDeadline` (the pool's when nil).
+    private func read<T>(statementDeadline: Duration?, _ body: (any SQLExecutor) throws -> T) throws -> T {
+        try transaction("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY", commit: true, statementDeadline: statementDeadline, body)
+    }
+
+    /// A write whose statements may each take `statementDeadline` (the pool's when nil).
+    private func write<T>(appendsToHistory: Bool, commit: Bool, statementDeadline: Duration?, _ body: (any SQLExecutor) throws -> T) throws -> T {
+        try transaction("BEGIN ISOLATION LEVEL READ COMMITTED", commit: commit, statementDeadline: statementDeadline) { db in
             if appendsToHistory { try db.execute("SELECT pg_advisory_xact_lock(?)", [Self.chainLock]) }
             return try body(db)
         }
     }
 
     private func transaction<T>(
-        _ begin: String, commit: Bool, statementDeadline: Duration? = nil, _ body: (any SQLExecutor) throws -> T
+        _ begin: String, commit: Bool, statementDeadline: Duration?, _ body: (any SQLExecutor) throws -> T
     ) throws -> T {
         do {
             return try connections.withSession(statementDeadline: statementDeadline) { session in
@@ -128,7 +135,7 @@ struct PostgresEngine: StoreEngine {
     /// Indexes and tables checked with `amcheck` (when the extension is installed),
     /// and every foreign key checked row by row (constraints can be disabled by an owner).
     func storageProblems() throws -> StorageCheck {
-        try transaction("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY", commit: true, statementDeadline: Self.slowDeadline) { db in
+        try read(statementDeadline: Self.slowDeadline) { db in
             var integrity: [String] = []
             let amcheck = try db.int("SELECT count(*) FROM pg_extension WHERE extname = 'amcheck'") ?? 0 > 0
             let mayRun =

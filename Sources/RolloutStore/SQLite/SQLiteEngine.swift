@@ -66,7 +66,7 @@ struct SQLiteEngine: StoreEngine {
     func health() throws -> StoreHealth {
         let schema = try read { db in try db.int("PRAGMA user_version") ?? 0 }
         let writable = (try? WriteAccess.check(path)) != nil && !queue.configuration.readonly
-        return StoreHealth(schema: Int(schema), writable: writable, role: writable ? "primary" : "read-only")
+        return StoreHealth(schema: Int(schema), role: writable ? .primary : .readOnly)
     }
 
     func read<T>(_ body: (any SQLExecutor) throws -> T) throws -> T {

@@ -16,18 +16,26 @@ struct ScalarHTMLEscaping: MustacheContentType {
     static let registered: Void = MustacheContentTypes.register(ScalarHTMLEscaping(), named: name)
 
     func escapeText(_ text: String) -> String {
+        // Most values (names, dates, numbers) hold nothing to escape: returned as they are.
+        guard text.utf8.contains(where: Self.escapes) else { return text }
         var escaped: [UInt8] = []
-        escaped.reserveCapacity(text.utf8.count)
+        escaped.reserveCapacity(text.utf8.count + 16)
         for byte in text.utf8 {
             switch byte {
-            case UInt8(ascii: "<"): escaped += Array("&lt;".utf8)
-            case UInt8(ascii: ">"): escaped += Array("&gt;".utf8)
-            case UInt8(ascii: "&"): escaped += Array("&amp;".utf8)
-            case UInt8(ascii: "\""): escaped += Array("&quot;".utf8)
-            case UInt8(ascii: "'"): escaped += Array("&#39;".utf8)
+            case UInt8(ascii: "<"): escaped.append(contentsOf: "&lt;".utf8)
+            case UInt8(ascii: ">"): escaped.append(contentsOf: "&gt;".utf8)
+            case UInt8(ascii: "&"): escaped.append(contentsOf: "&amp;".utf8)
+            case UInt8(ascii: "\""): escaped.append(contentsOf: "&quot;".utf8)
+            case UInt8(ascii: "'"): escaped.append(contentsOf: "&#39;".utf8)
             default: escaped.append(byte)
             }
         }
         return String(decoding: escaped, as: UTF8.self)
+    }
+
+    /// Whether `byte` is one of the five characters HTML escaping replaces.
+    private static func escapes(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "&") || byte == UInt8(ascii: "\"")
+            || byte == UInt8(ascii: "'")
     }
 }
